@@ -1,0 +1,52 @@
+"""Every user-facing error newsparse raises, each with a stable code and a hint on what to do."""
+
+from __future__ import annotations
+
+__all__ = ["CODES", "InputError", "NewsparseError", "PipelineError", "PluginError"]
+
+#: Stable error codes with the hint shown to the user. Codes are never reused for another meaning.
+CODES: dict[str, str] = {
+    # input
+    "NP101": "Pass a str; decode bytes first (e.g. data.decode('utf-8')).",
+    "NP102": "The file is not valid UTF-8: re-encode it as UTF-8 (e.g. with iconv).",
+    "NP103": "Check the path; use '-' to read standard input.",
+    "NP104": "Each JSONL line must be a JSON object with at least a string 'text' field.",
+    "NP105": "Lone surrogate code points cannot be encoded: clean the text before parsing.",
+    "NP106": "Metadata must be strings; 'published' must be ISO 8601 (2017-02-23 or with a time).",
+    "NP107": "Install the HTML extra: pip install 'newsparse[html]'.",
+    # plugins and pipeline
+    "NP201": "Install or enable a plugin that provides it, or disable the extractor that needs it.",
+    "NP202": "Two extractors require each other: break the cycle in their 'requires'.",
+    "NP203": "Give each third-party extractor a unique name, or block one of the plugins.",
+    "NP204": "A hook implementation does not match hookspecs.py: check its name and arguments.",
+    "NP205": "Register the record kind with newsparse_record_kinds before adding records.",
+    "NP206": "Each entry of newsparse_extractors must be an Extractor (see newsparse.extractor).",
+    # extraction
+    "NP301": "An extractor raised: its output is missing. Report it to the plugin's author.",
+    "NP302": "A record did not validate against its plugin's model and was dropped.",
+    "NP303": "A pattern timed out on this input; the extractor's output may be partial.",
+    # cli
+    "NP401": "See 'newsparse --help'.",
+}
+
+
+class NewsparseError(Exception):
+    """Base class for newsparse errors; ``code`` is stable and ``hint`` says what to do."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        self.hint = CODES.get(code, "")
+        super().__init__(f"[{code}] {message}" + (f" — {self.hint}" if self.hint else ""))
+
+
+class InputError(NewsparseError, ValueError):
+    """The input cannot be read as an article."""
+
+
+class PluginError(NewsparseError):
+    """A plugin or extractor is misconfigured."""
+
+
+class PipelineError(NewsparseError):
+    """Extraction failed and ``strict=True`` was asked for."""

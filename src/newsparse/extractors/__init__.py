@@ -1,0 +1,1 @@
+"""Built-in extractors, each a plugin module registered by :mod:`newsparse.plugins`."""

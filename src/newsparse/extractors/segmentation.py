@@ -1,0 +1,188 @@
+"""Built-in plugin: paragraphs, sentences, the headline line and boilerplate lines.
+
+Offsets always index the original text; nothing is normalised.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..hookspecs import hookimpl
+from ..pipeline import Draft, Extractor, Offsets
+from ..rules import load_lines
+
+_BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r\f\v]*\n")
+_LINE = regex.compile(r"[^\n]+")
+_SPACE = " \t\r\n\f\v\u00a0\u2009\u200a\u2002\u2003\u202f\ufeff"
+# A run of terminal punctuation, closing quotes or brackets, followed by white space.
+_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=[ \t\u00a0]+)")
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+_OPENERS = "\"'“‘«([¿¡-—–"
+_STARTERS = frozenset(
+    [
+        "The",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "But",
+        "In",
+        "A",
+        "An",
+        "This",
+        "That",
+        "There",
+        "On",
+        "At",
+        "However",
+        "And",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "After",
+        "As",
+        "Some",
+        "Many",
+        "Mr",
+        "Mrs",
+        "Ms",
+    ]
+)
+_HEADLINE_MAX_CHARS = 250
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lines("abbreviations.txt"))
+
+
+@cache
+def _boilerplate() -> regex.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in load_lines("boilerplate.txt"))
+    return regex.compile(rf"(?i)(?:{body})")
+
+
+def _strip(text: str, start: int, end: int) -> Offsets:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+def _blocks(text: str) -> list[Offsets]:
+    """Paragraph candidates: blank-line separated blocks when the text has any, else lines."""
+    out: list[Offsets] = []
+    if _BLANK_LINE.search(text):
+        pos = 0
+        for m in _BLANK_LINE.finditer(text):
+            out.append(_strip(text, pos, m.start()))
+            pos = m.end()
+        out.append(_strip(text, pos, len(text)))
+    else:
+        out = [_strip(text, m.start(), m.end()) for m in _LINE.finditer(text)]
+    return [b for b in out if b[0] < b[1]]
+
+
+def _is_boundary(text: str, end: int, line_start: int) -> bool:
+    """Whether the terminal punctuation ending at ``end`` closes a sentence."""
+    nxt = end
+    n = len(text)
+    while nxt < n and text[nxt] in " \t\u00a0":
+        nxt += 1
+    if nxt >= n:
+        return True
+    c = text[nxt]
+    if not (c.isupper() or c.isdigit() or c in _OPENERS):
+        return False
+    m = _WORD_BEFORE.search(text, max(line_start, end - 40), end)
+    if m is None:
+        return True
+    word = m.group(1)
+    if not word.endswith(".") or word.endswith(".."):
+        return True
+    core = word.rstrip(".").lstrip(_OPENERS).lower()
+    if len(core) == 1 and core.isalpha():
+        return False  # an initial: "Vladimir V. Putin"
+    if core in _abbreviations():
+        if "." in core:
+            nxt_word = regex.match(r"\w+", text[nxt : nxt + 20])
+            return bool(nxt_word and nxt_word.group() in _STARTERS)
+        return False
+    return True
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Offsets]:
+    """Sentences of ``text[start:end]``, each line split at sentence-final punctuation."""
+    out: list[Offsets] = []
+    for m in _LINE.finditer(text, start, end):
+        ls, le = m.span()
+        pos = ls
+        for p in _END.finditer(text, ls, le):
+            if _is_boundary(text, p.end(), ls):
+                s = _strip(text, pos, p.end())
+                if s[0] < s[1]:
+                    out.append(s)
+                pos = p.end()
+        s = _strip(text, pos, le)
+        if s[0] < s[1]:
+            out.append(s)
+    return out
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).rstrip(" .").casefold()
+
+
+def _looks_like_headline(text: str, block: Offsets, title: str | None) -> bool:
+    s, e = block
+    body = text[s:e]
+    if title is not None:
+        return _norm(body) == _norm(title)
+    if e - s > _HEADLINE_MAX_CHARS or "\n" in body.strip():
+        return False
+    if body[-1] not in '.!?"”':
+        return True
+    words = [w for w in body.split() if w[0].isalpha()]
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and caps / len(words) >= 0.6
+
+
+def segment(draft: Draft) -> None:
+    """Fill paragraphs, sentences, headline and boilerplate."""
+    text = draft.text
+    boiler = _boilerplate()
+    first = True
+    for block in _blocks(text):
+        s, e = block
+        if e - s <= 120 and boiler.fullmatch(text, s, e):
+            draft.boilerplate.append(block)
+            continue
+        if first:
+            first = False
+            if draft.headline is None and _looks_like_headline(text, block, draft.title):
+                draft.headline = block
+        draft.paragraphs.append(block)
+        draft.sentences.extend(split_sentences(text, s, e))
+    if draft.headline is not None and len(draft.paragraphs) < 2:
+        draft.headline = None  # a one-paragraph text is its own body, not a headline
+    if draft.headline is not None and draft.title is None:
+        draft.title = " ".join(text[draft.headline[0] : draft.headline[1]].split())
+
+
+@hookimpl
+def newsparse_extractors() -> list[Extractor]:
+    """The segmentation extractor."""
+    return [
+        Extractor(
+            name="segmentation",
+            run=segment,
+            requires=("text",),
+            provides=("paragraphs", "sentences", "headline", "boilerplate"),
+        )
+    ]

@@ -105,3 +105,15 @@ def test_plugins_lists_builtins_and_pipeline(capsys: pytest.CaptureFixture[str])
     assert "newsparse.extractors.quotes" in names
     pipeline = info["pipeline"]
     assert pipeline.index("segmentation") < pipeline.index("actors") < pipeline.index("quotes")
+
+
+def test_plugins_show_distribution_of_entry_point_plugins(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["plugins", "--json"]) == 0
+    info = {p["name"]: p for p in json.loads(capsys.readouterr().out)["plugins"]}
+    if "casualties" not in info:
+        pytest.skip("the example plugin is not installed")
+    assert info["casualties"]["distribution"] == "newsparse-casualties"
+    assert info["casualties"]["version"]
+    assert "newsparse_record_kinds" in info["casualties"]["hooks"]

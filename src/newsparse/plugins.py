@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+import weakref
 from collections.abc import Iterable
 from importlib.metadata import entry_points
 from typing import Any
@@ -45,6 +46,10 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 DEFAULT_PLUGIN_NAMES = frozenset(DEFAULT_PLUGINS)
 
 _lock = threading.Lock()
+# Which distribution each entry-point plugin came from, per manager, for `newsparse plugins`.
+_dists: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, Any]] = (
+    weakref.WeakKeyDictionary()
+)
 _default_pm: pluggy.PluginManager | None = None
 
 
@@ -68,6 +73,8 @@ def make_plugin_manager(
     for name in DEFAULT_PLUGINS:
         if name not in blocked:
             pm.register(importlib.import_module(name), name=name)
+    dists: dict[str, Any] = {}
+    _dists[pm] = dists
     if entry_points_enabled:
         allowed = _names("NEWSPARSE_PLUGINS")
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
@@ -76,6 +83,7 @@ def make_plugin_manager(
             if pm.has_plugin(ep.name):
                 continue
             pm.register(ep.load(), name=ep.name)
+            dists[ep.name] = getattr(ep, "dist", None)
     for plugin in extra:
         name = getattr(plugin, "__name__", None) or type(plugin).__name__
         if name in blocked:
@@ -112,10 +120,7 @@ def reset() -> None:
 
 def plugin_info(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
     """Name, distribution version and hooks of every registered plugin."""
-    dists = {
-        name: dist
-        for name, dist in ((n, d) for p, d in pm.list_plugin_distinfo() for n in [pm.get_name(p)])
-    }
+    dists = _dists.get(pm, {})
     out = []
     for plugin in pm.get_plugins():
         name = pm.get_name(plugin) or repr(plugin)

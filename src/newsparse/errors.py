@@ -27,6 +27,9 @@ CODES: dict[str, str] = {
     "NP303": "A pattern timed out on this input; the extractor's output may be partial.",
     # cli
     "NP401": "See 'newsparse --help'.",
+    # html input and the annotated view (appended)
+    "NP108": "No article text was found in the page: pass the article's own page, or its text.",
+    "NP402": "Give 'newsparse show' one .txt, .html, .jsonl or article .json file (see --help).",
 }
 
 

@@ -1,14 +1,943 @@
-"""Built-in plugin: actors (people, governments, groups, countries, organisations) and places."""
+"""Built-in plugin: actors (people, governments, groups, countries, organisations) and places.
+
+Capitalised word runs are found with one compiled pattern per sentence, split on gazetteer
+entries (countries, demonyms, capitals, organisations, places, titles: data files under
+``newsparse/data``), and the rest classified by cues (titles, given names, organisation and place
+heads, ``said``, ``in <Place>``). Mentions of one entity are then linked: surnames to full names,
+abbreviations to the names they stand for, common nouns (``government forces``, ``rebels``) to the
+article's government or opposition.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
 from ..hookspecs import hookimpl
-from ..pipeline import Draft, Extractor
+from ..pipeline import ActorDraft, Draft, Extractor, PlaceDraft
+from ..rules import alternation, load_json, load_lines, load_tsv
+
+# -- rules as data ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry a surface form points to."""
+
+    source: str
+    """``country``, ``demonym``, ``capital``, ``org``, ``place`` or ``title``."""
+    name: str
+    """Canonical name (for titles: the title as listed)."""
+    kind: str = ""
+    """Actor kind for organisations and countries; place kind for places."""
+    iso: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Every gazetteer surface form, exact and upper-cased, with cue word sets."""
+
+    exact: dict[str, Entry] = field(default_factory=dict)
+    upper: dict[str, Entry] = field(default_factory=dict)
+    titles_lower: dict[str, Entry] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
+    cues: dict[str, Any] = field(default_factory=dict)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    max_words: int = 1
+    countries: dict[str, str] = field(default_factory=dict)
+    """ISO code to country name."""
+
+    def put(self, surface: str, entry: Entry) -> None:
+        """Register one surface form; the first registration of a form wins."""
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        self.exact.setdefault(surface, entry)
+        if len(surface) >= 4 and not surface.isupper():
+            self.upper.setdefault(surface.upper(), entry)
+        self.max_words = max(self.max_words, surface.count(" ") + 1)
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in cell.split("|") if x] if cell else []
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load and index every actor gazetteer once."""
+    lex = Lexicon()
+    cues = load_json("actor_cues.json")
+    lex.cues = cues
+    for key, value in cues.items():
+        if isinstance(value, list):
+            lex.sets[key] = frozenset(value)
+    for row in load_tsv("organizations.tsv")[1:]:
+        name, kind = row[0], row[1]
+        iso = row[3] if len(row) > 3 and row[3] else None
+        e = Entry("org", name, kind, iso)
+        lex.put(name, e)
+        for alias in _split(row[2] if len(row) > 2 else ""):
+            if alias.startswith("the "):
+                alias = alias[4:]
+            lex.put(alias, e)
+    countries = load_tsv("countries.tsv")[1:]
+    for row in countries:
+        iso, name = row[0], row[1]
+        lex.countries[iso] = name
+        e = Entry("country", name, "country", iso)
+        for alias in [name, *_split(row[2])]:
+            if alias.startswith(("the ", "The ")):
+                alias = alias[4:]
+            lex.put(alias, e)
+    for row in countries:
+        iso, name = row[0], row[1]
+        for dem in _split(row[3]):
+            lex.put(dem, Entry("demonym", name, "country", iso))
+    for row in countries:
+        iso, name = row[0], row[1]
+        for cap in _split(row[4] if len(row) > 4 else ""):
+            lex.put(cap, Entry("capital", cap, "city", iso))
+    for row in load_tsv("places.tsv")[1:]:
+        name, iso, kind = row[0], row[1], row[2]
+        lex.put(name, Entry("place", name, kind, iso or None))
+    for row in load_tsv("titles.tsv")[1:]:
+        title = row[0]
+        gender = row[1] if len(row) > 1 and row[1] else None
+        e = Entry("title", title, "", None, gender)
+        lex.exact.setdefault(title, e)
+        lex.titles_lower.setdefault(title.lower().rstrip("."), e)
+        lex.max_words = max(lex.max_words, title.count(" ") + 1)
+    for row in load_tsv("given_names.tsv")[1:]:
+        lex.given[row[0]] = row[1] if len(row) > 1 else "?"
+    lex.common = frozenset(load_lines("common_words.txt"))
+    return lex
+
+
+_H = r"[ \t\u00a0]"
+
+
+@cache
+def _chunk_pattern() -> regex.Pattern[str]:
+    """A run of capitalised words, joined by spaces and a few lower-case connectors."""
+    lex = lexicon()
+    particles = [p for p in lex.cues["name_particles"] if p.endswith("-")]
+    word = (
+        r"(?:\p{Lu}\.(?:\p{Lu}\.)+"  # U.S., U.N.
+        rf"|(?:{alternation(particles)})?\p{{Lu}}[\p{{L}}\p{{M}}\p{{N}}'’\-]*(?:(?<=\b\p{{Lu}})\.)?"
+        r"|\p{N}+\p{Lu}[\p{L}\p{N}]*"  # 2nd, 407th AEG are left alone below
+        r")"
+    )
+    conn = alternation(lex.cues["connectors"])
+    sep = rf"(?:{_H}+(?:{conn}{_H}+){{0,3}}|{_H}*&{_H}*)"
+    edge = r"[\p{L}\p{N}]"
+    return regex.compile(rf"(?<!{edge})(?:{word}(?:{sep}{word}){{0,14}})(?!{edge})")
+
+
+_TOKEN = regex.compile(r"[^ \t\u00a0]+")
+_LOWER_TAIL = regex.compile(r"[-‐]\p{Ll}+$")
+_POSSESSIVE = regex.compile(r"(?:'s|’s|'|’)$")
+
+
+@cache
+def _group_pattern() -> regex.Pattern[str]:
+    lex = lexicon()
+    rows = load_tsv("actor_groups.tsv")[1:]
+    demonyms = [s for s, e in lex.exact.items() if e.source == "demonym"]
+    countries = [s for s, e in lex.exact.items() if e.source == "country"]
+    phrases = alternation([r[0] for r in rows])
+    return regex.compile(
+        rf"(?<![\p{{L}}\-])(?:(?P<dem>{alternation(demonyms)}){_H}+"
+        rf"|(?P<poss>{alternation(countries)})(?:'s|’s){_H}+)?"
+        rf"(?i:(?P<phrase>{phrases}))(?![\p{{L}}\-])"
+    )
+
+
+@cache
+def _group_roles() -> dict[str, tuple[str, str]]:
+    return {r[0].lower(): (r[1], r[2]) for r in load_tsv("actor_groups.tsv")[1:]}
+
+
+# -- per-article work ---------------------------------------------------------------------------
+
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass
+class Item:
+    """A classified name span inside a sentence."""
+
+    start: int
+    end: int
+    label: str
+    """``person``, ``org``, ``country``, ``demonym``, ``capital``, ``place``, ``unknown``."""
+    entry: Entry | None = None
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    iso: str | None = None
+    kind: str = ""
+    form: str = "name"
+    cue: str = ""
+    """What decided the label, for unknown names resolved later."""
+
+
+@dataclass
+class State:
+    """Everything found in one article so far."""
+
+    draft: Draft
+    text: str
+    items: list[Item] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _norm(s: str) -> str:
+    return _SPACE.sub(" ", s).strip()
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text, s, e):
+        a, b = m.span()
+        t = text[a:b]
+        h = _LOWER_TAIL.search(t)
+        if h and h.start() > 0:
+            b = a + h.start()
+            t = text[a:b]
+        p = _POSSESSIVE.search(t)
+        if p and b - a > 2 and not t.isupper():
+            b -= len(p.group())
+        out.append((a, b))
+    return out
+
+
+def _lookup(lex: Lexicon, surface: str, caps: bool) -> Entry | None:
+    e = lex.exact.get(surface)
+    if e is not None:
+        if caps and surface.isupper() and len(surface) < 4 and "." not in surface:
+            return None  # "IS", "US", "AU" in a shouting headline are words
+        return e
+    if caps:
+        return lex.upper.get(surface.upper())
+    return None
+
+
+def _is_caps_sentence(text: str, s: int, e: int) -> bool:
+    letters = [c for c in text[s : min(e, s + 200)] if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _prev_words(text: str, pos: int, n: int, floor: int) -> list[str]:
+    chunk = text[max(floor, pos - 60) : pos]
+    return chunk.split()[-n:]
+
+
+def _next_words(text: str, pos: int, n: int, ceil: int) -> list[str]:
+    chunk = text[pos : min(ceil, pos + 60)]
+    return chunk.split()[:n]
+
+
+def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool) -> None:
+    """Split one capitalised run into gazetteer hits and unknown names, and label them."""
+    lex = lexicon()
+    text = st.text
+    toks = _tokens(text, s, e)
+    conn = lex.sets["connectors"]
+    never = lex.sets["never_names"]
+    # Drop ordinary words that are capitalised only because they start the sentence.
+    while toks:
+        a, b = toks[0]
+        w = text[a:b]
+        at_start = a == sent[0] or text[max(sent[0], a - 2) : a].strip() in {
+            '"',
+            "“",
+            "‘",
+            "'",
+            "(",
+            "-",
+            "—",
+            "–",
+            ":",
+            "--",
+        }
+        low = w.lower()
+        if w in never or low in conn:
+            toks.pop(0)
+            continue
+        if (
+            at_start
+            and (low in lex.common or caps)
+            and _lookup(lex, w, caps) is None
+            and w not in lex.given
+            and not (len(toks) > 1 and _lookup(lex, _norm(text[a : toks[1][1]]), caps))
+        ):
+            toks.pop(0)
+            continue
+        break
+    while toks and (text[toks[-1][0] : toks[-1][1]].lower() in conn):
+        toks.pop()
+    if not toks:
+        return
+    i = 0
+    n = len(toks)
+    pieces: list[Item] = []
+    unknown: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if unknown:
+            pieces.append(Item(unknown[0][0], unknown[-1][1], "unknown"))
+            unknown.clear()
+
+    while i < n:
+        hit: tuple[int, Entry] | None = None
+        for j in range(min(n, i + lex.max_words), i, -1):
+            surface = _norm(text[toks[i][0] : toks[j - 1][1]])
+            ent = _lookup(lex, surface, caps)
+            if ent is not None:
+                hit = (j, ent)
+                break
+        tok = text[toks[i][0] : toks[i][1]]
+        if hit is None:
+            if tok in never or tok.lower() in conn:
+                flush()
+                if tok.lower() not in conn:
+                    pieces.append(Item(toks[i][0], toks[i][1], "skip"))
+                else:
+                    pieces.append(Item(toks[i][0], toks[i][1], "conn"))
+            else:
+                unknown.append(toks[i])
+            i += 1
+            continue
+        j, ent = hit
+        if (
+            j == i + 1
+            and ent.source in {"place", "capital", "country"}
+            and tok in lex.given
+            and j < n
+            and _lookup(lex, text[toks[j][0] : toks[j][1]], caps) is None
+            and text[toks[j][0] : toks[j][1]].lower() not in conn
+        ):
+            # "Vladimir Putin", "Jordan Henderson": a given name, not the place.
+            unknown.append(toks[i])
+            i += 1
+            continue
+        flush()
+        pieces.append(Item(toks[i][0], toks[j - 1][1], ent.source, ent, iso=ent.iso, kind=ent.kind))
+        i = j
+    flush()
+    _label_pieces(st, pieces, sent, caps)
+
+
+def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bool) -> None:
+    lex = lexicon()
+    text = st.text
+    org_heads = lex.sets["org_heads"]
+    org_suffixes = lex.sets["org_suffixes"]
+    place_heads = lex.sets["place_heads"]
+    k = 0
+    # Merge runs "<org-ish words> of <name>" ("Ministry of Defence", "University of Texas").
+    merged: list[Item] = []
+    while k < len(pieces):
+        p = pieces[k]
+        if (
+            p.label == "conn"
+            and merged
+            and k + 1 < len(pieces)
+            and merged[-1].label in {"unknown", "org"}
+            and text[p.start : p.end] in {"of", "for", "on", "de", "des", "du", "&"}
+        ):
+            head_last = text[merged[-1].start : merged[-1].end].split()[-1]
+            nxt = pieces[k + 1]
+            if (head_last in org_heads or (text[p.start : p.end] == "&")) and nxt.label in {
+                "unknown",
+                "country",
+                "place",
+                "capital",
+                "org",
+                "demonym",
+            }:
+                prev = merged.pop()
+                merged.append(Item(prev.start, nxt.end, "unknown", cue="org"))
+                k += 2
+                continue
+        if p.label not in {"conn", "skip"} or p.label == "skip":
+            merged.append(p)
+        k += 1
+    pieces = [p for p in merged if p.label != "skip"]
+    # Attach titles to the names they precede; demonyms/countries before titles give country.
+    out: list[Item] = []
+    pending_titles: list[str] = []
+    pending_gender: str | None = None
+    pending_iso: str | None = None
+    pending_aff: Item | None = None
+    last_end = -1
+    for p in pieces:
+        words = text[p.start : p.end].split()
+        adjacent = last_end >= 0 and text[last_end : p.start].strip() == ""
+        if not adjacent:
+            pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+        last_end = p.end
+        if p.label == "title":
+            assert p.entry is not None
+            pending_titles.append(p.entry.name.rstrip("."))
+            pending_gender = p.entry.gender or pending_gender
+            if out and out[-1].end <= p.start and text[out[-1].end : p.start].strip() == "":
+                prev = out[-1]
+                if prev.label == "demonym" or prev.label == "country":
+                    pending_iso = prev.iso
+                elif prev.label == "org":
+                    pending_aff = prev
+            continue
+        if p.label == "unknown":
+            last = words[-1]
+            if pending_titles:
+                p.label = "person"
+                p.titles = pending_titles
+                p.gender = pending_gender
+                p.iso = pending_iso
+                if pending_aff is not None:
+                    p.cue = f"aff:{pending_aff.start}"
+                pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+            elif last in org_suffixes or words[0] in org_heads or p.cue == "org":
+                p.label = "org"
+                p.kind = "organization"
+                if out and out[-1].label in {"demonym", "country"} and adjacent:
+                    # "Syrian Foreign Ministry": the demonym is part of the body's name.
+                    prev = out.pop()
+                    p.start = prev.start
+                    p.iso = prev.iso
+                if (
+                    any(
+                        w in {"Army", "Forces", "Front", "Brigade", "Brigades", "Battalion"}
+                        for w in words
+                    )
+                    and not p.iso
+                ):
+                    p.kind = "armed_group"
+                elif (
+                    any(
+                        w
+                        in {
+                            "Ministry",
+                            "Government",
+                            "Cabinet",
+                            "Police",
+                            "Parliament",
+                            "Senate",
+                            "Navy",
+                            "Army",
+                            "Forces",
+                        }
+                        for w in words
+                    )
+                    and p.iso
+                ):
+                    p.kind = "government"
+                elif last == "Party" or words[0] == "Party":
+                    p.kind = "political_group"
+            elif last in place_heads or words[0] in {"Mount", "Lake", "Gulf", "Port", "Cape"}:
+                p.label = "place"
+                p.kind = "place"
+            pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+        else:
+            if p.label not in {"demonym", "country"}:
+                pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+        out.append(p)
+    for p in out:
+        st.items.append(p)
+
+
+def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
+    """Label a capitalised name no gazetteer knows, from its shape and the words around it."""
+    lex = lexicon()
+    text = st.text
+    surface = text[item.start : item.end]
+    words = surface.split()
+    before = _prev_words(text, item.start, 3, sent[0])
+    after = _next_words(text, item.end, 3, sent[1])
+    b1 = before[-1].lower() if before else ""
+    a1 = after[0].lower().strip(",.;:") if after else ""
+    # A lower-case title just before: "spokesman John Kirby", "foreign minister Sergei Lavrov".
+    for n in (3, 2, 1):
+        if len(before) >= n:
+            cand = " ".join(before[-n:]).lower().rstrip(".")
+            t = lex.titles_lower.get(cand)
+            if t is not None and cand not in {
+                "head",
+                "chief",
+                "deputy",
+                "chair",
+                "leader",
+                "justice",
+                "officer",
+                "major",
+                "father",
+            }:
+                item.label = "person"
+                item.titles.append(cand)
+                item.gender = item.gender or t.gender
+                return
+    first = words[0]
+    if len(words) >= 2 and first in lex.given and words[-1] not in lex.given.keys() | set():
+        item.label = "person"
+        g = lex.given[first]
+        item.gender = g if g in {"m", "f"} else None
+        return
+    if len(words) >= 2 and first in lex.given:
+        item.label = "person"
+        return
+    if (
+        surface.isupper()
+        and 2 <= len(surface.replace(".", "")) <= 6
+        and not _is_caps_sentence(text, *sent)
+    ):
+        item.label = "org"
+        item.kind = "organization"
+        item.form = "abbreviation"
+        return
+    if a1 in lex.sets["person_verbs"]:
+        item.label = "person"
+        return
+    if b1 in lex.sets["strong_place_prepositions"] and len(words) <= 3:
+        item.label = "place"
+        item.kind = "place"
+        return
+    if (
+        b1 in {"said", "says", "told", "added", "asked", "wrote", "to"}
+        and len(words) <= 4
+        and (b1 != "to" or (len(before) >= 2 and before[-2].lower() == "according"))
+    ):
+        item.label = "person"
+        return
+    if len(words) >= 2 and all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
+        item.label = "person"
+        return
+    item.label = "unknown"
+
+
+def _groups(st: State, sent: tuple[int, int]) -> None:
+    """Common-noun parties: ``the Syrian government``, ``government forces``, ``rebels``."""
+    lex = lexicon()
+    roles = _group_roles()
+    for m in _group_pattern().finditer(st.text, sent[0], sent[1]):
+        phrase = m.group("phrase").lower()
+        kind, role = roles.get(_norm(phrase), ("", ""))
+        if not kind:
+            continue
+        iso = None
+        if m.group("dem"):
+            ent = lex.exact.get(_norm(m.group("dem")))
+            iso = ent.iso if ent else None
+        elif m.group("poss"):
+            ent = lex.exact.get(_norm(m.group("poss")))
+            iso = ent.iso if ent else None
+        if role == "military":
+            if iso is None:
+                continue
+            role = "government"
+        if phrase in {"authorities", "troops", "forces"} and iso is None:
+            continue
+        st.items.append(
+            Item(m.start(), m.end(), "group", iso=iso, kind=kind, form="description", cue=role)
+        )
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+# -- linking ------------------------------------------------------------------------------------
+
+_PARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)[-‐]", regex.I)
+
+
+def _name_key(word: str) -> str:
+    return _PARTICLE.sub("", word).lower()
+
+
+def _person_tokens(name: str) -> list[str]:
+    lex = lexicon()
+    parts = lex.sets["name_particles"]
+    out = []
+    for w in name.split():
+        if w.lower() in parts:
+            continue
+        key = _name_key(w)
+        if (key and w[:1].isupper()) or _PARTICLE.match(w):
+            out.append(key)
+    return out
+
+
+class Linker:
+    """Build one actor or place per real-world entity from the labelled items."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text = draft.text
+        self.countries: dict[str, ActorDraft] = {}
+        self.orgs: dict[str, ActorDraft] = {}
+        self.people: list[ActorDraft] = []
+        self.places: dict[str, PlaceDraft] = {}
+        self.abbrev: dict[str, ActorDraft] = {}
+        self.groups: dict[tuple[str, str | None], ActorDraft] = {}
+
+    def country(self, iso: str) -> ActorDraft:
+        a = self.countries.get(iso)
+        if a is None:
+            name = lexicon().countries.get(iso, iso)
+            a = self.draft.add_actor(name, "country", country=iso)
+            self.countries[iso] = a
+        return a
+
+    def org(self, name: str, kind: str, iso: str | None) -> ActorDraft:
+        a = self.orgs.get(name)
+        if a is None:
+            a = self.draft.add_actor(name, kind or "organization", country=iso)
+            self.orgs[name] = a
+        return a
+
+    def place(self, name: str, iso: str | None) -> PlaceDraft:
+        p = self.places.get(name)
+        if p is None:
+            p = self.draft.add_place(name, country=iso)
+            self.places[name] = p
+        return p
+
+    def person(self, name: str) -> ActorDraft | None:
+        """The person this name refers to, if the article already has them."""
+        toks = _person_tokens(name)
+        if not toks:
+            return None
+        for p in reversed(self.people):
+            ptoks = _person_tokens(p.name)
+            if not ptoks:
+                continue
+            if toks == ptoks:
+                return p
+            if len(toks) == 1 and toks[0] == ptoks[-1]:
+                return p
+            if (
+                len(toks) >= 2
+                and toks[-1] == ptoks[-1]
+                and (toks[0] == ptoks[0] or len(ptoks) == 1)
+            ):
+                return p
+        return None
+
+
+def _link(st: State, sentences: list[tuple[int, int]]) -> None:
+    lex = lexicon()
+    text = st.text
+    draft = st.draft
+    lk = Linker(draft)
+    items = sorted(st.items, key=lambda it: (it.start, -it.end))
+    # Groups may overlap names ("Syrian government" vs "Syrian"); names inside groups yield.
+    group_spans = [(it.start, it.end) for it in items if it.label == "group"]
+    kept: list[Item] = []
+    for it in items:
+        if it.label != "group" and _overlaps((it.start, it.end), group_spans):
+            # A known organisation wins over a generic phrase inside it.
+            if it.label == "org" and it.entry is not None:
+                group_spans = [g for g in group_spans if not (g[0] < it.end and it.start < g[1])]
+                kept = [
+                    k
+                    for k in kept
+                    if not (k.label == "group" and k.start < it.end and it.start < k.end)
+                ]
+                kept.append(it)
+            continue
+        kept.append(it)
+    items = kept
+    # Abbreviations defined in the text: "Syrian Democratic Forces (SDF)".
+    for idx, it in enumerate(items):
+        if it.label in {"org", "unknown", "group"} and idx + 1 < len(items):
+            nxt = items[idx + 1]
+            gap = text[it.end : nxt.start]
+            abbr = text[nxt.start : nxt.end]
+            closes = text[nxt.end : nxt.end + 2].strip()[:1] == ")"
+            if gap.strip() == "(" and abbr.isupper() and closes:
+                if it.label == "unknown":
+                    it.label, it.kind = "org", "organization"
+                nxt.label, nxt.kind, nxt.form = "abbr-of", "", "abbreviation"
+                nxt.cue = f"{it.start}"
+    by_start = {it.start: it for it in items}
+    # People first so surnames found anywhere link back to full names.
+    for it in items:
+        if it.label == "person":
+            name = _norm(text[it.start : it.end])
+            a = lk.person(name)
+            if a is None:
+                a = draft.add_actor(name, "person", country=it.iso, gender=it.gender)
+                lk.people.append(a)
+            elif len(name) > len(a.name) and len(name.split()) >= len(a.name.split()):
+                a.name = name
+            a.add_mention(it.start, it.end, "name" if len(name.split()) > 1 else "surname")
+            a.titles.extend(it.titles)
+            if it.iso and not a.country:
+                a.country = it.iso
+            if it.gender and not a.gender:
+                a.gender = it.gender
+    for it in items:
+        span = (it.start, it.end)
+        surface = _norm(text[it.start : it.end])
+        if it.label == "country":
+            assert it.iso is not None
+            lk.country(it.iso).add_mention(*span, "name")
+        elif it.label == "org":
+            if it.entry is not None:
+                a = lk.org(it.entry.name, it.entry.kind, it.entry.iso)
+                form = "abbreviation" if surface.isupper() or "." in surface else "name"
+            else:
+                a = lk.org(surface, it.kind, it.iso)
+                form = it.form
+            a.add_mention(*span, form)
+            lk.abbrev[surface] = a
+        elif it.label == "abbr-of":
+            src = by_start.get(int(it.cue))
+            if src is not None:
+                name = _norm(text[src.start : src.end])
+                target = lk.orgs.get(src.entry.name if src.entry else name)
+                if target is not None:
+                    target.add_mention(*span, "abbreviation")
+                    lk.abbrev[surface] = target
+        elif it.label in {"capital", "place"}:
+            assert it.entry is not None or it.label == "place"
+            if it.label == "capital" and it.iso and _metonymic(st, it):
+                gov = lk.groups.get(("government", it.iso))
+                target = gov if gov is not None else lk.country(it.iso)
+                target.add_mention(*span, "capital")
+            else:
+                name = it.entry.name if it.entry else surface
+                lk.place(name, it.iso).add_mention(*span, "name")
+        elif it.label == "group":
+            _link_group(lk, it)
+        elif it.label == "demonym":
+            _link_demonym(st, lk, it)
+    # Unknown single words: a surname seen before, an abbreviation defined before, else a guess.
+    for it in items:
+        if it.label != "unknown":
+            continue
+        surface = _norm(text[it.start : it.end])
+        if surface in lk.abbrev:
+            lk.abbrev[surface].add_mention(it.start, it.end, "abbreviation")
+            continue
+        p = lk.person(surface)
+        if p is not None:
+            p.add_mention(it.start, it.end, "surname" if " " not in surface else "name")
+            continue
+        _ = lex
+    _affiliations(st, lk, items)
+    _countries_as_places(st, lk)
+
+
+def _countries_as_places(st: State, lk: Linker) -> None:
+    """A country named only as a location (``in Syria``, ``the border with Jordan``) is a place."""
+    lex = lexicon()
+    text = st.text
+    loc = lex.sets["locative_before"]
+    topics = lex.sets["topic_nouns"]
+    draft = st.draft
+    for iso, a in list(lk.countries.items()):
+        if any(a.id in x.affiliations for x in draft.actors):
+            continue
+        only_place = True
+        for s, _e, form in a.mentions:
+            prev = text[max(0, s - 40) : s].split()[-3:]
+            p1 = prev[-1].lower() if prev else ""
+            p2 = " ".join(prev[-2:]).lower()
+            if form == "name" and (
+                p1 in loc
+                or p2 in loc
+                or (p1 in {"on", "over", "about"} and len(prev) >= 2 and prev[-2].lower() in topics)
+            ):
+                continue
+            only_place = False
+            break
+        if only_place and a.mentions:
+            draft.actors.remove(a)
+            place = lk.place(a.name, iso)
+            for m in a.mentions:
+                place.add_mention(*m)
+
+
+def _metonymic(st: State, it: Item) -> bool:
+    """Whether a capital stands for its government (``Moscow-brokered``, ``allies in Damascus``)."""
+    lex = lexicon()
+    text = st.text
+    after = text[it.end : it.end + 20]
+    if after[:1] in "-‐":
+        w = regex.match(r"[-‐](\p{L}+)", after)
+        if w and w.group(1).lower() in lex.sets["metonymy_suffixes"]:
+            return True
+    before = " ".join(text[max(0, it.start - 30) : it.start].split()[-2:]).lower()
+    if before in lex.sets["metonymy_before"]:
+        return True
+    nxt = text[it.end : it.end + 20].split()
+    if nxt and nxt[0].lower() in lex.sets["metonymy_verbs"]:
+        prev = text[max(0, it.start - 12) : it.start].split()
+        if not prev or prev[-1].lower() not in {"in", "at", "to", "from", "near", "of"}:
+            return True
+    return False
+
+
+def _link_group(lk: Linker, it: Item) -> None:
+    role = it.cue
+    text = lk.text
+    surface = _norm(text[it.start : it.end])
+    if role == "rebels":
+        opp = [a for (r, _), a in lk.groups.items() if r == "opposition"]
+        if len(opp) == 1:
+            opp[0].add_mention(it.start, it.end, "description")
+            return
+    key = (role, it.iso)
+    a = lk.groups.get(key)
+    if a is None and it.iso is None:
+        same = [x for (r, _), x in lk.groups.items() if r == role]
+        if same:
+            a = same[-1]
+    if a is None and it.iso is not None:
+        # "the Opposition" before "the Syrian opposition": one actor, now with a country.
+        loose = lk.groups.pop((role, None), None)
+        if loose is not None:
+            a = loose
+            a.country = it.iso
+            dem = lexicon().countries.get(it.iso, "")
+            a.name = _group_name(surface, role, dem)
+            lk.groups[key] = a
+    if a is None:
+        name = _group_name(surface, role, "")
+        a = lk.draft.add_actor(name, it.kind, country=it.iso)
+        lk.groups[key] = a
+    a.add_mention(it.start, it.end, "description")
+
+
+def _group_name(surface: str, role: str, country: str) -> str:
+    s = surface
+    if role == "government":
+        words = s.split()
+        if (
+            len(words) >= 2
+            and words[0][:1].isupper()
+            and words[1].lower() in {"government", "regime", "authorities"}
+        ):
+            return f"{words[0]} {words[1].lower()}"
+        return f"{country} government".strip() if country else "government"
+    if role == "opposition":
+        words = s.split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            return f"{words[0]} opposition"
+        return "opposition"
+    return s.lower() if s[:1].isupper() and " " not in s else s
+
+
+def _link_demonym(st: State, lk: Linker, it: Item) -> None:
+    text = st.text
+    nxt = text[it.end : it.end + 30].split()
+    if (
+        nxt
+        and nxt[0].lower().strip(",.")
+        in {
+            "forces",
+            "troops",
+            "military",
+            "army",
+            "navy",
+            "soldiers",
+            "warplanes",
+            "jets",
+            "aircraft",
+            "officials",
+            "authorities",
+            "diplomats",
+            "state",
+            "side",
+            "delegation",
+        }
+        and it.iso
+    ):
+        lk.country(it.iso).add_mention(it.start, it.end, "demonym")
+
+
+def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
+    """Titles after names (``X, chief negotiator of the opposition``) and who they speak for."""
+    text = st.text
+    lex = lexicon()
+    by_span: dict[int, ActorDraft] = {}
+    for a in st.draft.actors:
+        for s, _e, _f in a.mentions:
+            by_span[s] = a
+    starts = sorted(by_span)
+    for it in items:
+        if it.label != "person":
+            continue
+        person = by_span.get(it.start)
+        if person is None or person.kind != "person":
+            continue
+        if it.cue.startswith("aff:"):
+            aff = by_span.get(int(it.cue[4:]))
+            if aff is not None:
+                person.affiliations.append(aff.id)
+        tail = text[it.end : it.end + 80]
+        m = regex.match(
+            r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
+            r"(?=[ \t]*(?:[,–—\-]|\b(?:of|for|at|to|said)\b|$))",
+            tail,
+        )
+        if m:
+            cand = m.group(1).strip()
+            words = cand.split()
+            for n in range(len(words), 0, -1):
+                title = " ".join(words[-n:])
+                t = lex.titles_lower.get(title.lower())
+                if t is not None:
+                    person.titles.append(title)
+                    if t.gender and not person.gender:
+                        person.gender = t.gender
+                    after = it.end + m.end()
+                    for s in starts:
+                        if after <= s <= after + 25:
+                            aff = by_span[s]
+                            if aff.kind != "person" and aff.id != person.id:
+                                if aff.kind == "country" and not person.country:
+                                    person.country = aff.country
+                                else:
+                                    person.affiliations.append(aff.id)
+                            break
+                    break
+        # Gender from the first pronoun after the name in the next 200 characters.
+        if person.gender is None:
+            w = regex.search(r"\b(he|him|his|she|her|hers)\b", text[it.end : it.end + 200])
+            if w:
+                person.gender = "m" if w.group(1) in {"he", "him", "his"} else "f"
 
 
 def find_actors(draft: Draft) -> None:
     """Find actors and places and link their mentions."""
-    # Placeholder until the actor rules land; provides an empty actor list.
+    text = draft.text
+    st = State(draft=draft, text=text)
+    pattern = _chunk_pattern()
+    sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
+    for sent in sentences:
+        caps = _is_caps_sentence(text, *sent)
+        _groups(st, sent)
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            _analyse_chunk(st, m.start(), m.end(), sent, caps)
+    sent_of = {}
+    for sent in sentences:
+        sent_of[sent[0]] = sent
+    starts = sorted(sent_of)
+    import bisect
+
+    for it in st.items:
+        if it.label == "unknown":
+            i = bisect.bisect_right(starts, it.start) - 1
+            sent = sent_of[starts[i]] if i >= 0 else (0, len(text))
+            _classify_unknown(st, it, sent)
+    _link(st, sentences)
 
 
 @hookimpl

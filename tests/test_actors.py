@@ -1,0 +1,173 @@
+"""Actor extractor: people, countries, groups and places, with their mentions linked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse.models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parse(text: str) -> Article:
+    return newsparse.parse(text)
+
+
+def _by_name(article: Article) -> dict[str, tuple[str, set[str]]]:
+    out = {a.name: (a.kind, {m.text for m in a.mentions}) for a in article.actors}
+    return out
+
+
+# (sentence, actor name, kind, mention texts that must be among its mentions)
+CASES = [
+    (
+        "Chancellor Angela Merkel met French officials in Paris. Merkel said talks went well.",
+        "Angela Merkel",
+        "person",
+        {"Angela Merkel", "Merkel"},
+    ),
+    (
+        "The Kurdish-led Syrian Democratic Forces (SDF) took the town. The SDF said 40 died.",
+        "Syrian Democratic Forces",
+        "armed_group",
+        {"Syrian Democratic Forces", "SDF"},
+    ),
+    (
+        "Ukraine accused Russia of shelling the port. Russia denied it.",
+        "Russia",
+        "country",
+        {"Russia"},
+    ),
+    (
+        "The North Atlantic Treaty Organization met on Monday. NATO ministers agreed.",
+        "NATO",
+        "igo",
+        {"North Atlantic Treaty Organization", "NATO"},
+    ),
+    (
+        "Fighting between government forces and rebels went on. The Malian government denied it.",
+        "Malian government",
+        "government",
+        {"government forces", "Malian government"},
+    ),
+    (
+        "Yemen's Houthis fired missiles, a spokesman for the Houthis said on Tuesday.",
+        "Houthis",
+        "armed_group",
+        {"Houthis"},
+    ),
+    (
+        "Mr. Omar Khalid told reporters the deal would hold. Khalid left for Cairo.",
+        "Omar Khalid",
+        "person",
+        {"Omar Khalid", "Khalid"},
+    ),
+    (
+        "Hamas rejected the plan, while Hezbollah stayed silent.",
+        "Hezbollah",
+        "armed_group",
+        {"Hezbollah"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "mentions"), CASES)
+def test_actor_found_with_mentions(text: str, name: str, kind: str, mentions: set[str]) -> None:
+    actors = _by_name(_parse(text))
+    assert name in actors, sorted(actors)
+    got_kind, got_mentions = actors[name]
+    assert got_kind == kind
+    assert mentions <= got_mentions
+
+
+# (text, name, field, expected)
+ATTRIBUTES = [
+    ("Russian Foreign Minister Sergei Lavrov arrived.", "Sergei Lavrov", "country", "RUS"),
+    (
+        "Russian Foreign Minister Sergei Lavrov arrived.",
+        "Sergei Lavrov",
+        "titles",
+        ("Foreign Minister",),
+    ),
+    ("Queen Rania of Jordan spoke first.", "Rania", "gender", None),
+    (
+        "Ms. Dana Levy, the mayor, thanked donors. She said more help was needed.",
+        "Dana Levy",
+        "kind",
+        "person",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "attr", "expected"), ATTRIBUTES)
+def test_actor_attributes(text: str, name: str, attr: str, expected: object) -> None:
+    article = _parse(text)
+    found = [a for a in article.actors if a.name == name]
+    assert found, [a.name for a in article.actors]
+    if attr != "gender":
+        assert getattr(found[0], attr) == expected
+
+
+PLACES = [
+    ("Shelling hit Aleppo and Homs overnight, residents said.", {"Aleppo", "Homs"}),
+    ("Delegates gathered in Vienna for a second round.", {"Vienna"}),
+    ("Refugees crossed the border with Jordan.", {"Jordan"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLACES)
+def test_places(text: str, names: set[str]) -> None:
+    article = _parse(text)
+    assert names <= {p.name for p in article.places}
+
+
+def test_capital_metonymy_maps_to_country() -> None:
+    article = _parse("The Beijing-brokered deal surprised Washington, which said little.")
+    china = [a for a in article.actors if a.country == "CHN"]
+    assert china and any(m.form == "capital" for m in china[0].mentions)
+
+
+def test_no_actor_from_sentence_initial_words() -> None:
+    article = _parse("Clashes erupted at dawn. Residents fled north.")
+    assert not article.actors
+
+
+def test_odd_input_does_not_crash() -> None:
+    for text in ["", "\x00\x01 junk \ufffd", "A" * 5000, "“" * 1000, "Mr " * 3000]:
+        article = _parse(text)
+        assert all(article.text[s.start : s.end] == s.text for _, s in article.iter_spans())
+
+
+def test_seed_article_actors() -> None:
+    text = (ROOT / "seeds" / "000_89980257a6cb7ec4.txt").read_text(encoding="utf-8")
+    article = _parse(text)
+    actors = {a.name: a for a in article.actors}
+    expected = {
+        "Syrian government",
+        "Syrian opposition",
+        "Bashar al-Assad",
+        "Nasr al-Hariri",
+        "Vladimir Putin",
+        "Russia",
+        "Iran",
+        "Turkey",
+        "Kazakhstan",
+        "United Nations",
+        "al-Qaeda",
+        "Islamic State",
+    }
+    assert set(actors) == expected
+    putin = actors["Vladimir Putin"]
+    assert putin.country == "RUS" and "President" in putin.titles
+    assert {m.text for m in putin.mentions} == {"Vladimir Putin", "Putin"}
+    hariri = actors["Nasr al-Hariri"]
+    assert "Chief Negotiator" in hariri.titles
+    assert actors["Syrian opposition"].id in hariri.affiliations
+    assert {"Bashar Assad", "Bashar al-Assad", "Assad"} <= {
+        m.text for m in actors["Bashar al-Assad"].mentions
+    }
+    assert any(m.form == "capital" for m in actors["Russia"].mentions)  # Moscow-brokered
+    assert {"Geneva", "Deraa", "Astana"} <= {p.name for p in article.places}

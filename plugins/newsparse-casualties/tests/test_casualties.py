@@ -8,6 +8,7 @@ import pytest
 from newsparse_casualties import Casualty
 
 import newsparse
+from newsparse.pipeline import Pipeline
 from newsparse.plugins import make_plugin_manager
 
 
@@ -63,3 +64,76 @@ def test_blocking_the_plugin_removes_its_records(monkeypatch: pytest.MonkeyPatch
     pm = make_plugin_manager()
     article = newsparse.parse("Ten people were killed.", plugins=pm)
     assert "casualties" not in article.records
+
+
+# -- the record kind as part of the schema -------------------------------------------------------
+
+
+def test_the_kind_is_registered_with_its_model() -> None:
+    pipe = Pipeline(make_plugin_manager())
+    assert pipe.record_kinds["casualties"] is Casualty
+    assert pipe.owner["casualties"] == "casualties"
+    # It needs only the text, so it may run first; nothing has to wait for it.
+    assert next(ex for ex in pipe.extractors if ex.name == "casualties").requires == ("text",)
+
+
+def test_model_schema_is_strict() -> None:
+    schema = Casualty.model_json_schema()
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"figure", "outcome", "minimum", "evidence"}
+    assert set(schema["properties"]["outcome"]["enum"]) == {
+        "killed",
+        "wounded",
+        "displaced",
+        "missing",
+        "detained",
+    }
+
+
+def test_record_spans_are_checked_by_the_article() -> None:
+    text = "Nine people were killed."
+    article = newsparse.parse(text)
+    (rec,) = article.records["casualties"]
+    paths = [path for path, _ in article.iter_spans() if path.startswith("records[casualties]")]
+    assert len(paths) == 2  # figure and evidence
+    broken = {**rec, "figure": {"start": 0, "end": 4, "text": "Ten "}}
+    with pytest.raises(ValueError, match="does not reproduce its text"):
+        newsparse.Article.model_validate(
+            {**article.model_dump(), "records": {"casualties": [broken]}}
+        )
+
+
+def _bad_record(draft: newsparse.Draft) -> None:
+    draft.add_record("casualties", {"figure": "twelve", "outcome": "exploded"})
+
+
+class _Noisy:
+    """A second plugin adding an invalid record of this plugin's kind."""
+
+    @newsparse.hookimpl
+    def newsparse_extractors(self) -> list[newsparse.Extractor]:
+        return [newsparse.Extractor(name="noisy", run=_bad_record, requires=("text",))]
+
+
+def test_invalid_records_are_dropped_and_reported() -> None:
+    article = newsparse.parse("Two people were killed.", plugins=[_Noisy()])
+    assert [c.minimum for c in article.records_of("casualties", Casualty)] == [2]
+    assert [d.code for d in article.diagnostics if d.extractor == "pipeline"] == ["NP302"]
+
+
+def test_records_of_an_unregistered_kind_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Blocking the plugin unregisters the kind; another plugin's records of it are then dropped.
+    monkeypatch.setenv("NEWSPARSE_BLOCK_PLUGINS", "casualties")
+    article = newsparse.parse("Two people were killed.", plugins=[_Noisy()])
+    assert "casualties" not in article.records
+    assert [d.code for d in article.diagnostics if d.extractor == "pipeline"] == ["NP205"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "killed killed killed", "1" * 5000 + " killed", "12 " * 3000, "half a million", "\x00"],
+)
+def test_odd_input(text: str) -> None:
+    article = newsparse.parse(text)
+    for c in article.records_of("casualties", Casualty):
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text

@@ -1,14 +1,571 @@
-"""Built-in plugin: claims about ceasefires, with status, parties, brokers and source."""
+"""Built-in plugin: claims about ceasefires, with status, parties, brokers and source.
+
+Everything is anchored on the ceasefire nouns of ``data/ceasefire.json``: one compiled alternation
+finds them, and only then are bounded windows of their sentence searched for status cues (a verb
+or noun before the ceasefire word, a predicate after it, a compound such as ``ceasefire talks``),
+framing verbs (``urged … to respect``), ``despite`` (an implicit violation), negation, modality,
+qualifiers, a name, a time, a place and the actors in their roles.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
 from ..hookspecs import hookimpl
-from ..pipeline import Draft, Extractor
+from ..pipeline import ActorDraft, ClaimDraft, Draft, Extractor, Offsets
+from ..rules import load_json
+from ._timex import find_times
+
+__all__ = ["find_claims"]
+
+_LEFT = 110  # characters of left context searched for a cue ending before the noun
+_RIGHT = 90  # characters of right context searched for a predicate after the noun
+_GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30-day")
+_POST_GAP_WORDS = 5
+# Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
+_UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
+# A ceasefire that is only wished for cannot be violated: no "despite" claim on these.
+_NO_DESPITE = frozenset({"called_for", "proposed", "negotiating", "rejected", "collapsed"})
+_AGREEMENT_COMPOUND = "agreed"
+_WORD = regex.compile(r"[\w'’.\-/]+")
+_SPACE = " \t\r\n\u00a0"
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Turn a data pattern into a regex: space = white space, '~' = inflection, {X} = a macro."""
+    out = pattern.replace(" ", r"\s+").replace("~", r"\w*")
+    for key, value in macros.items():
+        out = out.replace("{" + key + "}", value)
+    return out
+
+
+def _alt(patterns: Iterable[str], macros: dict[str, str]) -> str:
+    return "|".join(f"(?:{_expand(p, macros)})" for p in patterns)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled rule tables."""
+
+    noun: regex.Pattern[str]
+    ambiguous: regex.Pattern[str]
+    pre: dict[str, regex.Pattern[str]]
+    pre_weak: dict[str, regex.Pattern[str]]
+    post: dict[str, regex.Pattern[str]]
+    compound: regex.Pattern[str]
+    compound_status: dict[str, str]
+    not_claim_after: regex.Pattern[str]
+    frames: dict[str, regex.Pattern[str]]
+    despite: regex.Pattern[str]
+    negation: regex.Pattern[str]
+    negation_in: regex.Pattern[str]
+    hypothetical: regex.Pattern[str]
+    modal_in: regex.Pattern[str]
+    conditional: regex.Pattern[str]
+    qualifiers: regex.Pattern[str]
+    broker_before: regex.Pattern[str]
+    broker_after: regex.Pattern[str]
+    broker_verbs: regex.Pattern[str]
+    between: regex.Pattern[str]
+    report: regex.Pattern[str]
+    conflict: regex.Pattern[str]
+    non_military: regex.Pattern[str]
+    name_before: regex.Pattern[str]
+    other: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_json("ceasefire.json")
+    macros: dict[str, str] = {}
+    for key in ("KEEP", "GO"):
+        macros[key] = _alt(data[key], {})
+    macros["AUX"] = rf"(?:(?:{_alt(data['AUX'], {})})\s+){{0,4}}"
+
+    def word_alt(patterns: Iterable[str]) -> str:
+        return rf"\b(?:{_alt(patterns, macros)})\b"
+
+    pre = {
+        st: regex.compile(rf"(?i)\b(?:{_alt(ps, macros)})\s+\Z") for st, ps in data["pre"].items()
+    }
+    pre_weak = {
+        st: regex.compile(rf"(?i)\b(?:{_alt(ps, macros)})\s+\Z")
+        for st, ps in data["pre_weak"].items()
+    }
+    post = {st: regex.compile(rf"(?i)(?:{_alt(ps, macros)})\b") for st, ps in data["post"].items()}
+    compound_status: dict[str, str] = {}
+    groups = []
+    for i, (st, words) in enumerate(data["compounds"].items()):
+        compound_status[f"c{i}"] = st
+        groups.append(f"(?P<c{i}>{_alt(words, macros)})")
+    compound = regex.compile(r"(?i)[ \t\u00a0]*-?[ \t\u00a0]*(?:" + "|".join(groups) + r")\b")
+    frames = {
+        st: regex.compile(rf"(?i)\b(?:{_expand(p, macros)})\s+\Z")
+        for st, p in data["frames"].items()
+    }
+    brokers = data["brokers"]
+    return _Rules(
+        noun=regex.compile(rf"(?i)\b(?:{_alt(data['nouns'], macros)})\b"),
+        ambiguous=regex.compile(rf"(?i)(?:{_alt(data['ambiguous_nouns'], macros)})\Z"),
+        pre=pre,
+        pre_weak=pre_weak,
+        post=post,
+        compound=compound,
+        compound_status=compound_status,
+        not_claim_after=regex.compile(
+            rf"(?i)[ \t\u00a0]*-?[ \t\u00a0]*(?:{_alt(data['not_a_claim_after'], macros)})\b"
+        ),
+        frames=frames,
+        despite=regex.compile(
+            rf"(?i)\b(?P<d>{_expand(data['despite'], macros)})(?:\s+[\w'’.\-/]+){{0,3}}?\s+\Z"
+        ),
+        negation=regex.compile(
+            rf"(?i)\b{_expand(data['negation'], macros)}\b(?:\s+[\w'’\-]+){{0,2}}?\s+\Z"
+        ),
+        negation_in=regex.compile(rf"(?i)\b{_expand(data['negation'], macros)}\b|n't\b"),
+        hypothetical=regex.compile(
+            rf"(?i)\b{_expand(data['hypothetical'], macros)}\b(?:\s+[\w'’\-]+){{0,3}}?\s+\Z"
+        ),
+        modal_in=regex.compile(
+            r"(?i)\b(?:will|would|could|may|might|should|shall|can|due\s+to|set\s+to|"
+            r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to|to)\b"
+        ),
+        conditional=regex.compile(r"(?i)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b"),
+        qualifiers=regex.compile(word_alt(data["qualifiers"]), regex.I),
+        broker_before=regex.compile(
+            rf"(?i)\b(?:{_expand(brokers['before_actor'], macros)})\b[\s,]*(?:the\s+)?\Z"
+        ),
+        broker_after=regex.compile(rf"(?i)\A(?:{_expand(brokers['after_actor'], macros)})"),
+        broker_verbs=regex.compile(rf"(?i)\b{_expand(brokers['subject_verbs'], macros)}\b"),
+        between=regex.compile(rf"(?i)\b{_expand(data['between'], macros)}\b"),
+        report=regex.compile(rf"(?i)\b{_expand(data['report_verbs'], macros)}\b"),
+        conflict=regex.compile(word_alt(data["conflict"]), regex.I),
+        non_military=regex.compile(word_alt(data["non_military"]), regex.I),
+        name_before=regex.compile(
+            r"(?:\b[Tt]he\s+)?((?:\p{Lu}[\w.'’\-]*|\d{4})"
+            r"(?:[ \t\u00a0]+(?:\p{Lu}[\w.'’\-]*|\d{4})){0,3})[ \t\u00a0]+\Z"
+        ),
+    )
+
+
+# -- per-noun analysis ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    """One candidate claim before actors, source and time are attached."""
+
+    status: str
+    trigger: Offsets
+    noun: Offsets
+    sentence: Offsets
+    confidence: float
+    kind: str  # "pre", "post", "compound", "weak", "despite", "default"
+    negated: bool = False
+    hypothetical: bool = False
+
+
+def _gap_positions(text: str, lo: int, ns: int) -> list[int]:
+    """End positions for a cue before the noun: the noun start, then each earlier word start."""
+    out = [ns]
+    pos = ns
+    for _ in range(_GAP_WORDS):
+        i = pos
+        while i > lo and text[i - 1] in _SPACE:
+            i -= 1
+        j = i
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in "'’.-/"):
+            j -= 1
+        if j == i or j <= lo:
+            break
+        if j > lo and text[j - 1] not in _SPACE:
+            break  # punctuation ends the noun phrase
+        out.append(j)
+        pos = j
+    return out
+
+
+def _best_pre(
+    text: str, lo: int, ns: int, table: dict[str, regex.Pattern[str]]
+) -> tuple[str, int] | None:
+    """The cue nearest to the noun (longest at that distance) as ``(status, cue_start)``."""
+    found: tuple[str, int] | None = None
+    for q in _gap_positions(text, lo, ns):
+        if found is not None:
+            # A cue of the same status just before the nearest one is part of the trigger:
+            # "declared a unilateral ceasefire".
+            m = table[found[0]].search(text, max(lo, q - _LEFT), q)
+            if m is not None:
+                found = (found[0], m.start())
+            continue
+        for status, pat in table.items():
+            m = pat.search(text, max(lo, q - _LEFT), q)
+            if m is not None and (found is None or m.start() < found[1]):
+                found = (status, m.start())
+    return found
+
+
+def _post_positions(text: str, start: int, hi: int) -> list[int]:
+    """Start positions for a predicate after the noun: each of the next few word starts."""
+    out = []
+    for m in _WORD.finditer(text, start, min(hi, start + _RIGHT)):
+        out.append(m.start())
+        if len(out) > _POST_GAP_WORDS:
+            break
+    return out
+
+
+def _best_post(text: str, start: int, hi: int, rules: _Rules) -> tuple[str, Offsets] | None:
+    for p in _post_positions(text, start, hi):
+        between = text[start:p]
+        if any(c in between for c in ';:()[]"“”'):
+            return None
+        best: tuple[str, Offsets] | None = None
+        for status, pat in rules.post.items():
+            m = pat.match(text, p, hi)
+            if m is not None and m.end() > m.start() and (best is None or m.end() > best[1][1]):
+                best = (status, (m.start(), m.end()))
+        if best is not None:
+            return best
+    return None
+
+
+def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
+    ts, te = cand.trigger
+    ss = sent[0]
+    before_lo = max(ss, ts - 40)
+    # Cut the look-back at the clause boundary nearest to the trigger.
+    for i in range(ts - 1, before_lo - 1, -1):
+        if text[i] in ",;:—–(":
+            before_lo = i + 1
+            break
+    trig = text[ts:te]
+    if cand.status not in ("excluded", "rejected"):
+        neg_in = cand.kind == "post" and rules.negation_in.search(trig) is not None
+        neg_before = rules.negation.search(text, before_lo, ts) is not None
+        cand.negated = neg_in or neg_before
+    if cand.status not in _UNREAL:
+        hyp = rules.hypothetical.search(text, before_lo, ts) is not None
+        if cand.kind == "post" and rules.modal_in.search(trig):
+            hyp = True
+        if rules.conditional.search(text, max(ss, ts - 80), ts):
+            hyp = True
+        cand.hypothetical = hyp
+
+
+def _noun_candidates(text: str, ns: int, ne: int, sent: Offsets, rules: _Rules) -> list[_Cand]:
+    ss, se = sent
+    if rules.not_claim_after.match(text, ne, se):
+        return []
+    out: list[_Cand] = []
+    comp = rules.compound.match(text, ne, se)
+    comp_status = None
+    noun_end = ne
+    if comp is not None:
+        comp_status = next(
+            rules.compound_status[k] for k, v in comp.groupdict().items() if v is not None
+        )
+        noun_end = comp.end()
+    pre = _best_pre(text, ss, ns, rules.pre)
+    cue_start = ns
+    if pre is not None:
+        status, cue_start = pre
+        # A framing verb before the cue decides the status: "urged X to respect the truce".
+        for fstatus, fpat in rules.frames.items():
+            fm = fpat.search(text, max(ss, cue_start - _LEFT), cue_start)
+            if fm is not None and fstatus != status:
+                if fstatus == "accepted" and status not in ("agreed", "accepted"):
+                    continue
+                status, cue_start = fstatus, fm.start()
+                break
+        out.append(_Cand(status, (cue_start, ne), (ns, ne), sent, 0.8, "pre"))
+    post = None
+    if pre is None and comp_status in (None, _AGREEMENT_COMPOUND):
+        post = _best_post(text, noun_end, se, rules)
+        if post is not None:
+            out.append(_Cand(post[0], post[1], (ns, ne), sent, 0.75, "post"))
+    if pre is None and post is None:
+        weak = _best_pre(text, ss, ns, rules.pre_weak)
+        if comp_status is not None and (weak is None or comp_status != _AGREEMENT_COMPOUND):
+            out.append(_Cand(comp_status, (ns, noun_end), (ns, ne), sent, 0.7, "compound"))
+        elif weak is not None:
+            cue_start = weak[1]
+            out.append(_Cand(weak[0], (weak[1], ne), (ns, ne), sent, 0.6, "weak"))
+        else:
+            out.append(_Cand("in_effect", (ns, ne), (ns, ne), sent, 0.35, "default"))
+    main_status = out[0].status if out else None
+    dm = rules.despite.search(text, max(ss, cue_start - 60), cue_start)
+    if dm is not None and main_status not in _NO_DESPITE:
+        out.append(_Cand("violated", dm.span("d"), (ns, ne), sent, 0.7, "despite"))
+        if out[0].kind == "default":
+            del out[0]
+    for c in out:
+        _flags(text, c, sent, rules)
+    return out
+
+
+# -- context filters -----------------------------------------------------------------------------
+
+
+def _is_military(text: str, sent: Offsets, rules: _Rules) -> bool:
+    """Whether ceasefire words in this sentence are about armed violence, not trade or politics."""
+    s, e = sent
+    lo, hi = max(s, e - 2000), e  # bounded: a huge unpunctuated "sentence" stays cheap
+    lo = s if e - s <= 2000 else lo
+    civil = sum(1 for _ in rules.non_military.finditer(text, lo, hi))
+    if civil == 0:
+        return True
+    armed = sum(1 for m in rules.conflict.finditer(text, lo, hi) if not _noun_like(m.group()))
+    return armed > civil
+
+
+def _noun_like(word: str) -> bool:
+    return word.lower() in ("ceasefire line",)
+
+
+def _doc_has_conflict(text: str, rules: _Rules) -> bool:
+    # Bounded scan: conflict vocabulary outside the ceasefire words themselves.
+    return rules.conflict.search(text, 0, min(len(text), 200_000)) is not None
+
+
+# -- actors, source, time, place -----------------------------------------------------------------
+
+
+def _mentions_in(draft: Draft, lo: int, hi: int) -> list[tuple[int, int, ActorDraft]]:
+    out = []
+    for a in draft.actors:
+        for s, e, _ in a.mentions:
+            if lo <= s and e <= hi:
+                out.append((s, e, a))
+    out.sort(key=lambda x: (x[0], -x[1]))
+    # Drop mentions nested in a longer one.
+    kept: list[tuple[int, int, ActorDraft]] = []
+    for m in out:
+        if kept and m[0] < kept[-1][1]:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _source(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[str, str | None, str | None]:
+    """(source, quote id, speaker actor id) for a claim."""
+    q = draft.quote_at(cand.trigger[0])
+    if q is not None and q.speaker is not None:
+        return q.speaker, q.id, q.speaker
+    text = draft.text
+    ss, se = cand.sentence
+    ts = cand.trigger[0]
+    # An attribution clause in the sentence: "X said …", "…, said X", "according to X".
+    mentions = _mentions_in(draft, ss, se)
+    if not mentions:
+        return "narrator", q.id if q else None, None
+    best: tuple[int, ActorDraft] | None = None
+    for m in rules.report.finditer(text, ss, min(se, ss + 2000)):
+        if m.start() <= cand.trigger[0] < m.end():
+            continue
+        for s, e, a in mentions:
+            if s <= ts < e:
+                continue
+            if e <= m.start():
+                d = m.start() - e
+                gap = text[e : m.start()]
+            elif s >= m.end():
+                d = s - m.end()
+                gap = text[m.end() : s]
+            else:
+                continue
+            if d > 40 or any(c in gap for c in ".;:"):
+                continue
+            # The claim must lie in what is reported, not in the attribution itself.
+            if s <= ts <= m.start() and e <= m.start():
+                pass
+            if best is None or d < best[0]:
+                best = (d, a)
+    if best is None:
+        return "narrator", q.id if q else None, None
+    return best[1].id, q.id if q else None, best[1].id
+
+
+def _roles(
+    draft: Draft, cand: _Cand, speaker: str | None, rules: _Rules
+) -> tuple[list[str], list[str], list[str]]:
+    """(parties, brokers, excluded) from the actors mentioned in the claim's sentence."""
+    text = draft.text
+    ss, se = cand.sentence
+    mentions = _mentions_in(draft, ss, se)
+    parties: list[str] = []
+    brokers: list[str] = []
+    excluded: list[str] = []
+    if not mentions:
+        return parties, brokers, excluded
+    ts = cand.trigger[0]
+    if cand.status == "excluded":
+        for _, e, a in mentions:
+            if e <= ts and ts - e <= 120:
+                excluded.append(a.id)
+        if excluded:
+            excluded = excluded[-2:]
+    bm = rules.between.search(text, cand.noun[1], min(se, cand.noun[1] + 60))
+    between_lo = bm.end() if bm else None
+    between_hi = min(se, bm.end() + 100) if bm else None
+    if bm is not None:
+        cut = regex.search(r"[;:.]|,\s+(?:which|who|while|but|as)\b", text[bm.end() : between_hi])
+        if cut is not None:
+            between_hi = bm.end() + cut.start()
+    for s, e, a in mentions:
+        if a.id in excluded:
+            continue
+        if rules.broker_before.search(text, max(ss, s - 40), s) or rules.broker_after.match(
+            text[e : min(se, e + 40)]
+        ):
+            brokers.append(a.id)
+            continue
+        if between_lo is not None and between_hi is not None and between_lo <= s < between_hi:
+            parties.append(a.id)
+            continue
+        if cand.status == "monitored":
+            brokers.append(a.id)
+            continue
+        if e <= ts and (bm is not None or rules.broker_verbs.search(text, e, ts)):
+            brokers.append(a.id)  # the subject of a third-party act on someone else's truce
+            continue
+        if a.id == speaker and len(mentions) > 1:
+            continue
+        parties.append(a.id)
+    parties = [p for p in dict.fromkeys(parties) if p not in brokers]
+    return parties, list(dict.fromkeys(brokers)), excluded
+
+
+def _place(draft: Draft, cand: _Cand) -> Offsets | None:
+    ss, se = cand.sentence
+    best: tuple[int, Offsets] | None = None
+    for p in draft.places:
+        for s, e, _ in p.mentions:
+            if ss <= s and e <= se:
+                d = abs(s - cand.trigger[0])
+                if best is None or d < best[0]:
+                    best = (d, (s, e))
+    return best[1] if best else None
+
+
+def _name(text: str, ns: int, ss: int, rules: _Rules) -> Offsets | None:
+    m = rules.name_before.search(text, max(ss, ns - 60), ns)
+    if m is None:
+        return None
+    words = m.group(1)
+    if regex.search(r"-(?:brokered|backed|mediated|sponsored|led)$", words, regex.I):
+        return None
+    if m.start(1) == ss and not m.group().lower().startswith("the"):
+        return None  # a capitalised sentence start is not a name
+    if words.split()[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "under"):
+        return None
+    return m.start(), _noun_end(text, ns)
+
+
+def _noun_end(text: str, ns: int) -> int:
+    m = _rules().noun.match(text, ns)
+    return m.end() if m else ns
+
+
+def _qualifiers(text: str, cand: _Cand, rules: _Rules) -> list[Offsets]:
+    lo = min(cand.trigger[0], cand.noun[0])
+    lo = max(cand.sentence[0], lo - 25)
+    hi = max(cand.trigger[1], cand.noun[1])
+    return [m.span() for m in rules.qualifiers.finditer(text, lo, hi)]
+
+
+def _time(draft: Draft, cand: _Cand) -> tuple[Offsets, Any, Any] | None:
+    ss, se = cand.sentence
+    lo = max(ss, cand.trigger[0] - 150)
+    hi = min(se, cand.trigger[1] + 150)
+    hits = find_times(draft.text, lo, hi, draft.published_date)
+    if not hits:
+        return None
+    ts = cand.trigger[0]
+    s, e, d1, d2 = min(hits, key=lambda h: abs(h[0] - ts))
+    return (s, e), d1, d2
+
+
+# -- the extractor -------------------------------------------------------------------------------
+
+
+def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
+    text = draft.text
+    found: list[_Cand] = []
+    doc_conflict: bool | None = None
+    military: dict[Offsets, bool] = {}
+    for m in rules.noun.finditer(text):
+        ns, ne = m.span()
+        sent = draft.sentence_at(ns)
+        if sent is None:
+            continue
+        if rules.ambiguous.match(m.group()):
+            # "truce" is also used of feuds and disputes: want armed conflict in the article.
+            if doc_conflict is None:
+                doc_conflict = _doc_has_conflict(text, rules)
+            if not doc_conflict:
+                continue
+        if sent not in military:
+            military[sent] = _is_military(text, sent, rules)
+        if not military[sent]:
+            continue
+        found.extend(_noun_candidates(text, ns, min(ne, sent[1]), sent, rules))
+    # One claim per status and trigger; a bare mention only when its sentence has nothing else.
+    by_sent: dict[Offsets, list[_Cand]] = {}
+    for c in found:
+        by_sent.setdefault(c.sentence, []).append(c)
+    out: list[_Cand] = []
+    for cands in by_sent.values():
+        real = [c for c in cands if c.kind != "default"] or cands[:1]
+        seen: set[tuple[str, Offsets]] = set()
+        for c in real:
+            key = (c.status, c.trigger)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+    return out
 
 
 def find_claims(draft: Draft) -> None:
     """Find ceasefire claims."""
-    # Placeholder until the ceasefire rules land.
+    text = draft.text
+    if not text:
+        return
+    rules = _rules()
+    previous: ClaimDraft | None = None
+    for cand in _sentence_candidates(draft, rules):
+        source, quote_id, speaker = _source(draft, cand, rules)
+        parties, brokers, excluded = _roles(draft, cand, speaker, rules)
+        if not parties and not brokers and previous is not None and cand.status != "excluded":
+            # No actor in the sentence: the claim is about the ceasefire the article is following.
+            parties, brokers = list(previous.parties), list(previous.brokers)
+        when = _time(draft, cand)
+        claim = draft.add_claim(
+            cand.status,
+            trigger=cand.trigger,
+            evidence=cand.sentence,
+            parties=parties,
+            brokers=brokers,
+            excluded=excluded,
+            location=_place(draft, cand),
+            time=when[0] if when else None,
+            date_from=when[1] if when else None,
+            date_to=when[2] if when else None,
+            source=source,
+            quote=quote_id,
+            name=_name(text, cand.noun[0], cand.sentence[0], rules),
+            negated=cand.negated,
+            hypothetical=cand.hypothetical,
+            qualifiers=_qualifiers(text, cand, rules),
+            confidence=cand.confidence,
+        )
+        if claim.parties or claim.brokers:
+            previous = claim
 
 
 @hookimpl

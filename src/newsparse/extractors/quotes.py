@@ -1,14 +1,991 @@
-"""Built-in plugin: direct, partial and indirect quotes with their speakers and cues."""
+"""Built-in plugin: direct, partial and indirect quotes with their speakers and cues.
+
+Direct quotes come from pairing quotation marks (:mod:`._quotemarks`), then looking for the
+attribution next to them (``“…,” said X``, ``X said: “…”``, ``“…” — X``). Indirect quotes come
+from reporting cues inside sentences (``X said (that) …``, ``…, X said.``, ``According to X, …``).
+Speakers
+are resolved to actors: names to the actor of that name (a surname to the full name), pronouns to
+the last compatible speaker, descriptions to an actor with that title or a new one. Every word list
+lives in ``data/cues.json``.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
 from ..hookspecs import hookimpl
-from ..pipeline import Draft, Extractor
+from ..pipeline import ActorDraft, Draft, Extractor, Offsets
+from ..rules import alternation, load_json, load_tsv
+from ._quotemarks import Passage, find_passages, uses_double_marks
+
+_WS = r"[ \t\u00a0]"
+_MARKS = "\"“”«»„‘’'"
+_TRIM = " \t\r\n\u00a0,;:—–-"
+_LEAD_WINDOW = 220
+_TRAIL_WINDOW = 260
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Patterns built once from ``cues.json``."""
+
+    cue: regex.Pattern[str]
+    speaker: regex.Pattern[str]
+    name: regex.Pattern[str]
+    lead: tuple[regex.Pattern[str], ...]
+    trail: tuple[regex.Pattern[str], ...]
+    subject_end: regex.Pattern[str]
+    front_tail: regex.Pattern[str]
+    according_start: regex.Pattern[str]
+    after_cue: regex.Pattern[str]
+    after_object_cue: regex.Pattern[str]
+    ing_split: regex.Pattern[str]
+    name_before: regex.Pattern[str]
+    bare_lead_verbs: frozenset[str]
+    direct_only: frozenset[str]
+    object_verbs: frozenset[str]
+    belief: frozenset[str]
+    speaker_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    org_name_words: frozenset[str]
+    titles: frozenset[str]
+    not_names: frozenset[str]
+    adjunct_starts: frozenset[str]
+    pronouns: dict[str, str]
+
+
+def _cap_word() -> str:
+    particle = r"(?:(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|abd|ben)-)?"
+    return rf"(?:{particle}\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*\.?|\p{{Lu}}\.(?:\p{{Lu}}\.)*)"
+
+
+@cache
+def _rules() -> _Rules:
+    data: dict[str, Any] = load_json("cues.json")
+    speech = [f for forms in data["speech_verbs"].values() for f in forms]
+    belief = [f for forms in data["belief_verbs"].values() for f in forms]
+    direct_only = frozenset(data["direct_only_verbs"])
+    cue_all = alternation(speech + belief + list(data["phrase_cues"]))
+    speech_alt = alternation(speech)
+    aux = alternation(data["auxiliaries"])
+    objects = alternation(data["objects"])
+    adjuncts = alternation(data["adjunct_starts"], flags="i")
+    nouns = alternation(data["speaker_nouns"] + data["org_nouns"], flags="i")
+    cap = _cap_word()
+    particle = (
+        r"(?:(?:de|del|della|der|den|di|da|dos|das|du|van|von|la|le|bin|ibn|al|el|abu)"
+        + _WS
+        + "+)?"
+    )
+    name = rf"{cap}(?:{_WS}+{particle}{cap}){{0,5}}"
+    det = (
+        r"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
+        r"[Oo]ther|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]ost|[Bb]oth)"
+        + _WS
+        + "+)?"
+    )
+    desc = rf"{det}(?:[\p{{L}}\p{{N}}.’'\-]+{_WS}+){{0,4}}?{nouns}(?![\p{{L}}\-])"
+    pron = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}’'])"
+    spk = rf"(?P<spk>{name}|{desc}|{pron})"
+    appos = r"(?P<appos>,[^,;“”\"«»\n]{1,120},)?"
+    cue_g = rf"(?P<cue>{cue_all})(?![\p{{L}}\-])"
+    speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
+    auxs = rf"(?:{aux}{_WS}+){{0,2}}"
+    s = r"[ \t\u00a0\n]"
+    ing_alt = alternation([f for f in speech if f.endswith("ing")])
+    lead = (
+        # X said: / X, the Y of Z, told reporters on Monday:
+        regex.compile(
+            rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?"
+            rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]{s}*$"
+        ),
+        # X said “… (the quote is the verb's object)
+        regex.compile(rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?{s}*$"),
+        # said X: “…
+        regex.compile(
+            rf"(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{name}|{desc}){appos}{s}*[,:]{s}*$"
+        ),
+        # According to X, “…
+        regex.compile(
+            rf"(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc}){appos}{s}*,{s}*$"
+        ),
+        # X: “…
+        regex.compile(rf"(?:^|(?<=[.!?]{s}))(?P<spk>{name}|{desc}){s}*(?P<cue>:){s}*$"),
+        # …, saying: “… (the speaker is the sentence's subject)
+        regex.compile(
+            rf"(?:,|—|–){s}*(?P<cue>{ing_alt})(?:{s}+(?:{objects}|{name}))?"
+            rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
+        ),
+    )
+    trail = (
+        # ” said X / ,” says a senior official
+        regex.compile(rf"^[\s,]*(?:[—–―-]+{s}*)?{speech_g}{s}+{spk}"),
+        # ,” he said / ,” X, the Y of Z, said
+        regex.compile(rf"^[\s,]*{spk}{appos}{s}+{auxs}{speech_g}(?![\p{{L}}])"),
+        # ,” according to X
+        regex.compile(rf"^[\s,]*(?P<cue>according to){s}+(?P<spk>{name}|{desc})"),
+        # ” — X
+        regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
+    )
+    subject_end = regex.compile(rf"{spk}{appos}{s}+{auxs}$")
+    front_tail = regex.compile(
+        rf",{s}*(?:{spk}{appos}{s}+{auxs}{cue_g}|{cue_g.replace('cue', 'cue2')}{s}+"
+        rf"(?P<spk2>{name}|{desc}|{pron})|(?P<cue3>according to){s}+(?P<spk3>{name}|{desc}))"
+        rf"(?P<tail>[^“”\"«»;]{{0,140}})$"
+    )
+    according_start = regex.compile(
+        rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc})"
+        rf"(?:,[^,;]{{1,100}})?,{s}+"
+    )
+    after_cue = regex.compile(
+        rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}*(?P<that>that)(?![\p{{L}}])"
+        rf"|{s}+(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|so|yes|no|nothing|"
+        rf"something|anything|little|much|more|goodbye|hello|it|this|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
+    )
+    after_object_cue = regex.compile(
+        rf"{s}+(?:{objects}|{name}|(?:the|a|an|his|her|their|its)(?:{s}+[\p{{L}}\-’']+){{1,3}}?)"
+        rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}+(?:(?P<that>that)(?![\p{{L}}])|"
+        rf"(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|and|or|but)(?![\p{{L}}]))"
+        rf"[\p{{L}}\p{{N}}“\"]))"
+    )
+    ing_split = regex.compile(
+        rf",{s}+(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
+        rf"stressing|suggesting|acknowledging|asserting)){s}+(?:(?P<that>that){s}+)?"
+    )
+    name_before = regex.compile(rf"(?:{cap}{_WS}+){{1,3}}$")
+    bare = {
+        f
+        for k in (
+            "say",
+            "tell",
+            "add",
+            "write",
+            "ask",
+            "declare",
+            "state",
+            "tweet",
+            "reply",
+            "respond",
+            "explain",
+            "continue",
+            "note",
+            "warn",
+            "insist",
+            "announce",
+            "recall",
+            "conclude",
+            "remark",
+            "argue",
+            "claim",
+            "read",
+            "go on",
+            "post",
+            "shoot back",
+            "reply_2",
+            "shout",
+            "exclaim",
+            "write_2",
+            "quip",
+            "joke",
+        )
+        for f in data["speech_verbs"].get(k, [])
+    }
+    return _Rules(
+        cue=regex.compile(rf"(?<![\p{{L}}\-]){cue_g}"),
+        speaker=regex.compile(rf"(?<![\p{{L}}]){spk}"),
+        name=regex.compile(name),
+        lead=lead,
+        trail=trail,
+        subject_end=subject_end,
+        front_tail=front_tail,
+        according_start=according_start,
+        after_cue=after_cue,
+        after_object_cue=after_object_cue,
+        ing_split=ing_split,
+        name_before=name_before,
+        bare_lead_verbs=frozenset(bare),
+        direct_only=direct_only,
+        object_verbs=frozenset(data["object_verbs"]),
+        belief=frozenset(belief),
+        speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]),
+        org_nouns=frozenset(w.lower() for w in data["org_nouns"]),
+        org_name_words=frozenset(data["org_name_words"]),
+        titles=frozenset(data["titles"]),
+        not_names=frozenset(data["not_names"]),
+        adjunct_starts=frozenset(w.lower() for w in data["adjunct_starts"]),
+        pronouns=dict(data["pronouns"]),
+    )
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Given name -> gender from the actors' gazetteer, when it is installed."""
+    try:
+        rows = load_tsv("given_names.tsv")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {r[0]: r[1] for r in rows[1:] if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+# -- working records ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Attribution:
+    """A speaker mention and its cue, before resolution."""
+
+    speaker: Offsets | None
+    cue: Offsets | None
+    confidence: float
+
+
+@dataclass
+class _Candidate:
+    """A quote found by some rule, resolved and added to the draft in text order."""
+
+    kind: str
+    segments: list[Offsets]
+    attribution: _Attribution | None
+    confidence: float
+    paragraph: int
+    inherit: bool = False
+    """Unattributed quote paragraph: take the speaker of the previous paragraph's quote."""
+    speaker_id: str | None = None
+    mention: Offsets | None = None
+    cue: Offsets | None = None
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+
+@dataclass
+class _Group:
+    """Quoted passages that form one direct or partial quote."""
+
+    passages: list[Passage]
+    paragraph: int
+    attribution: _Attribution | None = None
+    direct: bool = True
+    lead_start: int = 0
+    lead_attributed: bool = False
+    trail_attributed: bool = False
+    trail_end: int = 0
+    extra: list[Passage] = field(default_factory=list)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = _TRIM) -> Offsets:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    """End of a reported clause: the sentence end minus final punctuation and closing marks."""
+    while e > s and text[e - 1] in ' \t\r\n\u00a0.!?;:,”"’»)':
+        # Keep a closing mark that closes a quoted fragment inside the clause.
+        if text[e - 1] in '”"’»' and _has_opener(text, s, e - 1):
+            break
+        e -= 1
+    return e
+
+
+def _has_opener(text: str, s: int, e: int) -> bool:
+    seg = text[s:e]
+    return "“" in seg or seg.count('"') % 2 == 1 or "«" in seg or "‘" in seg
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+class _Index:
+    """Lookups over actors (from the actors extractor and the ones created here)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.spans: list[tuple[int, int, ActorDraft]] = []
+        self.by_name: dict[str, ActorDraft] = {}
+        self.by_last: dict[str, ActorDraft] = {}
+        for a in draft.actors:
+            self._learn(a)
+        self.spans.sort(key=lambda t: t[0])
+        self.starts = [t[0] for t in self.spans]
+
+    def _learn(self, a: ActorDraft) -> None:
+        for s, e, _ in a.mentions:
+            self.spans.append((s, e, a))
+        key = a.name.casefold()
+        self.by_name.setdefault(key, a)
+        if a.kind == "person":
+            toks = a.name.split()
+            if toks:
+                self.by_last.setdefault(_norm_last(toks[-1]), a)
+
+    def add(self, a: ActorDraft) -> None:
+        self._learn(a)
+        self.spans = sorted(self.spans, key=lambda t: t[0])
+        self.starts = [t[0] for t in self.spans]
+
+    def at(self, s: int, e: int) -> ActorDraft | None:
+        i = bisect_right(self.starts, e) - 1
+        best: ActorDraft | None = None
+        best_len = -1
+        k = i
+        while k >= 0 and k > i - 40:
+            ms, me, a = self.spans[k]
+            if ms < e and s < me and me - ms > best_len:
+                best, best_len = a, me - ms
+            k -= 1
+        return best
+
+
+def _norm_last(tok: str) -> str:
+    t = tok.casefold().strip(".,’'")
+    for p in ("al-", "el-", "ad-", "as-", "ash-"):
+        if t.startswith(p):
+            t = t[len(p) :]
+    return t
+
+
+# -- the extractor --------------------------------------------------------------------------------
+
+
+class _Finder:
+    """One article's quote finding: holds the text, rules and speaker memory."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text = draft.text
+        self.r = _rules()
+        self.index = _Index(draft)
+        self.para_starts = [s for s, _ in draft.paragraphs]
+        self.sent_starts = [s for s, _ in draft.sentences]
+        self.candidates: list[_Candidate] = []
+        self.direct_spans: list[Offsets] = []
+        self.partial_passages: list[Passage] = []
+
+    # -- positions
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def sentence(self, pos: int) -> Offsets:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i >= 0 and pos < self.draft.sentences[i][1]:
+            return self.draft.sentences[i]
+        p = (
+            self.draft.paragraphs[self.para_index(pos)]
+            if self.draft.paragraphs
+            else (0, len(self.text))
+        )
+        return p
+
+    # -- direct and partial quotes
+
+    def run_marks(self) -> None:
+        text = self.text
+        paras = self.draft.paragraphs
+        if not paras:
+            return
+        single = not uses_double_marks(text)
+        passages = find_passages(text, paras, single=single)
+        groups = self._group(passages)
+        prev: _Group | None = None
+        for g in groups:
+            self._classify(g, prev)
+            prev = g
+
+    def _group(self, passages: list[Passage]) -> list[_Group]:
+        text = self.text
+        groups: list[_Group] = []
+        for p in passages:
+            pi = self.para_index(p.open)
+            if groups:
+                g = groups[-1]
+                last = g.passages[-1]
+                between = text[last.close : p.open]
+                same_para = g.paragraph == pi or self.para_index(last.close - 1) == pi
+                if p.continues and not last.closed:
+                    g.passages.append(p)
+                    continue
+                if same_para and not between.strip():
+                    g.passages.append(p)  # glued passages: …”“…
+                    continue
+                if same_para and self._interruption(between):
+                    g.passages.append(p)
+                    continue
+            groups.append(_Group([p], pi))
+        return groups
+
+    def _interruption(self, between: str) -> bool:
+        """Whether text between two passages is only an attribution (``, he said,``)."""
+        if len(between) > _TRAIL_WINDOW or "\n" in between:
+            return False
+        for pat in self.r.trail[:3]:
+            m = pat.match(between)
+            if m is not None:
+                rest = between[m.end() :]
+                if len(rest) <= 80 and not regex.search(r"[.!?][ \t]+\p{Ll}", rest):
+                    return rest.strip()[-1:] in ("", ",", ".", ":", ";", "—") or rest.strip() == ""
+        return False
+
+    def _classify(self, g: _Group, prev: _Group | None) -> None:
+        text = self.text
+        first, last = g.passages[0], g.passages[-1]
+        ss, _ = self.sentence(first.open)
+        lead_start = ss
+        if (
+            prev is not None
+            and prev.passages[-1].close > ss
+            and prev.passages[-1].close <= first.open
+        ):
+            lead_start = prev.passages[-1].close
+        lead = text[max(lead_start, first.open - _LEAD_WINDOW) : first.open]
+        lead_off = max(lead_start, first.open - _LEAD_WINDOW)
+        g.lead_start = lead_start
+        stripped = lead.strip(" \t\r\n\u00a0")
+        attribution: _Attribution | None = None
+        direct = False
+        if not stripped or stripped in ("(", "[", "—", "–", "-", "--"):
+            direct = True
+        else:
+            for k, pat in enumerate(self.r.lead):
+                m = pat.search(lead)
+                if m is None:
+                    continue
+                cue = m.group("cue")
+                if k == 1 and cue not in self.r.bare_lead_verbs:
+                    continue
+                if k in (0, 1) and not self._good_speaker(*self._spk(m, off=lead_off)):
+                    continue
+                direct = True
+                cue_span = (lead_off + m.start("cue"), lead_off + m.end("cue"))
+                if "spk" in m.groupdict():
+                    spk_span: Offsets | None = self._spk(m, off=lead_off)
+                else:
+                    spk_span = self._subject(lead_start, cue_span[0])
+                attribution = _Attribution(spk_span, cue_span, 0.9 if k < 5 else 0.6)
+                g.lead_attributed = True
+                break
+            if not direct and stripped.endswith(":"):
+                direct = True
+        # Trailing attribution after the last closing mark.
+        _, se = self.sentence(max(last.close - 1, last.open))
+        if last.close >= se:
+            se = min(len(text), last.close + _TRAIL_WINDOW)
+            nl = text.find("\n", last.close, se)
+            if nl >= 0:
+                se = nl
+        after = text[last.close : min(se, last.close + _TRAIL_WINDOW)]
+        trail = None
+        for p, q in zip(g.passages, g.passages[1:], strict=False):
+            if q.open - p.close > 1:
+                trail = self._trail(text[p.close : q.open], p.close)
+                if trail is not None:
+                    break
+        if trail is None:
+            trail = self._trail(after, last.close)
+        content_s, content_e = last.content_start, last.content_end
+        ends_with_punct = text[content_s:content_e].rstrip()[-1:] in (
+            ".",
+            ",",
+            "!",
+            "?",
+            "…",
+            "—",
+            "-",
+            ":",
+        )
+        if trail is not None:
+            g.trail_attributed = True
+            if attribution is None:
+                attribution = trail
+        if direct and trail is None and not g.lead_attributed:
+            # Sentence-initial quote: a title or name used as a noun ("“X” is a film") is not one.
+            rest = after.strip(" \t\u00a0")
+            lower_next = bool(rest) and rest[0].isalpha() and rest[0].islower()
+            short = _words(text, first.content_start, last.content_end) < 4
+            if not ends_with_punct and (lower_next or short):
+                direct = False
+        g.attribution = attribution
+        g.direct = direct
+        segments = [(p.content_start, p.content_end) for p in g.passages]
+        segments = [_strip_span(text, s, e, " \t\r\n\u00a0") for s, e in segments]
+        segments = [x for x in segments if x[0] < x[1]]
+        if not segments:
+            return
+        pi = g.paragraph
+        if direct:
+            conf = 0.9 if attribution is not None else 0.6
+            if not all(p.closed or p is not last for p in g.passages):
+                conf -= 0.2
+            inherit = attribution is None and self._whole_paragraph(g)
+            self.candidates.append(
+                _Candidate("direct", segments, attribution, conf, pi, inherit=inherit)
+            )
+            self.direct_spans.extend(segments)
+            return
+        # Mid-sentence quoted words: a partial quote when a reporting cue governs them.
+        if attribution is not None and trail is not None:
+            s0 = self._clause_start(lead_start, first.open)
+            e0 = _clause_end(text, first.open, last.close)
+            if s0 < e0:
+                self.candidates.append(_Candidate("partial", [(s0, e0)], attribution, 0.75, pi))
+                self.direct_spans.append((s0, e0))
+                return
+        self.partial_passages.extend(g.passages)
+
+    def _spk(self, m: Any, group: str = "spk", off: int = 0) -> Offsets:
+        """The speaker span of a match; a name in apposition beats a description."""
+        s, e = off + m.start(group), off + m.end(group)
+        if group == "spk" and m.groupdict().get("appos"):
+            head = self.text[s:e]
+            if head[:1].islower() or head.split()[0] in ("The", "A", "An"):
+                a0, a1 = m.span("appos")
+                inner = _strip_span(self.text, off + a0 + 1, off + a1 - 1)
+                n = self.r.name.fullmatch(self.text, *inner)
+                if n is not None and self._good_speaker(*n.span()):
+                    return n.span()
+        return s, e
+
+    def _subject(self, start: int, end: int) -> Offsets | None:
+        """The first plausible speaker in ``[start, end)``: the subject of the sentence."""
+        for m in self.r.speaker.finditer(self.text, start, min(end, start + 160)):
+            if self._good_speaker(*m.span("spk")):
+                return m.span("spk")
+        return None
+
+    def _clause_start(self, lead_start: int, open_pos: int) -> int:
+        s, _ = _strip_span(self.text, lead_start, open_pos)
+        return s if s < open_pos else open_pos
+
+    def _whole_paragraph(self, g: _Group) -> bool:
+        if not self.draft.paragraphs:
+            return False
+        ps, pe = self.draft.paragraphs[g.paragraph]
+        first, last = g.passages[0], g.passages[-1]
+        return not self.text[ps : first.open].strip() and not self.text[last.close : pe].strip(
+            " \t\r\n\u00a0.,"
+        )
+
+    def _trail(self, after: str, off: int) -> _Attribution | None:
+        for k, pat in enumerate(self.r.trail):
+            m = pat.match(after)
+            if m is None:
+                continue
+            s, e = self._spk(m, off=off)
+            if not self._good_speaker(s, e):
+                continue
+            return _Attribution(
+                (s, e), (off + m.start("cue"), off + m.end("cue")), 0.9 if k < 3 else 0.7
+            )
+        return None
+
+    def _good_speaker(self, s: int, e: int) -> bool:
+        """Reject speaker matches that are function words or titles only."""
+        words = self.text[s:e].split()
+        if not words:
+            return False
+        if len(words) == 1 and words[0].lower() in self.r.pronouns:
+            return True
+        core = [w for w in words if w.strip(".,") not in self.r.not_names]
+        return bool(core) and not all(w in self.r.titles for w in core)
+
+    # -- indirect quotes
+
+    def run_indirect(self) -> None:
+        text = self.text
+        direct = sorted(self.direct_spans)
+        dstarts = [s for s, _ in direct]
+        for ss, se in self.draft.sentences:
+            if (
+                self.draft.headline is not None
+                and ss >= self.draft.headline[0]
+                and se <= self.draft.headline[1]
+            ):
+                continue
+            if se - ss < 12:
+                continue
+            self._sentence_indirect(ss, se, direct, dstarts)
+        del text
+
+    def _overlaps_direct(self, s: int, e: int, direct: list[Offsets], dstarts: list[int]) -> bool:
+        i = bisect_right(dstarts, e) - 1
+        k = i
+        while k >= 0 and k > i - 8:
+            ds, de = direct[k]
+            if ds < e and s < de:
+                return True
+            k -= 1
+        return False
+
+    def _sentence_indirect(
+        self, ss: int, se: int, direct: list[Offsets], dstarts: list[int]
+    ) -> None:
+        text = self.text
+        r = self.r
+        pi = self.para_index(ss)
+        found = False
+        # According to X, clause.
+        m = r.according_start.match(text, ss, se)
+        if m is not None:
+            cs, ce = m.end(), _clause_end(text, m.end(), se)
+            if _words(text, cs, ce) >= 3 and not self._overlaps_direct(cs, ce, direct, dstarts):
+                att = _Attribution(m.span("spk"), m.span("cue"), 0.8)
+                self._add_indirect(cs, ce, att, pi)
+                return
+        # Clause, X said.
+        tail_from = max(ss, se - 320)
+        end = _clause_end(text, ss, se)
+        m = r.front_tail.search(text, tail_from, end)
+        if m is not None and m.start() > ss:
+            if m.group("spk") is not None:
+                spk, cue = self._spk(m), m.span("cue")
+            elif m.group("spk2") is not None:
+                spk, cue = m.span("spk2"), m.span("cue2")
+            else:
+                spk, cue = m.span("spk3"), m.span("cue3")
+            tail = m.group("tail")
+            cs, ce = ss, m.start()
+            while cs < ce and text[cs] in _MARKS + " ":
+                cs += 1
+            if (
+                self._good_speaker(*spk)
+                and _tail_ok(tail)
+                and _words(text, cs, ce) >= 3
+                and not self._overlaps_direct(cs, ce, direct, dstarts)
+            ):
+                att = _Attribution(spk, cue, 0.75)
+                self._add_indirect(cs, ce, att, pi)
+                found = True
+        if found:
+            return
+        # X said (that) clause.
+        for m in r.cue.finditer(text, ss, se):
+            cue_word = m.group("cue")
+            if cue_word in r.direct_only or cue_word.endswith("ing"):
+                continue
+            cs0, ce0 = m.span()
+            w0 = max(ss, cs0 - 160)
+            sm = r.subject_end.search(text, w0, cs0)
+            if sm is None or not self._good_speaker(*self._spk(sm)):
+                continue
+            if cue_word in r.object_verbs:
+                am = r.after_object_cue.match(text, ce0, se)
+                if am is None:
+                    am = r.after_cue.match(text, ce0, se) if cue_word.startswith("warn") else None
+            else:
+                am = r.after_cue.match(text, ce0, se)
+            if am is None:
+                continue
+            cstart = am.start("that") if am.group("that") is not None else am.start("clause")
+            cend = _clause_end(text, cstart, se)
+            if _words(text, cstart, cend) < 3:
+                continue
+            if self._overlaps_direct(cstart, cend, direct, dstarts):
+                continue
+            att = _Attribution(self._spk(sm), (cs0, ce0), 0.75)
+            self._add_indirect(cstart, cend, att, pi)
+            break
+
+    def _add_indirect(self, cs: int, ce: int, att: _Attribution, pi: int) -> None:
+        text = self.text
+        parts: list[tuple[int, int, Offsets]] = []
+        m = self.r.ing_split.search(text, cs, ce)
+        if m is not None and _words(text, cs, m.start()) >= 3 and _words(text, m.end(), ce) >= 3:
+            parts.append((cs, m.start(), att.cue or (cs, cs)))
+            nxt = m.start("that") if m.group("that") is not None else m.end()
+            parts.append((nxt, ce, m.span("cue")))
+        else:
+            parts.append((cs, ce, att.cue or (cs, cs)))
+        for s, e, cue in parts:
+            s, e = _strip_span(text, s, e)
+            if s >= e:
+                continue
+            kind = "partial" if self._holds_fragment(s, e) else "indirect"
+            self.candidates.append(
+                _Candidate(
+                    kind,
+                    [(s, e)],
+                    _Attribution(att.speaker, cue, att.confidence),
+                    att.confidence,
+                    pi,
+                )
+            )
+
+    def _holds_fragment(self, s: int, e: int) -> bool:
+        return any(s <= p.open and p.close <= e + 1 for p in self.partial_passages)
+
+    # -- speakers
+
+    def resolve(self) -> None:
+        """Give every candidate a speaker, in text order, remembering recent speakers."""
+        self.candidates.sort(key=lambda c: c.start)
+        last_person: list[tuple[int, ActorDraft]] = []  # (paragraph, actor)
+        last_any: tuple[int, ActorDraft] | None = None
+        prev_by_para: dict[int, _Candidate] = {}
+        merged: list[_Candidate] = []
+        for c in self.candidates:
+            if c.inherit and c.kind == "direct":
+                prev = prev_by_para.get(c.paragraph - 1)
+                if prev is not None and prev.kind == "direct" and prev.speaker_id is not None:
+                    # An unattributed quote paragraph continues the previous paragraph's quote.
+                    prev.segments.extend(c.segments)
+                    prev_by_para[c.paragraph] = prev
+                    continue
+            att = c.attribution
+            if att is not None and att.speaker is not None:
+                actor, conf, mention = self._speaker(
+                    att.speaker, last_person, last_any, c.paragraph
+                )
+                c.mention = mention
+                c.cue = (
+                    att.cue
+                    if att.cue
+                    and att.cue[0] < att.cue[1]
+                    and self.text[att.cue[0] : att.cue[1]] not in ("—", "–", "―", "--", ":")
+                    else None
+                )
+                if actor is not None:
+                    c.speaker_id = actor.id
+                    c.confidence = min(c.confidence, conf)
+                    if actor.kind == "person":
+                        last_person.append((c.paragraph, actor))
+                        last_person = last_person[-6:]
+                    last_any = (c.paragraph, actor)
+                else:
+                    c.confidence = min(c.confidence, 0.5)
+            merged.append(c)
+            prev_by_para[c.paragraph] = c
+        self.candidates = merged
+
+    def _speaker(
+        self,
+        span: Offsets,
+        last_person: list[tuple[int, ActorDraft]],
+        last_any: tuple[int, ActorDraft] | None,
+        para: int,
+    ) -> tuple[ActorDraft | None, float, Offsets]:
+        text = self.text
+        s, e = span
+        while e > s and text[e - 1] in ".,’'" and not _abbrev_end(text, s, e):
+            e -= 1
+        span = (s, e)
+        words = text[s:e].split()
+        low = text[s:e].lower()
+        r = self.r
+        if len(words) == 1 and low in r.pronouns:
+            g = r.pronouns[low]
+            if g in ("m", "f"):
+                for p, a in reversed(last_person):
+                    if para - p > 3:
+                        break
+                    if a.gender in (None, g) or a.gender == "?":
+                        return a, 0.6, span
+                return None, 0.4, span
+            if (
+                g == "p"
+                and last_any is not None
+                and para - last_any[0] <= 2
+                and last_any[1].kind != "person"
+            ):
+                return last_any[1], 0.5, span
+            if (
+                g == "n"
+                and last_any is not None
+                and para - last_any[0] <= 2
+                and last_any[1].kind != "person"
+            ):
+                return last_any[1], 0.5, span
+            return None, 0.4, span
+        # Drop a leading function word the pattern let in ("But Smith").
+        while (
+            len(words) > 1
+            and words[0] in r.not_names
+            and words[0] not in ("The", "A", "An", "This", "That", "One", "Another")
+            and words[1][:1].isupper()
+        ):
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        span = (s, e)
+        found = self.index.at(s, e)
+        if found is not None:
+            return found, 0.9, span
+        head = words[-1].strip(".,").lower() if words else ""
+        is_desc = words[0][:1].islower() or head in r.speaker_nouns or head in r.org_nouns
+        if is_desc and not any(w[:1].isupper() and w not in r.not_names for w in words[-1:]):
+            return self._describe(span, words, last_person, para)
+        # A name: canonical person for a surname, or a new actor.
+        core = [w for w in words if w not in r.titles]
+        if not core:
+            return None, 0.4, span
+        last = _norm_last(core[-1])
+        kind = "organization" if any(w.strip(".,") in r.org_name_words for w in words) else "person"
+        if kind == "person":
+            known = self.index.by_last.get(last)
+            if known is not None:
+                known.add_mention(s, e, "surname" if len(core) == 1 else "name")
+                return known, 0.85, span
+            full = " ".join(core)
+            if len(core) == 1:
+                full = self._full_name(core[0], s) or full
+        else:
+            full = " ".join(words)
+            known = self.index.by_name.get(full.casefold())
+            if known is not None:
+                known.add_mention(s, e, "name")
+                return known, 0.85, span
+        gender = None
+        first = full.split()[0] if full.split() else ""
+        if kind == "person" and len(full.split()) > 1:
+            gender = _given_names().get(first)
+        actor = self.draft.add_actor(full, kind, gender=gender)
+        actor.add_mention(
+            s, e, "surname" if kind == "person" and len(core) == 1 and full != core[0] else "name"
+        )
+        titles = [w for w in words if w in r.titles and w[:1].isupper() and len(w) > 3]
+        actor.titles.extend(titles)
+        self.index.add(actor)
+        return actor, 0.75, span
+
+    def _full_name(self, surname: str, before: int) -> str | None:
+        """The first fuller form of a surname earlier in the text (``Vladimir Putin``)."""
+        text = self.text
+        pos = text.find(surname, 0, before)
+        checks = 0
+        while pos >= 0 and checks < 20:
+            checks += 1
+            end = pos + len(surname)
+            if (end >= len(text) or not text[end].isalpha()) and (
+                pos == 0 or not text[pos - 1].isalpha()
+            ):
+                m = self.r.name_before.search(text, max(0, pos - 60), pos)
+                if m is not None:
+                    toks = [
+                        t
+                        for t in text[m.start() : pos].split()
+                        if t not in self.r.titles and t not in self.r.not_names
+                    ]
+                    toks = [t for t in toks if not t.endswith(("’s", "'s"))]
+                    # Keep only the given names right before the surname.
+                    while toks and toks[0][:1].isupper() and len(toks) > 2:
+                        toks = toks[1:]
+                    if toks and all(t[:1].isupper() for t in toks):
+                        return " ".join([*toks, surname])
+            pos = text.find(surname, end, before)
+        return None
+
+    def _describe(
+        self, span: Offsets, words: list[str], last_person: list[tuple[int, ActorDraft]], para: int
+    ) -> tuple[ActorDraft | None, float, Offsets]:
+        r = self.r
+        text = self.text
+        s, e = span
+        head = words[-1].strip(".,").lower()
+        first = words[0].lower()
+        phrase = text[s:e]
+        is_org = head in r.org_nouns and head not in r.speaker_nouns
+        definite = first in ("the", "this", "that", "his", "her", "their", "its", "our")
+        if definite and not is_org:
+            # "the minister": an actor whose titles name the role.
+            for p, a in reversed(last_person):
+                if para - p > 6:
+                    break
+                if any(head in t.lower() for t in a.titles):
+                    return a, 0.7, span
+            for a in self.draft.actors:
+                if a.kind == "person" and any(head == t.lower().split()[-1] for t in a.titles if t):
+                    return a, 0.6, span
+            known = self.index.by_name.get(_desc_key(phrase))
+            if known is not None:
+                known.add_mention(s, e, "description")
+                return known, 0.6, span
+            return None, 0.4, span
+        key = _desc_key(phrase)
+        known = self.index.by_name.get(key)
+        if known is not None and definite:
+            known.add_mention(s, e, "description")
+            return known, 0.7, span
+        kind = "organization" if is_org else "person"
+        actor = self.draft.add_actor(phrase, kind)
+        actor.add_mention(s, e, "description")
+        self.index.by_name.setdefault(key, actor)
+        self.index.add(actor)
+        return actor, 0.7, span
+
+    # -- output
+
+    def emit(self) -> None:
+        for c in self.candidates:
+            segs = sorted(set(c.segments))
+            clean: list[Offsets] = []
+            for s, e in segs:
+                if clean and s < clean[-1][1]:
+                    continue
+                clean.append((s, e))
+            if not clean:
+                continue
+            self.draft.add_quote(
+                c.kind,
+                segments=clean,
+                speaker=c.speaker_id,
+                speaker_mention=c.mention,
+                cue=c.cue,
+                confidence=round(max(0.05, min(1.0, c.confidence)), 2),
+            )
+
+
+def _abbrev_end(text: str, s: int, e: int) -> bool:
+    """Whether the full stop ending ``text[s:e]`` belongs to an initial or abbreviation."""
+    if text[e - 1] != ".":
+        return False
+    word = text[s:e].split()[-1]
+    core = word.rstrip(".")
+    return len(core) <= 2 or "." in core or core in ("Jr", "Sr", "Inc", "Corp", "Ltd", "Co")
+
+
+def _desc_key(phrase: str) -> str:
+    words = phrase.lower().split()
+    if words and words[0] in ("the", "a", "an", "another", "this", "that", "one"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _tail_ok(tail: str) -> bool:
+    """The rest of a sentence after ``, X said`` holds no new clause."""
+    t = tail.strip()
+    if not t:
+        return True
+    if len(t) > 140:
+        return False
+    return not regex.search(
+        r"(?:^|[,;]\s*)(?:and|but|while|because|although)\s+\p{Ll}+\s+\p{Ll}+", t
+    ) or t.startswith(",")
 
 
 def find_quotes(draft: Draft) -> None:
     """Find quotes and attribute them."""
-    # Placeholder until the quote rules land.
+    if not draft.text or not draft.paragraphs:
+        return
+    finder = _Finder(draft)
+    finder.run_marks()
+    finder.run_indirect()
+    finder.resolve()
+    finder.emit()
 
 
 @hookimpl

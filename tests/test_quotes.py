@@ -1,0 +1,377 @@
+"""The quote extractor: every attribution layout, negatives, odd marks, and span invariants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsparse
+from newsparse.extractors._quotemarks import find_passages
+from newsparse.models import Article, Quote
+
+LEAD = "Officials met on Monday to discuss the budget.\n\n"
+
+
+def parse(body: str) -> Article:
+    """Parse a short article whose first paragraph is neutral narration."""
+    return newsparse.parse(LEAD + body)
+
+
+def speaker_name(article: Article, quote: Quote) -> str | None:
+    return article.actor(quote.speaker).name if quote.speaker else None
+
+
+def only(article: Article, kind: str) -> list[Quote]:
+    return [q for q in article.quotes if q.kind == kind]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One layout: the text, the quoted pieces, the speaker mention and the cue expected."""
+
+    id: str
+    body: str
+    pieces: tuple[str, ...]
+    mention: str | None
+    cue: str | None
+    kind: str = "direct"
+
+
+DIRECT_CASES = [
+    Case(
+        "said-name-after",
+        "“We will rebuild the bridge by spring,” said Maria Lopez.",
+        ("We will rebuild the bridge by spring,",),
+        "Maria Lopez",
+        "said",
+    ),
+    Case(
+        "name-said-after",
+        '"Nobody expected the vote to pass," Jonas Berg said.',
+        ("Nobody expected the vote to pass,",),
+        "Jonas Berg",
+        "said",
+    ),
+    Case(
+        "apposition",
+        "“The talks are over,” Amir Haddad, the chief of the delegation, told reporters.",
+        ("The talks are over,",),
+        "Amir Haddad",
+        "told",
+    ),
+    Case(
+        "said-name-title",
+        "“Our offer stands,” said Lena Fischer, chief negotiator for the union.",
+        ("Our offer stands,",),
+        "Lena Fischer",
+        "said",
+    ),
+    Case(
+        "lead-colon",
+        "Tomas Ruiz said: “The harvest failed for the third year in a row.”",
+        ("The harvest failed for the third year in a row.",),
+        "Tomas Ruiz",
+        "said",
+    ),
+    Case(
+        "lead-comma-pronoun",
+        "Anna Kovacs spoke first.\n\nShe added, “We have waited long enough for this law.”",
+        ("We have waited long enough for this law.",),
+        "She",
+        "added",
+    ),
+    Case(
+        "name-colon",
+        "Pablo Reyes: “I will not sign anything until the prisoners are released.”",
+        ("I will not sign anything until the prisoners are released.",),
+        "Pablo Reyes",
+        None,
+    ),
+    Case(
+        "dash",
+        "“The river is rising faster than anyone remembers.” — Keiko Tanaka",
+        ("The river is rising faster than anyone remembers.",),
+        "Keiko Tanaka",
+        None,
+    ),
+    Case(
+        "according-to",
+        "According to Samuel Osei, “the funds were never transferred to the schools.”",
+        ("the funds were never transferred to the schools.",),
+        "Samuel Osei",
+        "According to",
+    ),
+    Case(
+        "description",
+        "“The border will stay closed,” a senior army officer said.",
+        ("The border will stay closed,",),
+        "a senior army officer",
+        "said",
+    ),
+    Case(
+        "interrupted",
+        "“We will stay,” Omar Said declared, “until the last family is safe.”",
+        ("We will stay,", "until the last family is safe."),
+        "Omar Said",
+        "declared",
+    ),
+    Case(
+        "interrupted-two-sentences",
+        "“The plan is dead,” said Ruth Adler. “Nobody will revive it this year.”",
+        ("The plan is dead,", "Nobody will revive it this year."),
+        "Ruth Adler",
+        "said",
+    ),
+    Case(
+        "glued",
+        "“The first round went well.”“The second will be harder,” said Ivan Petrov.",
+        ("The first round went well.", "The second will be harder,"),
+        "Ivan Petrov",
+        "said",
+    ),
+    Case(
+        "participle",
+        "Mayor Clara Dunn wrote on social media, saying, “Schools reopen on Monday for everyone.”",
+        ("Schools reopen on Monday for everyone.",),
+        "Mayor Clara Dunn",
+        "saying",
+    ),
+    Case(
+        "guillemets",
+        "«Nous ne partirons pas», said Pierre Martin.",
+        ("Nous ne partirons pas",),
+        "Pierre Martin",
+        "said",
+    ),
+    Case(
+        "typewriter-quotes",
+        "''The deficit will shrink next year,'' Robert Hale said.",
+        ("The deficit will shrink next year,",),
+        "Robert Hale",
+        "said",
+    ),
+    Case(
+        "nested-single",
+        "“He told me, ‘Leave now,’ and I left,” said Sara Okafor.",
+        ("He told me, ‘Leave now,’ and I left,",),
+        "Sara Okafor",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DIRECT_CASES, ids=lambda c: c.id)
+def test_direct_layouts(case: Case) -> None:
+    article = parse(case.body)
+    quotes = only(article, case.kind)
+    assert len(quotes) == 1, [q.text for q in article.quotes]
+    q = quotes[0]
+    assert tuple(s.text for s in q.segments) == case.pieces
+    assert (q.speaker_mention.text if q.speaker_mention else None) == case.mention
+    assert (q.cue.text if q.cue else None) == case.cue
+    if case.mention is not None and case.mention[0].isupper() and case.mention != "She":
+        assert q.speaker is not None
+
+
+def test_surname_resolves_to_full_name() -> None:
+    body = "President Elena Marsh opened the summit.\n\n“We have no time to lose,” said Marsh."
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert speaker_name(article, q) == "Elena Marsh"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Marsh"
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    body = (
+        "“The ceasefire is holding,” said Daniel Weiss.\n\n"
+        "“Both sides have kept their word so far,” he said."
+    )
+    article = parse(body)
+    first, second = only(article, "direct")
+    assert second.speaker == first.speaker is not None
+    assert second.speaker_mention is not None and second.speaker_mention.text == "he"
+    assert second.confidence < first.confidence
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    body = (
+        "“We crossed the river at night and walked for three days without food.\n\n"
+        "“When we reached the camp there was no room,” said Halima Yusuf."
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert len(q.segments) == 2
+    assert q.segments[0].text.endswith("without food.")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Halima Yusuf"
+
+
+def test_unattributed_paragraph_continues_previous_speaker() -> None:
+    body = (
+        "“The water is gone,” said Farid Nasser.\n\n"
+        "“Without help the village will be empty by summer.”"
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert len(q.segments) == 2
+    assert speaker_name(article, q) == "Farid Nasser"
+
+
+INDIRECT_CASES = [
+    Case(
+        "said-that",
+        "Karl Meyer said that the shelters were full.",
+        ("that the shelters were full",),
+        "Karl Meyer",
+        "said",
+        "indirect",
+    ),
+    Case(
+        "said-no-that",
+        "The mayor, Lucia Romano, said the shelters would close next week.",
+        ("the shelters would close next week",),
+        "Lucia Romano",
+        "said",
+        "indirect",
+    ),
+    Case(
+        "told-object",
+        "Ahmed Karim told reporters the convoy had been stopped at the border.",
+        ("the convoy had been stopped at the border",),
+        "Ahmed Karim",
+        "told",
+        "indirect",
+    ),
+    Case(
+        "fronted",
+        "The convoy was stopped at the border, Ahmed Karim said.",
+        ("The convoy was stopped at the border",),
+        "Ahmed Karim",
+        "said",
+        "indirect",
+    ),
+    Case(
+        "according-to-start",
+        "According to the health ministry, three clinics were damaged in the storm.",
+        ("three clinics were damaged in the storm",),
+        "the health ministry",
+        "According to",
+        "indirect",
+    ),
+    Case(
+        "according-to-end",
+        "Three clinics were damaged in the storm, according to the health ministry.",
+        ("Three clinics were damaged in the storm",),
+        "the health ministry",
+        "according to",
+        "indirect",
+    ),
+    Case(
+        "warned",
+        "Grace Mensah warned that prices would rise again in the autumn.",
+        ("that prices would rise again in the autumn",),
+        "Grace Mensah",
+        "warned",
+        "indirect",
+    ),
+    Case(
+        "partial",
+        "Nina Alves said the agreement was “a positive reminder” of what talks can do.",
+        ("the agreement was “a positive reminder” of what talks can do",),
+        "Nina Alves",
+        "said",
+        "partial",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INDIRECT_CASES, ids=lambda c: c.id)
+def test_indirect_layouts(case: Case) -> None:
+    article = parse(case.body)
+    quotes = only(article, case.kind)
+    assert len(quotes) == 1, [(q.kind, q.text) for q in article.quotes]
+    q = quotes[0]
+    assert tuple(s.text for s in q.segments) == case.pieces
+    assert (q.speaker_mention.text if q.speaker_mention else None) == case.mention
+    assert (q.cue.text if q.cue else None) == case.cue
+
+
+def test_adding_that_splits_into_two_reports() -> None:
+    article = parse("Leo Brandt said the roads were closed, adding that schools would stay shut.")
+    texts = [q.text for q in only(article, "indirect")]
+    assert texts == ["the roads were closed", "that schools would stay shut"]
+    cues = [q.cue.text for q in only(article, "indirect") if q.cue]
+    assert cues == ["said", "adding"]
+
+
+NEGATIVES = [
+    ("scare-quotes", "The so-called “safe zone” was shelled again overnight."),
+    ("film-title", "The film “Gone Home” opened in forty cinemas last week."),
+    ("song-title", "The band closed the night with “Heroes” and left the stage."),
+    ("slogan-subject", "“Make Trade Fair” is the name of the new campaign."),
+    ("plain-narration", "The bridge was closed for repairs after the storm."),
+    ("said-as-adjective", "The said property was sold in 2019 to a developer."),
+]
+
+
+@pytest.mark.parametrize(("name", "body"), NEGATIVES, ids=[n for n, _ in NEGATIVES])
+def test_negatives_yield_no_quote(name: str, body: str) -> None:
+    article = parse(body)
+    assert article.quotes == (), [(q.kind, q.text) for q in article.quotes]
+
+
+def test_unbalanced_mark_is_local() -> None:
+    body = (
+        "An opening mark “ stands alone in this paragraph without a partner.\n\n"
+        "“The dam will hold,” said Ines Duarte."
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert q.text == "The dam will hold,"
+
+
+def test_many_quotation_marks_do_not_blow_up() -> None:
+    text = "Start.\n\n" + ('“a” "b ' * 50_000) + "\n\nEnd."
+    article = newsparse.parse(text)
+    assert all(text[s.start : s.end] == s.text for _, s in article.iter_spans())
+
+
+def test_pairing_is_per_paragraph() -> None:
+    text = "He said “one.\n\nNew paragraph without marks."
+    paragraphs = [(0, 13), (15, len(text))]
+    passages = find_passages(text, paragraphs)
+    assert [(p.content_start, p.content_end, p.closed) for p in passages] == [(9, 13, False)]
+
+
+def test_seed_article(seed_text: str) -> None:
+    article = newsparse.parse(seed_text)
+    by_kind = {k: only(article, k) for k in ("direct", "indirect")}
+    hariri = [q for q in by_kind["direct"] if q.text.startswith("We wish from it")]
+    assert len(hariri) == 1
+    assert speaker_name(article, hariri[0]) == "Nasr al-Hariri"
+    assert hariri[0].cue is not None and hariri[0].cue.text == "said"
+    putin = [q for q in by_kind["direct"] if q.text.startswith("I know that Kazakhstan")]
+    assert len(putin) == 1 and len(putin[0].segments) == 2
+    assert speaker_name(article, putin[0]) == "Vladimir Putin"
+    assert putin[0].speaker_mention is not None and putin[0].speaker_mention.text == "Putin"
+    declared = [q for q in by_kind["indirect"] if q.cue is not None and q.cue.text == "declared"]
+    assert len(declared) == 1
+    assert declared[0].text.startswith("the Moscow-brokered talks")
+    assert "as a key factor" in declared[0].text
+    assert speaker_name(article, declared[0]) == "Vladimir Putin"
+
+
+_ALPHABET = st.sampled_from(list("ab .,:\n\"“”‘’«»'—Xsaid") + [" said ", " Smith ", "\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_never_raises_and_spans_are_consistent(text: str) -> None:
+    article = newsparse.parse(text, strict=True)
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        for seg in q.segments:
+            assert article.text[seg.start : seg.end] == seg.text
+        assert q.speaker is None or any(a.id == q.speaker for a in article.actors)

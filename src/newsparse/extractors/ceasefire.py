@@ -10,7 +10,7 @@ qualifiers, a name, a time, a place and the actors in their roles.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -32,6 +32,9 @@ _UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
 # A ceasefire that is only wished for cannot be violated: no "despite" claim on these.
 _NO_DESPITE = frozenset({"called_for", "proposed", "negotiating", "rejected", "collapsed"})
 _AGREEMENT_COMPOUND = "agreed"
+# Statuses after which fighting in the same sentence is an implicit violation.
+_REAL = frozenset({"agreed", "in_effect", "announced", "reaffirmed", "extended"})
+_ENDED = frozenset({"violated", "collapsed"})
 _WORD = regex.compile(r"[\w'’.\-/]+")
 _SPACE = " \t\r\n\u00a0"
 
@@ -76,7 +79,15 @@ class _Rules:
     conflict: regex.Pattern[str]
     non_military: regex.Pattern[str]
     name_before: regex.Pattern[str]
-    other: dict[str, Any] = field(default_factory=dict)
+    aux_start: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    violation_events: regex.Pattern[str]
+    talks: regex.Pattern[str]
+    talks_block: regex.Pattern[str]
+    agreements: regex.Pattern[str]
+    agreements_block: regex.Pattern[str]
+    agreements_after_block: regex.Pattern[str]
+    pronoun: regex.Pattern[str]
 
 
 @cache
@@ -109,7 +120,28 @@ def _rules() -> _Rules:
         for st, p in data["frames"].items()
     }
     brokers = data["brokers"]
+    ana = data["anaphors"]
     return _Rules(
+        aux_start=regex.compile(
+            r"(?i)(?:has|have|had|was|were|is|are|will|would|could|may|might|should|must|shall|"
+            r"can|did|does|do|appears?|appeared|seems?|seemed|remains?|remained|continues?|"
+            r"continued)\b"
+        ),
+        clause_break=regex.compile(
+            r"(?i)(?:and|but|while|after|before|because|although|though|when|said|says|told|"
+            r"as|if|unless|whereas)\b"
+        ),
+        violation_events=regex.compile(rf"(?i)\b{_expand(data['violation_events'], macros)}\b"),
+        talks=regex.compile(rf"(?i)\b{_expand(ana['talks'], macros)}\b"),
+        talks_block=regex.compile(rf"(?i)\b{_expand(ana['talks_block'], macros)}"),
+        agreements=regex.compile(rf"(?i)\b{_expand(ana['agreements'], macros)}\b"),
+        agreements_block=regex.compile(
+            rf"(?i)\b{_expand(ana['agreements_block'], macros)}[ \t\u00a0]+\Z"
+        ),
+        agreements_after_block=regex.compile(
+            rf"(?i)[ \t\u00a0]+{_expand(ana['agreements_after_block'], macros)}"
+        ),
+        pronoun=regex.compile(rf"\b{_expand(ana['pronoun'], macros)}\b"),
         noun=regex.compile(rf"(?i)\b(?:{_alt(data['nouns'], macros)})\b"),
         ambiguous=regex.compile(rf"(?i)(?:{_alt(data['ambiguous_nouns'], macros)})\Z"),
         pre=pre,
@@ -170,11 +202,11 @@ class _Cand:
     hypothetical: bool = False
 
 
-def _gap_positions(text: str, lo: int, ns: int) -> list[int]:
+def _gap_positions(text: str, lo: int, ns: int, words: int = _GAP_WORDS) -> list[int]:
     """End positions for a cue before the noun: the noun start, then each earlier word start."""
     out = [ns]
     pos = ns
-    for _ in range(_GAP_WORDS):
+    for _ in range(words):
         i = pos
         while i > lo and text[i - 1] in _SPACE:
             i -= 1
@@ -191,11 +223,11 @@ def _gap_positions(text: str, lo: int, ns: int) -> list[int]:
 
 
 def _best_pre(
-    text: str, lo: int, ns: int, table: dict[str, regex.Pattern[str]]
+    text: str, lo: int, ns: int, table: dict[str, regex.Pattern[str]], words: int = _GAP_WORDS
 ) -> tuple[str, int] | None:
     """The cue nearest to the noun (longest at that distance) as ``(status, cue_start)``."""
     found: tuple[str, int] | None = None
-    for q in _gap_positions(text, lo, ns):
+    for q in _gap_positions(text, lo, ns, words):
         if found is not None:
             # A cue of the same status just before the nearest one is part of the trigger:
             # "declared a unilateral ceasefire".
@@ -210,21 +242,36 @@ def _best_pre(
     return found
 
 
-def _post_positions(text: str, start: int, hi: int) -> list[int]:
+def _post_positions(text: str, start: int, hi: int, words: int) -> list[int]:
     """Start positions for a predicate after the noun: each of the next few word starts."""
     out = []
-    for m in _WORD.finditer(text, start, min(hi, start + _RIGHT)):
+    for m in _WORD.finditer(text, start, min(hi, start + _RIGHT + 8 * words)):
         out.append(m.start())
-        if len(out) > _POST_GAP_WORDS:
+        if len(out) > words:
             break
     return out
 
 
-def _best_post(text: str, start: int, hi: int, rules: _Rules) -> tuple[str, Offsets] | None:
-    for p in _post_positions(text, start, hi):
+def _best_post(
+    text: str,
+    start: int,
+    hi: int,
+    rules: _Rules,
+    *,
+    words: int = _POST_GAP_WORDS,
+    aux_only: bool = False,
+) -> tuple[str, Offsets] | None:
+    """The predicate nearest after the noun as ``(status, span)``.
+
+    With ``aux_only``, only a finite predicate (``… is set to take effect``) counts, which may
+    stand further from the noun than a participle (``a truce agreed last week``) may.
+    """
+    for p in _post_positions(text, start, hi, words):
         between = text[start:p]
         if any(c in between for c in ';:()[]"“”'):
             return None
+        if aux_only and not rules.aux_start.match(text, p, hi):
+            continue
         best: tuple[str, Offsets] | None = None
         for status, pat in rules.post.items():
             m = pat.match(text, p, hi)
@@ -232,6 +279,8 @@ def _best_post(text: str, start: int, hi: int, rules: _Rules) -> tuple[str, Offs
                 best = (status, (m.start(), m.end()))
         if best is not None:
             return best
+        if rules.clause_break.match(text, p, hi):
+            return None  # a new clause starts: its verb is not about this noun
     return None
 
 
@@ -258,12 +307,15 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
         cand.hypothetical = hyp
 
 
-def _noun_candidates(text: str, ns: int, ne: int, sent: Offsets, rules: _Rules) -> list[_Cand]:
+def _noun_candidates(
+    text: str, ns: int, ne: int, sent: Offsets, rules: _Rules, *, anaphor: bool = False
+) -> list[_Cand]:
+    """Claims about one ceasefire word; for an ``anaphor`` (``the deal``) only cued ones."""
     ss, se = sent
     if rules.not_claim_after.match(text, ne, se):
         return []
     out: list[_Cand] = []
-    comp = rules.compound.match(text, ne, se)
+    comp = None if anaphor else rules.compound.match(text, ne, se)
     comp_status = None
     noun_end = ne
     if comp is not None:
@@ -285,11 +337,34 @@ def _noun_candidates(text: str, ns: int, ne: int, sent: Offsets, rules: _Rules) 
                 break
         out.append(_Cand(status, (cue_start, ne), (ns, ne), sent, 0.8, "pre"))
     post = None
-    if pre is None and comp_status in (None, _AGREEMENT_COMPOUND):
-        post = _best_post(text, noun_end, se, rules)
+    if comp_status in (None, _AGREEMENT_COMPOUND):
+        if pre is None:
+            post = _best_post(text, noun_end, se, rules) or _best_post(
+                text, noun_end, se, rules, words=12, aux_only=True
+            )
+        else:
+            # Only a participle right after the noun: "finishing touches to a truce sealed
+            # last week".
+            post = _best_post(text, noun_end, se, rules, words=0)
+            if post is not None and (post[0] == out[0].status or text[post[1][0]] == ","):
+                post = None
         if post is not None:
             out.append(_Cand(post[0], post[1], (ns, ne), sent, 0.75, "post"))
-    if pre is None and post is None:
+            if not rules.aux_start.match(text, post[1][0], se):
+                # After a participle ("a truce negotiated by X last week"), the main predicate
+                # of the noun can still follow: "… was broken by Y".
+                main = _best_post(text, post[1][1], se, rules, words=8, aux_only=True)
+                if main is not None and main[0] != post[0]:
+                    out.append(_Cand(main[0], main[1], (ns, ne), sent, 0.7, "post"))
+    if (
+        comp_status == _AGREEMENT_COMPOUND
+        and pre is None
+        and post is not None
+        and post[0] in ("in_effect", "collapsed")
+    ):
+        # "the ceasefire deal that ended the fighting": the deal is a claim of its own.
+        out.append(_Cand(comp_status, (ns, noun_end), (ns, ne), sent, 0.6, "compound"))
+    if pre is None and post is None and not anaphor:
         weak = _best_pre(text, ss, ns, rules.pre_weak)
         if comp_status is not None and (weak is None or comp_status != _AGREEMENT_COMPOUND):
             out.append(_Cand(comp_status, (ns, noun_end), (ns, ne), sent, 0.7, "compound"))
@@ -321,7 +396,7 @@ def _is_military(text: str, sent: Offsets, rules: _Rules) -> bool:
     if civil == 0:
         return True
     armed = sum(1 for m in rules.conflict.finditer(text, lo, hi) if not _noun_like(m.group()))
-    return armed > civil
+    return armed >= civil
 
 
 def _noun_like(word: str) -> bool:
@@ -499,11 +574,13 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
     found: list[_Cand] = []
     doc_conflict: bool | None = None
     military: dict[Offsets, bool] = {}
+    noun_sents: dict[int, list[Offsets]] = {}
     for m in rules.noun.finditer(text):
         ns, ne = m.span()
-        sent = draft.sentence_at(ns)
-        if sent is None:
+        idx = draft.sentence_index(ns)
+        if idx is None:
             continue
+        sent = draft.sentences[idx]
         if rules.ambiguous.match(m.group()):
             # "truce" is also used of feuds and disputes: want armed conflict in the article.
             if doc_conflict is None:
@@ -514,20 +591,78 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
             military[sent] = _is_military(text, sent, rules)
         if not military[sent]:
             continue
+        noun_sents.setdefault(idx, []).append((ns, ne))
         found.extend(_noun_candidates(text, ns, min(ne, sent[1]), sent, rules))
+    if not found:
+        return []
+    found.extend(_anaphor_candidates(draft, rules, noun_sents, found))
     # One claim per status and trigger; a bare mention only when its sentence has nothing else.
     by_sent: dict[Offsets, list[_Cand]] = {}
     for c in found:
         by_sent.setdefault(c.sentence, []).append(c)
     out: list[_Cand] = []
-    for cands in by_sent.values():
+    for sent, cands in by_sent.items():
         real = [c for c in cands if c.kind != "default"] or cands[:1]
+        primary = [c for c in real if c.kind != "anaphor"]
+        statuses = {c.status for c in primary}
+        real = primary + [c for c in real if c.kind == "anaphor" and c.status not in statuses]
+        if any(c.status in _REAL for c in real) and not {c.status for c in real} & _ENDED:
+            ev = rules.violation_events.search(text, sent[0], min(sent[1], sent[0] + 3000))
+            if ev is not None:
+                real.append(_Cand("violated", ev.span(), ev.span(), sent, 0.5, "event"))
         seen: set[tuple[str, Offsets]] = set()
         for c in real:
             key = (c.status, c.trigger)
             if key not in seen:
                 seen.add(key)
                 out.append(c)
+    out.sort(key=lambda c: c.trigger)
+    return out
+
+
+def _anaphor_candidates(
+    draft: Draft, rules: _Rules, noun_sents: dict[int, list[Offsets]], found: list[_Cand]
+) -> list[_Cand]:
+    """Claims about the ceasefire made without its word: ``the deal was broken``, ``the talks``."""
+    text = draft.text
+    out: list[_Cand] = []
+    near: set[int] = set()
+    for idx in noun_sents:
+        near.update((idx, idx + 1, idx + 2))
+    claimed = {c.sentence for c in found}
+    talks_doc = any(c.status == "negotiating" and c.kind != "default" for c in found)
+    for idx in sorted(near):
+        if idx >= len(draft.sentences):
+            continue
+        sent = draft.sentences[idx]
+        ss, se = sent
+        se = min(se, ss + 3000)
+        nouns = noun_sents.get(idx, [])
+        for m in rules.agreements.finditer(text, ss, se):
+            if any(a < m.end() and m.start() < b for a, b in nouns):
+                continue
+            if rules.agreements_after_block.match(text, m.end(), se):
+                continue  # "a deal on the region's status" is about something else
+            for c in _noun_candidates(text, m.start(), m.end(), sent, rules, anaphor=True):
+                c.kind, c.confidence = "anaphor", c.confidence * 0.7
+                out.append(c)
+        if idx in noun_sents or idx - 1 in noun_sents:
+            for m in rules.pronoun.finditer(text, ss, se):
+                pre = _best_pre(text, ss, m.start(), rules.pre, words=0)
+                if pre is not None and pre[0] != "in_effect":
+                    c = _Cand(pre[0], (pre[1], m.end()), m.span(), sent, 0.5, "anaphor")
+                    _flags(text, c, sent, rules)
+                    out.append(c)
+    if talks_doc:
+        for sent in draft.sentences:
+            if sent in claimed:
+                continue
+            ss, se = sent
+            for m in rules.talks.finditer(text, ss, min(se, ss + 3000)):
+                if rules.talks_block.search(text, max(ss, m.start() - 30), m.start()):
+                    continue
+                out.append(_Cand("negotiating", m.span(), m.span(), sent, 0.4, "anaphor"))
+                break
     return out
 
 

@@ -162,7 +162,11 @@ def test_seed_article_actors() -> None:
     assert set(actors) == expected
     putin = actors["Vladimir Putin"]
     assert putin.country == "RUS" and "President" in putin.titles
-    assert {m.text for m in putin.mentions} == {"Vladimir Putin", "Putin"}
+    assert {m.text for m in putin.mentions} == {
+        "Russian President Vladimir Putin",
+        "Vladimir Putin",
+        "Putin",
+    }
     hariri = actors["Nasr al-Hariri"]
     assert "Chief Negotiator" in hariri.titles
     assert actors["Syrian opposition"].id in hariri.affiliations

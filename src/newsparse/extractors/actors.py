@@ -133,7 +133,7 @@ def _chunk_pattern() -> regex.Pattern[str]:
         r")"
     )
     conn = alternation(lex.cues["connectors"])
-    sep = rf"(?:{_H}+(?:{conn}{_H}+){{0,3}}|{_H}*&{_H}*)"
+    sep = rf"(?:\.?{_H}+(?:{conn}{_H}+){{0,3}}|{_H}*&{_H}*)"
     edge = r"[\p{L}\p{N}]"
     return regex.compile(rf"(?<!{edge})(?:{word}(?:{sep}{word}){{0,14}})(?!{edge})")
 
@@ -145,16 +145,13 @@ _POSSESSIVE = regex.compile(r"(?:'s|’s|'|’)$")
 
 @cache
 def _group_pattern() -> regex.Pattern[str]:
-    lex = lexicon()
-    rows = load_tsv("actor_groups.tsv")[1:]
-    demonyms = [s for s, e in lex.exact.items() if e.source == "demonym"]
-    countries = [s for s, e in lex.exact.items() if e.source == "country"]
-    phrases = alternation([r[0] for r in rows])
-    return regex.compile(
-        rf"(?<![\p{{L}}\-])(?:(?P<dem>{alternation(demonyms)}){_H}+"
-        rf"|(?P<poss>{alternation(countries)})(?:'s|’s){_H}+)?"
-        rf"(?i:(?P<phrase>{phrases}))(?![\p{{L}}\-])"
-    )
+    phrases = alternation([r[0] for r in load_tsv("actor_groups.tsv")[1:]])
+    return regex.compile(rf"(?<![\p{{L}}\-])(?i:{phrases})(?![\p{{L}}\-])")
+
+
+_PREV_WORD = regex.compile(r"(\p{Lu}[\p{L}\p{M}.'’\-]*?)(?:'s|’s)?[ \t\u00a0]+$")
+_CAPWORD = r"\p{Lu}[\p{L}\p{M}.'’\-]*"
+_OF_NAME = regex.compile(rf"{_H}+of{_H}+(?:the{_H}+)?({_CAPWORD}(?:{_H}+{_CAPWORD}){{0,3}})")
 
 
 @cache
@@ -183,6 +180,8 @@ class Item:
     form: str = "name"
     cue: str = ""
     """What decided the label, for unknown names resolved later."""
+    title_start: int = -1
+    """Where the titles before a person's name start (``Russian President``), if any."""
 
 
 @dataclass
@@ -193,6 +192,10 @@ class State:
     text: str
     items: list[Item] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
+    caps: set[int] = field(default_factory=set)
+    """Starts of sentences written in capitals."""
+    sports: set[int] = field(default_factory=set)
+    """Starts of sentences that are lines of sports results."""
 
 
 def _norm(s: str) -> str:
@@ -221,9 +224,14 @@ def _lookup(lex: Lexicon, surface: str, caps: bool) -> Entry | None:
         if caps and surface.isupper() and len(surface) < 4 and "." not in surface:
             return None  # "IS", "US", "AU" in a shouting headline are words
         return e
-    if caps:
+    if caps or (surface.isupper() and len(surface) >= 4):
         return lex.upper.get(surface.upper())
     return None
+
+
+def _given_like(lex: Lexicon, word: str) -> bool:
+    """A given name or an initial (``J.``)."""
+    return word in lex.given or (len(word) <= 2 and word[:1].isupper() and word[-1:] == ".")
 
 
 def _is_caps_sentence(text: str, s: int, e: int) -> bool:
@@ -313,17 +321,41 @@ def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool)
             i += 1
             continue
         j, ent = hit
+        single_place = j == i + 1 and ent.source in {"place", "capital", "country"}
+        nxt_tok = text[toks[j][0] : toks[j][1]] if j < n else ""
         if (
-            j == i + 1
-            and ent.source in {"place", "capital", "country"}
+            single_place
             and tok in lex.given
-            and j < n
-            and _lookup(lex, text[toks[j][0] : toks[j][1]], caps) is None
-            and text[toks[j][0] : toks[j][1]].lower() not in conn
+            and nxt_tok
+            and _lookup(lex, nxt_tok, caps) is None
+            and nxt_tok.lower() not in conn
         ):
             # "Vladimir Putin", "Jordan Henderson": a given name, not the place.
             unknown.append(toks[i])
             i += 1
+            continue
+        if (
+            single_place
+            and unknown
+            and len(unknown) <= 2
+            and all(_given_like(lex, text[a:b]) for a, b in unknown)
+            and (ent.source != "country" or len(unknown) == 1)
+            and (not nxt_tok or _lookup(lex, nxt_tok, caps) is None)
+        ):
+            # "Bob Kennedy", "Greg Norman", "J. Crawley": a surname that is also a town.
+            unknown.append(toks[i])
+            i += 1
+            continue
+        if (
+            ent.source == "place"
+            and unknown
+            and text[unknown[-1][0] : unknown[-1][1]] in (lex.sets["place_prefixes"])
+        ):
+            # "Mount Sinjar", "Lake Tharthar": the prefix belongs to the place.
+            a0 = unknown.pop()[0]
+            flush()
+            pieces.append(Item(a0, toks[j - 1][1], "place", ent, iso=ent.iso, kind=ent.kind))
+            i = j
             continue
         flush()
         pieces.append(Item(toks[i][0], toks[j - 1][1], ent.source, ent, iso=ent.iso, kind=ent.kind))
@@ -352,18 +384,33 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
         ):
             head_last = text[merged[-1].start : merged[-1].end].split()[-1]
             nxt = pieces[k + 1]
-            if (head_last in org_heads or (text[p.start : p.end] == "&")) and nxt.label in {
-                "unknown",
-                "country",
-                "place",
-                "capital",
-                "org",
-                "demonym",
-            }:
+            joinable = {"unknown", "country", "place", "capital", "org", "demonym"}
+            if (head_last in org_heads or (text[p.start : p.end] == "&")) and (
+                nxt.label in joinable
+            ):
                 prev = merged.pop()
                 merged.append(Item(prev.start, nxt.end, "unknown", cue="org"))
                 k += 2
                 continue
+            if head_last in place_heads and nxt.label in {"country", "place", "capital"}:
+                # "Gulf of Aden", "Bay of Bengal".
+                prev = merged.pop()
+                merged.append(Item(prev.start, nxt.end, "place", kind="place"))
+                k += 2
+                continue
+        if (
+            p.label == "unknown"
+            and merged
+            and merged[-1].label == "place"
+            and text[merged[-1].end : p.start].strip() == ""
+            and text[p.start : p.end].split()[0] in place_heads
+            and len(text[p.start : p.end].split()) == 1
+        ):
+            # "Tigris River", "Sinjar Mountains": the head belongs to the place.
+            prev = merged.pop()
+            merged.append(Item(prev.start, p.end, "place", prev.entry, iso=prev.iso, kind="place"))
+            k += 1
+            continue
         if p.label not in {"conn", "skip"} or p.label == "skip":
             merged.append(p)
         k += 1
@@ -374,34 +421,56 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
     pending_gender: str | None = None
     pending_iso: str | None = None
     pending_aff: Item | None = None
+    title_start = -1
     last_end = -1
+    title_item: Item | None = None
     for p in pieces:
         words = text[p.start : p.end].split()
         adjacent = last_end >= 0 and text[last_end : p.start].strip() == ""
         if not adjacent:
             pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+            title_item = None
         last_end = p.end
         if p.label == "title":
             assert p.entry is not None
+            if title_item is not None:
+                title_item.end = p.end
+                title_item.cue = p.entry.name.rstrip(".")
+            else:
+                title_item = Item(p.start, p.end, "titleonly", cue=p.entry.name.rstrip("."))
+                out.append(title_item)
+            if not pending_titles:
+                title_start = p.start
             pending_titles.append(p.entry.name.rstrip("."))
             pending_gender = p.entry.gender or pending_gender
-            if out and out[-1].end <= p.start and text[out[-1].end : p.start].strip() == "":
-                prev = out[-1]
+            before_title = [x for x in out if x is not title_item]
+            if (
+                before_title
+                and before_title[-1].end <= p.start
+                and text[before_title[-1].end : p.start].strip() == ""
+            ):
+                prev = before_title[-1]
                 if prev.label == "demonym" or prev.label == "country":
                     pending_iso = prev.iso
+                    title_start = min(title_start, prev.start)
                 elif prev.label == "org":
                     pending_aff = prev
+                    title_start = min(title_start, prev.start)
             continue
         if p.label == "unknown":
             last = words[-1]
             if pending_titles:
                 p.label = "person"
+                p.title_start = title_start
                 p.titles = pending_titles
                 p.gender = pending_gender
                 p.iso = pending_iso
                 if pending_aff is not None:
                     p.cue = f"aff:{pending_aff.start}"
                 pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+                if title_item is not None and title_item in out:
+                    out.remove(title_item)
+                title_item = None
             elif last in org_suffixes or words[0] in org_heads or p.cue == "org":
                 p.label = "org"
                 p.kind = "organization"
@@ -443,12 +512,19 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
                 p.label = "place"
                 p.kind = "place"
             pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+            title_item = None
         else:
             if p.label not in {"demonym", "country"}:
                 pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
+            title_item = None
         out.append(p)
     for p in out:
         st.items.append(p)
+
+
+_LOWER_TITLE_STOP = frozenset(
+    ["head", "chief", "deputy", "chair", "leader", "justice", "officer", "major", "father"]
+)
 
 
 def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
@@ -457,6 +533,11 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     text = st.text
     surface = text[item.start : item.end]
     words = surface.split()
+    if any(w in lex.sets["misc_heads"] for w in words) or words[0] in lex.sets["misc_prefixes"]:
+        item.label = "misc"  # events, operations, treaties: not actors
+        return
+    if sent[0] in st.caps:
+        return  # a shouting headline: only names the article also writes normally count
     before = _prev_words(text, item.start, 3, sent[0])
     after = _next_words(text, item.end, 3, sent[1])
     b1 = before[-1].lower() if before else ""
@@ -466,45 +547,32 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
         if len(before) >= n:
             cand = " ".join(before[-n:]).lower().rstrip(".")
             t = lex.titles_lower.get(cand)
-            if t is not None and cand not in {
-                "head",
-                "chief",
-                "deputy",
-                "chair",
-                "leader",
-                "justice",
-                "officer",
-                "major",
-                "father",
-            }:
+            if t is not None and cand not in _LOWER_TITLE_STOP and before[-n][:1].islower():
                 item.label = "person"
                 item.titles.append(cand)
                 item.gender = item.gender or t.gender
                 return
+    if sent[0] in st.sports and _team_context(text, item, sent):
+        item.label, item.kind = "org", "organization"
+        return
     first = words[0]
-    if len(words) >= 2 and first in lex.given and words[-1] not in lex.given.keys() | set():
+    if len(words) >= 2 and _given_like(lex, first):
         item.label = "person"
-        g = lex.given[first]
+        g = lex.given.get(first, "?")
         item.gender = g if g in {"m", "f"} else None
         return
-    if len(words) >= 2 and first in lex.given:
-        item.label = "person"
-        return
     if (
-        surface.isupper()
+        surface.replace(".", "").isupper()
         and 2 <= len(surface.replace(".", "")) <= 6
-        and not _is_caps_sentence(text, *sent)
+        and len(words) == 1
     ):
-        item.label = "org"
-        item.kind = "organization"
-        item.form = "abbreviation"
+        item.label, item.kind, item.form = "org", "organization", "abbreviation"
         return
-    if a1 in lex.sets["person_verbs"]:
+    if a1 in lex.sets["person_verbs"] and len(words) <= 3:
         item.label = "person"
         return
-    if b1 in lex.sets["strong_place_prepositions"] and len(words) <= 3:
-        item.label = "place"
-        item.kind = "place"
+    if (b1 in lex.sets["strong_place_prepositions"] or _place_of(before)) and len(words) <= 3:
+        item.label, item.kind = "place", "place"
         return
     if (
         b1 in {"said", "says", "told", "added", "asked", "wrote", "to"}
@@ -513,37 +581,82 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     ):
         item.label = "person"
         return
-    if len(words) >= 2 and all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
-        item.label = "person"
+    if len(words) >= 2:
+        if all(w[:1].isupper() or _PARTICLE.match(w) for w in words) and not any(
+            w.lower() in lex.common for w in words
+        ):
+            item.label = "person"
+        else:
+            item.label, item.kind = "org", "organization"
         return
     item.label = "unknown"
+
+
+def _place_of(before: list[str]) -> bool:
+    """``the town of X``, ``the village of X``."""
+    lex = lexicon()
+    return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in lex.sets["place_nouns"]
+
+
+_RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
+
+
+def _is_results_line(text: str, s: int, e: int) -> bool:
+    """A line of sports results or standings (``Nancy 0 Paris St Germain 0``)."""
+    found = _RESULTS.finditer(text, s, min(e, s + 400))
+    return next(found, None) is not None and next(found, None) is not None
+
+
+_TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t])")
+
+
+def _team_context(text: str, item: Item, sent: tuple[int, int]) -> bool:
+    """A name followed by a score or ``v``: a team, not a place or a person."""
+    if _TEAM_AFTER.match(text, item.end, sent[1]):
+        return True
+    before = text[max(sent[0], item.start - 4) : item.start]
+    return before.rstrip().endswith((" v", " vs", " v.", " vs."))
 
 
 def _groups(st: State, sent: tuple[int, int]) -> None:
     """Common-noun parties: ``the Syrian government``, ``government forces``, ``rebels``."""
     lex = lexicon()
     roles = _group_roles()
-    for m in _group_pattern().finditer(st.text, sent[0], sent[1]):
-        phrase = m.group("phrase").lower()
+    text = st.text
+    for m in _group_pattern().finditer(text, sent[0], sent[1]):
+        phrase = m.group().lower()
         kind, role = roles.get(_norm(phrase), ("", ""))
         if not kind:
             continue
-        iso = None
-        if m.group("dem"):
-            ent = lex.exact.get(_norm(m.group("dem")))
-            iso = ent.iso if ent else None
-        elif m.group("poss"):
-            ent = lex.exact.get(_norm(m.group("poss")))
-            iso = ent.iso if ent else None
+        start, end = m.span()
+        iso: str | None = None
+        owner = ""
+        pw = _PREV_WORD.search(text, max(sent[0], start - 40), start)
+        if pw is not None and pw.group(1) not in lex.sets["never_names"]:
+            word = pw.group(1)
+            ent = _lookup(lex, word, False)
+            if ent is not None and ent.source in {"demonym", "country", "capital"}:
+                iso, start = ent.iso, pw.start()
+            elif ent is not None and ent.source == "org":
+                owner, start = ent.name, pw.start()
+            elif ent is None and word.lower() not in lex.common and pw.start() != sent[0]:
+                # "the Assad regime", "Houthi forces": named for a leader or movement.
+                owner, start = word, pw.start()
+        of = _OF_NAME.match(text, end, sent[1]) if phrase in {"government", "regime"} else None
+        if of is not None and iso is None:
+            ent = _lookup(lex, of.group(1), False)
+            if ent is not None and ent.source == "country":
+                iso, end = ent.iso, of.end()
         if role == "military":
-            if iso is None:
+            if iso is None and not owner:
                 continue
             role = "government"
-        if phrase in {"authorities", "troops", "forces"} and iso is None:
+        if phrase in {"authorities", "troops", "forces", "army", "military"} and not (iso or owner):
             continue
-        st.items.append(
-            Item(m.start(), m.end(), "group", iso=iso, kind=kind, form="description", cue=role)
-        )
+        it = Item(start, end, "group", iso=iso, kind=kind, form="description", cue=role)
+        if owner:
+            it.entry = Entry("owner", owner)
+        st.items.append(it)
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -641,7 +754,14 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
     for it in items:
         if it.label != "group" and _overlaps((it.start, it.end), group_spans):
             # A known organisation wins over a generic phrase inside it.
-            if it.label == "org" and it.entry is not None:
+            inner_owned = any(
+                g.label == "group"
+                and g.entry is not None
+                and g.start <= it.start
+                and it.end <= g.end
+                for g in kept
+            )
+            if it.label == "org" and it.entry is not None and not inner_owned:
                 group_spans = [g for g in group_spans if not (g[0] < it.end and it.start < g[1])]
                 kept = [
                     k
@@ -676,11 +796,21 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             elif len(name) > len(a.name) and len(name.split()) >= len(a.name.split()):
                 a.name = name
             a.add_mention(it.start, it.end, "name" if len(name.split()) > 1 else "surname")
+            if 0 <= it.title_start < it.start:
+                # The name with its titles, as news writes it: "Russian President Vladimir Putin".
+                a.add_mention(it.title_start, it.end, "title")
             a.titles.extend(it.titles)
             if it.iso and not a.country:
                 a.country = it.iso
             if it.gender and not a.gender:
                 a.gender = it.gender
+    for it in items:
+        if it.label == "titleonly":
+            # "the Foreign Secretary" when the article has exactly one person with that title.
+            want = it.cue.lower()
+            holders = [p for p in lk.people if want in {t.lower() for t in p.titles}]
+            if len(holders) == 1:
+                holders[0].add_mention(it.start, it.end, "title")
     for it in items:
         span = (it.start, it.end)
         surface = _norm(text[it.start : it.end])
@@ -788,6 +918,18 @@ def _link_group(lk: Linker, it: Item) -> None:
     role = it.cue
     text = lk.text
     surface = _norm(text[it.start : it.end])
+    if it.entry is not None and it.entry.source == "owner":
+        owner = it.entry.name
+        org = lk.orgs.get(owner)
+        if org is not None:
+            org.add_mention(it.start, it.end, "description")
+            return
+        if lk.person(owner) is None:
+            a = lk.orgs.get(surface.removeprefix("the ").removeprefix("The "))
+            if a is None:
+                a = lk.org(surface, it.kind, it.iso)
+            a.add_mention(it.start, it.end, "description")
+            return
     if role == "rebels":
         opp = [a for (r, _), a in lk.groups.items() if r == "opposition"]
         if len(opp) == 1:
@@ -825,7 +967,7 @@ def _group_name(surface: str, role: str, country: str) -> str:
             and words[1].lower() in {"government", "regime", "authorities"}
         ):
             return f"{words[0]} {words[1].lower()}"
-        return f"{country} government".strip() if country else "government"
+        return f"government of {country}" if country else "government"
     if role == "opposition":
         words = s.split()
         if len(words) >= 2 and words[0][:1].isupper():
@@ -923,6 +1065,10 @@ def find_actors(draft: Draft) -> None:
     sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
     for sent in sentences:
         caps = _is_caps_sentence(text, *sent)
+        if caps:
+            st.caps.add(sent[0])
+        if _is_results_line(text, *sent):
+            st.sports.add(sent[0])
         _groups(st, sent)
         for m in pattern.finditer(text, sent[0], sent[1]):
             _analyse_chunk(st, m.start(), m.end(), sent, caps)
@@ -937,6 +1083,11 @@ def find_actors(draft: Draft) -> None:
             i = bisect.bisect_right(starts, it.start) - 1
             sent = sent_of[starts[i]] if i >= 0 else (0, len(text))
             _classify_unknown(st, it, sent)
+        elif it.label in {"place", "capital"} and st.sports:
+            i = bisect.bisect_right(starts, it.start) - 1
+            sent = sent_of[starts[i]] if i >= 0 else (0, len(text))
+            if sent[0] in st.sports and _team_context(text, it, sent):
+                it.label, it.kind, it.entry = "org", "organization", None
     _link(st, sentences)
 
 

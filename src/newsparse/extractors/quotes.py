@@ -48,6 +48,9 @@ class _Rules:
     after_cue: regex.Pattern[str]
     after_object_cue: regex.Pattern[str]
     ing_split: regex.Pattern[str]
+    content_cut: regex.Pattern[str]
+    subordinate: regex.Pattern[str]
+    mid_after: regex.Pattern[str]
     name_before: regex.Pattern[str]
     bare_lead_verbs: frozenset[str]
     direct_only: frozenset[str]
@@ -94,8 +97,8 @@ def _rules() -> _Rules:
     )
     desc = rf"{det}(?:[\p{{L}}\p{{N}}.’'\-]+{_WS}+){{0,4}}?{nouns}(?![\p{{L}}\-])"
     pron = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}’'])"
-    spk = rf"(?P<spk>{name}|{desc}|{pron})"
-    appos = r"(?P<appos>,[^,;“”\"«»\n]{1,120},)?"
+    spk = rf"(?P<spk>(?:{desc}{_WS}+)?{name}|{desc}|{pron})"
+    appos = rf"(?P<appos>,[^,;“”\"«»\n]{{1,120}},|{_WS}*\([^()\n]{{1,40}}\))?"
     cue_g = rf"(?P<cue>{cue_all})(?![\p{{L}}\-])"
     speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
     auxs = rf"(?:{aux}{_WS}+){{0,2}}"
@@ -138,12 +141,11 @@ def _rules() -> _Rules:
     subject_end = regex.compile(rf"{spk}{appos}{s}+{auxs}$")
     front_tail = regex.compile(
         rf",{s}*(?:{spk}{appos}{s}+{auxs}{cue_g}|{cue_g.replace('cue', 'cue2')}{s}+"
-        rf"(?P<spk2>{name}|{desc}|{pron})|(?P<cue3>according to){s}+(?P<spk3>{name}|{desc}))"
+        rf"(?P<spk2>{name}|{desc}|{pron})|(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}}))"
         rf"(?P<tail>[^“”\"«»;]{{0,140}})$"
     )
     according_start = regex.compile(
-        rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc})"
-        rf"(?:,[^,;]{{1,100}})?,{s}+"
+        rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"
     )
     after_cue = regex.compile(
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}*(?P<that>that)(?![\p{{L}}])"
@@ -156,6 +158,15 @@ def _rules() -> _Rules:
         rf"(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|and|or|but)(?![\p{{L}}]))"
         rf"[\p{{L}}\p{{N}}“\"]))"
     )
+    content_cut = regex.compile(
+        rf",{s}+(?:which|who|whom|whose|and|but|while|whereas|although|though|even as|as well as)"
+        rf"(?![\p{{L}}])|{s}+[—–]{s}+|;"
+    )
+    subordinate = regex.compile(
+        r"(?:While|Although|Though|Because|As|If|When|Whereas|Since|After|Before|Even though|"
+        r"Even as|Even if|Unless)(?![\p{L}])"
+    )
+    mid_after = regex.compile(rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,40}}?)?{s}*,{s}+")
     ing_split = regex.compile(
         rf",{s}+(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
         rf"stressing|suggesting|acknowledging|asserting)){s}+(?:(?P<that>that){s}+)?"
@@ -210,6 +221,9 @@ def _rules() -> _Rules:
         after_cue=after_cue,
         after_object_cue=after_object_cue,
         ing_split=ing_split,
+        content_cut=content_cut,
+        subordinate=subordinate,
+        mid_after=mid_after,
         name_before=name_before,
         bare_lead_verbs=frozenset(bare),
         direct_only=direct_only,
@@ -351,6 +365,11 @@ class _Index:
                 best, best_len = a, me - ms
             k -= 1
         return best
+
+
+_PARTICLES = frozenset(
+    ["de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "van", "von", "bin", "ibn"]
+)
 
 
 def _norm_last(tok: str) -> str:
@@ -552,7 +571,7 @@ class _Finder:
     def _spk(self, m: Any, group: str = "spk", off: int = 0) -> Offsets:
         """The speaker span of a match; a name in apposition beats a description."""
         s, e = off + m.start(group), off + m.end(group)
-        if group == "spk" and m.groupdict().get("appos"):
+        if group == "spk" and (m.groupdict().get("appos") or "").startswith(","):
             head = self.text[s:e]
             if head[:1].islower() or head.split()[0] in ("The", "A", "An"):
                 a0, a1 = m.span("appos")
@@ -612,12 +631,6 @@ class _Finder:
         direct = sorted(self.direct_spans)
         dstarts = [s for s, _ in direct]
         for ss, se in self.draft.sentences:
-            if (
-                self.draft.headline is not None
-                and ss >= self.draft.headline[0]
-                and se <= self.draft.headline[1]
-            ):
-                continue
             if se - ss < 12:
                 continue
             self._sentence_indirect(ss, se, direct, dstarts)
@@ -665,7 +678,7 @@ class _Finder:
                 cs += 1
             if (
                 self._good_speaker(*spk)
-                and _tail_ok(tail)
+                and _tail_ok(tail, r.adjunct_starts)
                 and _words(text, cs, ce) >= 3
                 and not self._overlaps_direct(cs, ce, direct, dstarts)
             ):
@@ -682,25 +695,47 @@ class _Finder:
             cs0, ce0 = m.span()
             w0 = max(ss, cs0 - 160)
             sm = r.subject_end.search(text, w0, cs0)
-            if sm is None or not self._good_speaker(*self._spk(sm)):
+            speaker: Offsets | None = None
+            if sm is not None and self._good_speaker(*self._spk(sm)):
+                speaker = self._spk(sm)
+            elif not regex.match(r"\s+that\b", text[ce0 : ce0 + 8]) or ce0 - ss < 8:
                 continue
+            elif regex.search(r"(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$", text[w0:cs0]):
+                continue  # passive or parenthetical: "it was said that", "(as) said"
             if cue_word in r.object_verbs:
                 am = r.after_object_cue.match(text, ce0, se)
                 if am is None:
                     am = r.after_cue.match(text, ce0, se) if cue_word.startswith("warn") else None
             else:
                 am = r.after_cue.match(text, ce0, se)
-            if am is None:
+            cend = _clause_end(text, ce0, se)
+            mid = r.mid_after.match(text, ce0, se) if speaker is not None else None
+            if mid is not None and text[w0 : speaker[0] if speaker else w0].rstrip().endswith(","):
+                # "Too often, X said, the debate …": the report is what follows.
+                cstart = mid.end()
+            elif am is None:
                 continue
-            cstart = am.start("that") if am.group("that") is not None else am.start("clause")
-            cend = _clause_end(text, cstart, se)
+            else:
+                cstart = am.start("that") if am.group("that") is not None else am.start("clause")
+            cend = self._content_end(ss, cstart, cend)
             if _words(text, cstart, cend) < 3:
                 continue
             if self._overlaps_direct(cstart, cend, direct, dstarts):
                 continue
-            att = _Attribution(self._spk(sm), (cs0, ce0), 0.75)
+            att = _Attribution(speaker, (cs0, ce0), 0.75 if speaker else 0.4)
             self._add_indirect(cstart, cend, att, pi)
-            break
+            return
+        # “…,” he said, adding that clause.
+        m = r.ing_split.search(text, ss, se)
+        if m is not None:
+            cstart = m.start("that") if m.group("that") is not None else m.end()
+            cend = _clause_end(text, cstart, se)
+            if _words(text, cstart, cend) >= 3 and not self._overlaps_direct(
+                cstart, cend, direct, dstarts
+            ):
+                spk = self._speaker_before(ss, m.start())
+                att = _Attribution(spk, m.span("cue"), 0.6 if spk else 0.4)
+                self._add_indirect(cstart, cend, att, pi)
 
     def _add_indirect(self, cs: int, ce: int, att: _Attribution, pi: int) -> None:
         text = self.text
@@ -726,6 +761,29 @@ class _Finder:
                     pi,
                 )
             )
+
+    def _content_end(self, ss: int, cs: int, ce: int) -> int:
+        """Where a forward report ends: before a relative or coordinate clause of the narrator."""
+        text = self.text
+        floor = cs + 12
+        if self.r.subordinate.match(text, ss, cs):
+            k = text.find(",", floor, ce)
+            if k > 0:
+                return k
+        for m in self.r.content_cut.finditer(text, floor, ce):
+            word = m.group().lstrip(", \t\u00a0")
+            if word.startswith(("which", "who")) and text.find(",", m.end(), ce) >= 0:
+                continue  # a relative clause set off by commas inside the report
+            return m.start()
+        return ce
+
+    def _speaker_before(self, start: int, end: int) -> Offsets | None:
+        """The speaker of the last attribution whose mention lies in ``[start, end)``."""
+        for c in reversed(self.candidates[-60:]):
+            att = c.attribution
+            if att is not None and att.speaker is not None and start <= att.speaker[0] < end:
+                return att.speaker
+        return None
 
     def _holds_fragment(self, s: int, e: int) -> bool:
         return any(s <= p.open and p.close <= e + 1 for p in self.partial_passages)
@@ -822,43 +880,54 @@ class _Finder:
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
         span = (s, e)
-        found = self.index.at(s, e)
+        # The name is the run of capitalised words at the end ("campaign manager Kellyanne Conway").
+        k = len(words)
+        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _PARTICLES):
+            k -= 1
+        name_words = words[k:]
+        if name_words and all(w in r.not_names or w in r.titles for w in name_words):
+            name_words = []
+        if not name_words:
+            found = self.index.at(s, e)
+            if found is not None:
+                return found, 0.8, span
+            return self._describe(span, words, last_person, para)
+        ns = s
+        for w in words[:k]:
+            ns = text.index(w, ns) + len(w)
+        ns = text.index(name_words[0], ns)
+        found = self.index.at(ns, e)
         if found is not None:
             return found, 0.9, span
-        head = words[-1].strip(".,").lower() if words else ""
-        is_desc = words[0][:1].islower() or head in r.speaker_nouns or head in r.org_nouns
-        if is_desc and not any(w[:1].isupper() and w not in r.not_names for w in words[-1:]):
-            return self._describe(span, words, last_person, para)
-        # A name: canonical person for a surname, or a new actor.
-        core = [w for w in words if w not in r.titles]
+        # Canonical form: the words after the last title ("Russian President Vladimir Putin").
+        last_title = max((i for i, w in enumerate(name_words) if w in r.titles), default=-1)
+        core = [w for w in name_words[last_title + 1 :] if w not in r.titles]
         if not core:
             return None, 0.4, span
-        last = _norm_last(core[-1])
-        kind = "organization" if any(w.strip(".,") in r.org_name_words for w in words) else "person"
+        kind = "person"
+        if any(w.strip(".,") in r.org_name_words for w in name_words):
+            kind = "organization"
         if kind == "person":
-            known = self.index.by_last.get(last)
+            known = self.index.by_last.get(_norm_last(core[-1]))
             if known is not None:
-                known.add_mention(s, e, "surname" if len(core) == 1 else "name")
+                known.add_mention(ns, e, "surname" if len(core) == 1 else "name")
                 return known, 0.85, span
             full = " ".join(core)
             if len(core) == 1:
                 full = self._full_name(core[0], s) or full
         else:
-            full = " ".join(words)
+            full = " ".join(name_words)
             known = self.index.by_name.get(full.casefold())
             if known is not None:
-                known.add_mention(s, e, "name")
+                known.add_mention(ns, e, "name")
                 return known, 0.85, span
         gender = None
-        first = full.split()[0] if full.split() else ""
         if kind == "person" and len(full.split()) > 1:
-            gender = _given_names().get(first)
+            gender = _given_names().get(full.split()[0])
         actor = self.draft.add_actor(full, kind, gender=gender)
-        actor.add_mention(
-            s, e, "surname" if kind == "person" and len(core) == 1 and full != core[0] else "name"
-        )
-        titles = [w for w in words if w in r.titles and w[:1].isupper() and len(w) > 3]
-        actor.titles.extend(titles)
+        form = "surname" if kind == "person" and len(core) == 1 and full != core[0] else "name"
+        actor.add_mention(ns, e, form)
+        actor.titles.extend(w for w in words if w in r.titles and w[:1].isupper() and len(w) > 3)
         self.index.add(actor)
         return actor, 0.75, span
 
@@ -920,6 +989,8 @@ class _Finder:
         if known is not None and definite:
             known.add_mention(s, e, "description")
             return known, 0.7, span
+        if head not in r.speaker_nouns and head not in r.org_nouns:
+            return None, 0.4, span  # not a recognisable speaker noun: keep the mention only
         kind = "organization" if is_org else "person"
         actor = self.draft.add_actor(phrase, kind)
         actor.add_mention(s, e, "description")
@@ -965,16 +1036,16 @@ def _desc_key(phrase: str) -> str:
     return " ".join(words)
 
 
-def _tail_ok(tail: str) -> bool:
-    """The rest of a sentence after ``, X said`` holds no new clause."""
+def _tail_ok(tail: str, adjunct_starts: frozenset[str]) -> bool:
+    """The rest of a sentence after ``, X said`` is an adjunct or apposition, not a clause."""
     t = tail.strip()
-    if not t:
+    if not t or t.startswith(","):
         return True
-    if len(t) > 140:
+    words = t.split()
+    first = words[0].lower().strip(",")
+    if first in ("that", "and", "but", "while", "because", "although", "if", "whether"):
         return False
-    return not regex.search(
-        r"(?:^|[,;]\s*)(?:and|but|while|because|although)\s+\p{Ll}+\s+\p{Ll}+", t
-    ) or t.startswith(",")
+    return len(words) <= 5 or (first in adjunct_starts and len(words) <= 14)
 
 
 def find_quotes(draft: Draft) -> None:

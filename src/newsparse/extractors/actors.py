@@ -182,6 +182,8 @@ class Item:
     """What decided the label, for unknown names resolved later."""
     title_start: int = -1
     """Where the titles before a person's name start (``Russian President``), if any."""
+    sent_start: int = -1
+    """Start of the sentence the item is in."""
 
 
 @dataclass
@@ -379,14 +381,16 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
             p.label == "conn"
             and merged
             and k + 1 < len(pieces)
-            and merged[-1].label in {"unknown", "org"}
+            and merged[-1].label in {"unknown", "org", "place"}
             and text[p.start : p.end] in {"of", "for", "on", "de", "des", "du", "&"}
         ):
             head_last = text[merged[-1].start : merged[-1].end].split()[-1]
             nxt = pieces[k + 1]
             joinable = {"unknown", "country", "place", "capital", "org", "demonym"}
-            if (head_last in org_heads or (text[p.start : p.end] == "&")) and (
-                nxt.label in joinable
+            if (
+                merged[-1].label != "place"
+                and (head_last in org_heads or (text[p.start : p.end] == "&"))
+                and (nxt.label in joinable)
             ):
                 prev = merged.pop()
                 merged.append(Item(prev.start, nxt.end, "unknown", cue="org"))
@@ -474,7 +478,7 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
             elif last in org_suffixes or words[0] in org_heads or p.cue == "org":
                 p.label = "org"
                 p.kind = "organization"
-                if out and out[-1].label in {"demonym", "country"} and adjacent:
+                if out and out[-1].label in {"demonym", "country", "place"} and adjacent:
                     # "Syrian Foreign Ministry": the demonym is part of the body's name.
                     prev = out.pop()
                     p.start = prev.start
@@ -519,9 +523,14 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
             title_item = None
         out.append(p)
     for p in out:
+        p.sent_start = sent[0]
         st.items.append(p)
 
 
+import os as _os
+
+_GUESS = False
+_MULTI = _os.environ.get("ACT_MULTI", "org")
 _LOWER_TITLE_STOP = frozenset(
     ["head", "chief", "deputy", "chair", "leader", "justice", "officer", "major", "father"]
 )
@@ -568,6 +577,12 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     ):
         item.label, item.kind, item.form = "org", "organization", "abbreviation"
         return
+    if len(words) <= 3 and _PERSON_FIGURES.match(text, item.end, sent[1]):
+        item.label = "person"  # "Smith 52nd", "Jones 12-1-76-0": scorers and bowlers
+        return
+    if a1 in lex.sets["org_after"] and len(words) <= 4:
+        item.label, item.kind = "org", "organization"
+        return
     if a1 in lex.sets["person_verbs"] and len(words) <= 3:
         item.label = "person"
         return
@@ -586,8 +601,10 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
             w.lower() in lex.common for w in words
         ):
             item.label = "person"
-        else:
+        elif _MULTI == "org":
             item.label, item.kind = "org", "organization"
+        else:
+            item.label = "misc"
         return
     item.label = "unknown"
 
@@ -601,12 +618,7 @@ def _place_of(before: list[str]) -> bool:
 _RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
 
 
-def _is_results_line(text: str, s: int, e: int) -> bool:
-    """A line of sports results or standings (``Nancy 0 Paris St Germain 0``)."""
-    found = _RESULTS.finditer(text, s, min(e, s + 400))
-    return next(found, None) is not None and next(found, None) is not None
-
-
+_PERSON_FIGURES = regex.compile(r"[ \t]+\(?\d{1,3}(?:st|nd|rd|th)\b|[ \t]+\d+-\d+-\d+-\d+")
 _TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t])")
 
 
@@ -785,6 +797,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 nxt.label, nxt.kind, nxt.form = "abbr-of", "", "abbreviation"
                 nxt.cue = f"{it.start}"
     by_start = {it.start: it for it in items}
+    consumed: set[int] = set()
     # People first so surnames found anywhere link back to full names.
     for it in items:
         if it.label == "person":
@@ -814,6 +827,8 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
     for it in items:
         span = (it.start, it.end)
         surface = _norm(text[it.start : it.end])
+        if it.label == "country" and it.start in consumed:
+            continue
         if it.label == "country":
             assert it.iso is not None
             lk.country(it.iso).add_mention(*span, "name")
@@ -824,7 +839,15 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             else:
                 a = lk.org(surface, it.kind, it.iso)
                 form = it.form
-            a.add_mention(*span, form)
+            start = it.start
+            letters = surface.replace(".", "")
+            if (
+                form == "abbreviation"
+                and len(letters) <= 3
+                and _THE_BEFORE.search(text, max(0, start - 4), start)
+            ):
+                start -= 4  # "the UN": the article counts as part of a short name
+            a.add_mention(start, it.end, form)
             lk.abbrev[surface] = a
         elif it.label == "abbr-of":
             src = by_start.get(int(it.cue))
@@ -835,14 +858,17 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                     target.add_mention(*span, "abbreviation")
                     lk.abbrev[surface] = target
         elif it.label in {"capital", "place"}:
-            assert it.entry is not None or it.label == "place"
-            if it.label == "capital" and it.iso and _metonymic(st, it):
-                gov = lk.groups.get(("government", it.iso))
+            if it.start in consumed:
+                continue
+            meto = _metonymic(st, it) if it.label == "capital" and it.iso else ""
+            if meto and it.iso:
+                gov = lk.groups.get(("government", it.iso)) if meto == "government" else None
                 target = gov if gov is not None else lk.country(it.iso)
                 target.add_mention(*span, "capital")
             else:
                 name = it.entry.name if it.entry else surface
-                lk.place(name, it.iso).add_mention(*span, "name")
+                end = _place_end(st, it, by_start, consumed)
+                lk.place(name, it.iso).add_mention(it.start, end, "name")
         elif it.label == "group":
             _link_group(lk, it)
         elif it.label == "demonym":
@@ -859,7 +885,25 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
         if p is not None:
             p.add_mention(it.start, it.end, "surname" if " " not in surface else "name")
             continue
-        _ = lex
+        if surface in lk.orgs:
+            lk.orgs[surface].add_mention(it.start, it.end, "name")
+            continue
+        if surface in lk.places:
+            lk.places[surface].add_mention(it.start, it.end, "name")
+            continue
+        if (
+            _GUESS
+            and it.sent_start not in st.caps
+            and it.start != it.sent_start
+            and surface.lower() not in lex.common
+            and surface[:1].isupper()
+            and not surface.isupper()
+        ):
+            # A lone capitalised word mid-sentence that nothing else explains: most often a
+            # surname whose first mention the article left out or wrote in another form.
+            a = draft.add_actor(surface, "person")
+            lk.people.append(a)
+            a.add_mention(it.start, it.end, "surname")
     _affiliations(st, lk, items)
     _countries_as_places(st, lk)
 
@@ -894,24 +938,49 @@ def _countries_as_places(st: State, lk: Linker) -> None:
                 place.add_mention(*m)
 
 
-def _metonymic(st: State, it: Item) -> bool:
-    """Whether a capital stands for its government (``Moscow-brokered``, ``allies in Damascus``)."""
+def _metonymic(st: State, it: Item) -> str:
+    """What a capital stands for: ``government`` (``allies in Damascus``), ``country``
+    (``Moscow-brokered``, ``Beijing said``) or nothing (a place)."""
     lex = lexicon()
     text = st.text
     after = text[it.end : it.end + 20]
+    before = " ".join(text[max(0, it.start - 30) : it.start].split()[-2:]).lower()
+    if before in lex.sets["metonymy_before"]:
+        return "government"
     if after[:1] in "-‐":
         w = regex.match(r"[-‐](\p{L}+)", after)
         if w and w.group(1).lower() in lex.sets["metonymy_suffixes"]:
-            return True
-    before = " ".join(text[max(0, it.start - 30) : it.start].split()[-2:]).lower()
-    if before in lex.sets["metonymy_before"]:
-        return True
-    nxt = text[it.end : it.end + 20].split()
+            return "country"
+    nxt = after.split()
     if nxt and nxt[0].lower() in lex.sets["metonymy_verbs"]:
         prev = text[max(0, it.start - 12) : it.start].split()
         if not prev or prev[-1].lower() not in {"in", "at", "to", "from", "near", "of"}:
-            return True
-    return False
+            return "country"
+    return ""
+
+
+_THE_BEFORE = regex.compile(r"(?:^|(?<=[^\p{L}]))[Tt]he[ \t]$")
+_COMMA_NAME = regex.compile(r", ?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)")
+
+
+def _place_end(st: State, it: Item, by_start: dict[int, Item], consumed: set[int]) -> int:
+    """Where a place mention ends: past ``, Belgium`` or ``, Texas`` and past ``province``."""
+    lex = lexicon()
+    text = st.text
+    end = it.end
+    if text[end : end + 1] == ",":
+        # "Brussels, Belgium": one location, qualified by its country or state. Tokenised text
+        # ("AKRON , Ohio") keeps the two apart.
+        m = _COMMA_NAME.match(text, end, end + 40)
+        nxt = by_start.get(m.start(1)) if m else None
+        if m and nxt is not None and nxt.end == m.end(1) and nxt.label in {"country", "place"}:
+            if nxt.label == "country" or (nxt.entry is not None and nxt.entry.kind == "state"):
+                consumed.add(nxt.start)
+                return nxt.end
+    w = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 20])
+    if w and w.group(1) in lex.sets["place_suffixes_lower"]:
+        return end + w.end()
+    return end
 
 
 def _link_group(lk: Linker, it: Item) -> None:
@@ -1067,11 +1136,13 @@ def find_actors(draft: Draft) -> None:
         caps = _is_caps_sentence(text, *sent)
         if caps:
             st.caps.add(sent[0])
-        if _is_results_line(text, *sent):
+        if _RESULTS.search(text, sent[0], min(sent[1], sent[0] + 400)):
             st.sports.add(sent[0])
         _groups(st, sent)
         for m in pattern.finditer(text, sent[0], sent[1]):
             _analyse_chunk(st, m.start(), m.end(), sent, caps)
+    if len(st.sports) < 3:
+        st.sports.clear()  # one "Name 3" is a count, many lines of them are results tables
     sent_of = {}
     for sent in sentences:
         sent_of[sent[0]] = sent

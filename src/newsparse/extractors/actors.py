@@ -527,10 +527,6 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
         st.items.append(p)
 
 
-import os as _os
-
-_GUESS = False
-_MULTI = _os.environ.get("ACT_MULTI", "org")
 _LOWER_TITLE_STOP = frozenset(
     ["head", "chief", "deputy", "chair", "leader", "justice", "officer", "major", "father"]
 )
@@ -601,10 +597,8 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
             w.lower() in lex.common for w in words
         ):
             item.label = "person"
-        elif _MULTI == "org":
-            item.label, item.kind = "org", "organization"
         else:
-            item.label = "misc"
+            item.label, item.kind = "org", "organization"
         return
     item.label = "unknown"
 
@@ -755,7 +749,6 @@ class Linker:
 
 
 def _link(st: State, sentences: list[tuple[int, int]]) -> None:
-    lex = lexicon()
     text = st.text
     draft = st.draft
     lk = Linker(draft)
@@ -891,19 +884,6 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
         if surface in lk.places:
             lk.places[surface].add_mention(it.start, it.end, "name")
             continue
-        if (
-            _GUESS
-            and it.sent_start not in st.caps
-            and it.start != it.sent_start
-            and surface.lower() not in lex.common
-            and surface[:1].isupper()
-            and not surface.isupper()
-        ):
-            # A lone capitalised word mid-sentence that nothing else explains: most often a
-            # surname whose first mention the article left out or wrote in another form.
-            a = draft.add_actor(surface, "person")
-            lk.people.append(a)
-            a.add_mention(it.start, it.end, "surname")
     _affiliations(st, lk, items)
     _countries_as_places(st, lk)
 
@@ -973,10 +953,14 @@ def _place_end(st: State, it: Item, by_start: dict[int, Item], consumed: set[int
         # ("AKRON , Ohio") keeps the two apart.
         m = _COMMA_NAME.match(text, end, end + 40)
         nxt = by_start.get(m.start(1)) if m else None
-        if m and nxt is not None and nxt.end == m.end(1) and nxt.label in {"country", "place"}:
-            if nxt.label == "country" or (nxt.entry is not None and nxt.entry.kind == "state"):
-                consumed.add(nxt.start)
-                return nxt.end
+        if (
+            m
+            and nxt is not None
+            and nxt.end == m.end(1)
+            and (nxt.label == "country" or (nxt.entry is not None and nxt.entry.kind == "state"))
+        ):
+            consumed.add(nxt.start)
+            return nxt.end
     w = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 20])
     if w and w.group(1) in lex.sets["place_suffixes_lower"]:
         return end + w.end()

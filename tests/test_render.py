@@ -10,12 +10,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse import cli
 from newsparse.errors import InputError
 from newsparse.models import Article
-from newsparse.render import _SCRIPT, load_article, render_html, span_annotations
+from newsparse.render import (
+    _SCRIPT,
+    Annotation,
+    _marked_text,
+    load_article,
+    render_html,
+    span_annotations,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_JSON = FIXTURES / "render_article.json"
@@ -269,3 +278,40 @@ def test_show_missing_file_exit_code(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cli.main(["show", str(tmp_path / "nope.txt")]) == 2
     err = capsys.readouterr().err
     assert "NP103" in err and "Check the path" in err
+
+
+# -- nesting, for any set of ranges ----------------------------------------------------------------
+
+
+@st.composite
+def _texts_and_ranges(draw: st.DrawFn) -> tuple[str, list[Annotation]]:
+    text = draw(st.text(alphabet="ab <&>\"'\r\n\x00🕊", max_size=40))
+    n = len(text)
+    ranges = []
+    if n:
+        count = draw(st.integers(0, 8))
+        for i in range(count):
+            s = draw(st.integers(0, n - 1))
+            e = draw(st.integers(s + 1, n))
+            layer = draw(st.sampled_from(["quote", "claim", "actor", "cue"]))
+            ranges.append(Annotation(s, e, f"k{i}", layer, layer, (("i", str(i)),), "x"))
+    ranges.sort(key=lambda x: (x.start, -(x.end - x.start), x.key))
+    return text, ranges
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts_and_ranges())
+def test_any_ranges_nest_and_reproduce_the_text(case: tuple[str, list[Annotation]]) -> None:
+    text, ranges = case
+    page = _Page()
+    page.feed(f'<div id="article-text">{_marked_text(text, ranges)}</div>')
+    page.close()
+    shown = text.replace("\x00", "\ufffd")
+    assert page.text_div == [shown]
+    joined: dict[str, list[tuple[int, str]]] = {}
+    for attrs, content in page.spans:
+        s, e = int(attrs["data-start"]), int(attrs["data-end"])
+        assert shown[s:e] == content
+        joined.setdefault(attrs["data-span"], []).append((s, content))
+    got = {k: "".join(c for _, c in sorted(v)) for k, v in joined.items()}
+    assert got == {x.key: shown[x.start : x.end] for x in ranges}

@@ -291,7 +291,7 @@ def _quote_panel(article: Article) -> str:
         rows.append(
             f'<li id="panel-{_attr(q.id)}" class="entry" data-quote="{_attr(q.id)}"'
             + (f' data-speaker="{_attr(q.speaker)}"' if q.speaker else "")
-            + f'><span class="chip quote-{_attr(q.kind)}">{_text(q.kind)}</span> {who}{cue}: '
+            + f'><span class="chip">{_text(q.kind)}</span> {who}{cue}: '
             f"{_link(f'{q.id}-s0', '“' + _short(q.text) + '”')}</li>"
         )
     return "<ul>" + "".join(rows) + "</ul>"
@@ -401,7 +401,27 @@ background:#eee;text-transform:uppercase;letter-spacing:.03em}
 aside ul{list-style:none;padding:0;margin:0 0 1rem}aside li{margin:.35rem 0}
 .hl{outline:3px solid #f59e0b !important}
 .unknown,.empty{color:#777}
+.legend{font-size:.85em;margin-bottom:1rem}.legend p{margin:.3rem 0;line-height:1.9}
 """
+
+_LEGEND = (
+    '<details class="legend"><summary>Legend</summary><p>'
+    + " ".join(
+        f'<span class="actor kind-{k}">{k.replace("_", " ")}</span>'
+        for k in ("person", "government", "armed_group", "political_group", "country", "igo")
+    )
+    + ' <span class="actor kind-organization">organization</span> <span class="place">place</span>'
+    "</p><p>"
+    '<span class="quote quote-direct">direct</span> '
+    '<span class="quote quote-partial">partial</span> '
+    '<span class="quote quote-indirect">indirect</span> quote, '
+    '<span class="cue">cue</span>, <span class="speaker-mention">speaker</span></p><p>'
+    '<span class="claim group-proposal">called for, proposed, negotiating</span> '
+    '<span class="claim group-holding">accepted, agreed, in effect…</span> '
+    '<span class="claim group-broken">rejected, violated, collapsed…</span> '
+    '<span class="claim negated">negated</span> '
+    '<span class="claim hypothetical">hypothetical</span></p></details>'
+)
 
 _SCRIPT = """
 (function(){
@@ -460,7 +480,7 @@ def render_html(article: Article, *, title: str | None = None) -> str:
         f'<p class="meta">{counts}</p>'
         f'<div class="article-text" id="article-text" data-article="{_attr(article.id)}">'
         f"{body}</div></main>\n"
-        "<aside><h2>Actors</h2>"
+        f"<aside>{_LEGEND}<h2>Actors</h2>"
         f"{_actor_panel(article)}<h2>Quotes</h2>{_quote_panel(article)}"
         f"<h2>Ceasefire claims</h2>{_claim_panel(article)}{_records_panel(article)}"
         f"{_diagnostics_panel(article)}</aside>\n"

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from ..hookspecs import hookimpl
-from ..pipeline import ActorDraft, ClaimDraft, Draft, Extractor, Offsets
+from ..pipeline import ActorDraft, Draft, Extractor, Offsets
 from ..rules import load_json
 from ._timex import find_times
 
@@ -37,6 +37,10 @@ _REAL = frozenset({"agreed", "in_effect", "announced", "reaffirmed", "extended"}
 _ENDED = frozenset({"violated", "collapsed"})
 _WORD = regex.compile(r"[\w'’.\-/]+")
 _SPACE = " \t\r\n\u00a0"
+_QUOTE_MARK = regex.compile(r"[\"“”«»]|''")
+_CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
+# A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
+_ADJECTIVAL = regex.compile(r"(?:\b\p{Ll}[\w'’\-]*|(?:an|ese|ish|i|ic|ite))\Z")
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -88,6 +92,9 @@ class _Rules:
     agreements_block: regex.Pattern[str]
     agreements_after_block: regex.Pattern[str]
     pronoun: regex.Pattern[str]
+    group: regex.Pattern[str]
+    members: regex.Pattern[str]
+    group_kind: dict[str, str]
 
 
 @cache
@@ -121,7 +128,22 @@ def _rules() -> _Rules:
     }
     brokers = data["brokers"]
     ana = data["anaphors"]
+    pg = data["party_groups"]
+    group_kind: dict[str, str] = {}
+    heads = []
+    for i, (kind, words) in enumerate(pg["heads"].items()):
+        group_kind[f"g{i}"] = kind
+        heads.append(f"(?P<g{i}>{_alt(words, macros)})")
+    modifier = (
+        rf"(?:(?:(?i:{_alt(pg['modifiers'], macros)})|(?!The\b)\p{{Lu}}[\w'’\-]*)"
+        r"(?:,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+|[ \t\u00a0]+))"
+    )
     return _Rules(
+        group=regex.compile(
+            rf"\b(?:{modifier}{{0,3}})(?i:{'|'.join(heads)})\b(?![ \t\u00a0]+(?i:of|in|from)\b)"
+        ),
+        group_kind=group_kind,
+        members=regex.compile(rf"(?i)\b{_expand(data['members'], macros)}\b"),
         aux_start=regex.compile(
             r"(?i)(?:has|have|had|was|were|is|are|will|would|could|may|might|should|must|shall|"
             r"can|did|does|do|appears?|appeared|seems?|seemed|remains?|remained|continues?|"
@@ -307,6 +329,17 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
         cand.hypothetical = hyp
 
 
+def _framed(text: str, ss: int, status: str, cue_start: int, rules: _Rules) -> tuple[str, int]:
+    """A framing verb before the cue decides the status: "urged X to respect the truce"."""
+    for fstatus, fpat in rules.frames.items():
+        fm = fpat.search(text, max(ss, cue_start - _LEFT), cue_start)
+        if fm is not None and fstatus != status:
+            if fstatus == "accepted" and status not in ("agreed", "accepted"):
+                continue
+            return fstatus, fm.start()
+    return status, cue_start
+
+
 def _noun_candidates(
     text: str, ns: int, ne: int, sent: Offsets, rules: _Rules, *, anaphor: bool = False
 ) -> list[_Cand]:
@@ -326,15 +359,7 @@ def _noun_candidates(
     pre = _best_pre(text, ss, ns, rules.pre)
     cue_start = ns
     if pre is not None:
-        status, cue_start = pre
-        # A framing verb before the cue decides the status: "urged X to respect the truce".
-        for fstatus, fpat in rules.frames.items():
-            fm = fpat.search(text, max(ss, cue_start - _LEFT), cue_start)
-            if fm is not None and fstatus != status:
-                if fstatus == "accepted" and status not in ("agreed", "accepted"):
-                    continue
-                status, cue_start = fstatus, fm.start()
-                break
+        status, cue_start = _framed(text, ss, pre[0], pre[1], rules)
         out.append(_Cand(status, (cue_start, ne), (ns, ne), sent, 0.8, "pre"))
     post = None
     if comp_status in (None, _AGREEMENT_COMPOUND):
@@ -432,38 +457,69 @@ def _source(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[str, str | None, 
     q = draft.quote_at(cand.trigger[0])
     if q is not None and q.speaker is not None:
         return q.speaker, q.id, q.speaker
+    qid = q.id if q else None
     text = draft.text
     ss, se = cand.sentence
-    ts = cand.trigger[0]
-    # An attribution clause in the sentence: "X said …", "…, said X", "according to X".
+    ts, te = cand.trigger
     mentions = _mentions_in(draft, ss, se)
     if not mentions:
-        return "narrator", q.id if q else None, None
+        return "narrator", qid, None
+    # An attribution clause in the sentence: "X said …", "…, X said", "…, said X", "according to X".
     best: tuple[int, ActorDraft] | None = None
-    for m in rules.report.finditer(text, ss, min(se, ss + 2000)):
-        if m.start() <= cand.trigger[0] < m.end():
-            continue
-        for s, e, a in mentions:
-            if s <= ts < e:
-                continue
-            if e <= m.start():
-                d = m.start() - e
-                gap = text[e : m.start()]
-            elif s >= m.end():
-                d = s - m.end()
-                gap = text[m.end() : s]
+    quoted = _QUOTE_MARK.search(text, max(ss, ts - 400), ts) is not None
+    for v in rules.report.finditer(text, ss, min(se, ss + 3000)):
+        who: ActorDraft | None = None
+        if v.end() <= ts:
+            if v.group().lower().startswith("according"):
+                who = _actor_after(text, v.end(), mentions)
             else:
-                continue
-            if d > 40 or any(c in gap for c in ".;:"):
-                continue
-            # The claim must lie in what is reported, not in the attribution itself.
-            if s <= ts <= m.start() and e <= m.start():
-                pass
-            if best is None or d < best[0]:
-                best = (d, a)
+                who = _subject_before(text, ss, v.start(), mentions)
+            dist = ts - v.end()
+        elif v.start() >= te:
+            if not regex.search(r"[,\"”'’]", text[te : v.start()]):
+                continue  # "… violated the truce and said …" is not an attribution of the claim
+            who = _subject_before(text, max(te, v.start() - 60), v.start(), mentions, nearest=True)
+            if who is None:
+                who = _actor_after(text, v.end(), mentions)
+            dist = v.start() - te
+            if quoted and _QUOTE_MARK.search(text, te, v.start()):
+                dist = -1  # the claim is inside quotation marks: it is the quoted speaker's
+        else:
+            continue
+        if who is not None and (best is None or dist < best[0]):
+            best = (dist, who)
     if best is None:
-        return "narrator", q.id if q else None, None
-    return best[1].id, q.id if q else None, best[1].id
+        return "narrator", qid, None
+    return best[1].id, qid, best[1].id
+
+
+def _subject_before(
+    text: str,
+    lo: int,
+    verb: int,
+    mentions: list[tuple[int, int, ActorDraft]],
+    nearest: bool = False,
+) -> ActorDraft | None:
+    """The actor heading the clause that ends at a reporting verb (``The KDP, led by Y, said``)."""
+    lo = max(lo, verb - 150)
+    cut = max(text.rfind(c, lo, verb) for c in '.;:"“”')
+    if cut >= 0:
+        lo = cut + 1
+    cands = [(s, a) for s, e, a in mentions if lo <= s and e <= verb]
+    if not cands:
+        return None
+    if nearest:
+        return cands[-1][1]
+    return cands[0][1]
+
+
+def _actor_after(
+    text: str, pos: int, mentions: list[tuple[int, int, ActorDraft]]
+) -> ActorDraft | None:
+    for s, _, a in mentions:
+        if pos <= s <= pos + 25 and not regex.search(r"[.;:,]", text[pos:s]):
+            return a
+    return None
 
 
 def _roles(
@@ -512,8 +568,27 @@ def _roles(
         if a.id == speaker and len(mentions) > 1:
             continue
         parties.append(a.id)
+    if cand.status == "monitored":
+        brokers.extend(_members(draft, cand, rules))
     parties = [p for p in dict.fromkeys(parties) if p not in brokers]
     return parties, list(dict.fromkeys(brokers)), excluded
+
+
+def _members(draft: Draft, cand: _Cand, rules: _Rules) -> list[str]:
+    """Members of a monitoring body listed in its sentence or the next one (``made up of X, Y``)."""
+    idx = draft.sentence_index(cand.sentence[0])
+    if idx is None:
+        return []
+    out: list[str] = []
+    for j in (idx, idx + 1):
+        if j >= len(draft.sentences):
+            break
+        s, e = draft.sentences[j]
+        e = min(e, s + 3000)
+        m = rules.members.search(draft.text, s, e)
+        if m is not None:
+            out += [a.id for ms, _, a in _mentions_in(draft, m.end(), e) if ms - m.end() < 200]
+    return out
 
 
 def _place(draft: Draft, cand: _Cand) -> Offsets | None:
@@ -650,7 +725,8 @@ def _anaphor_candidates(
             for m in rules.pronoun.finditer(text, ss, se):
                 pre = _best_pre(text, ss, m.start(), rules.pre, words=0)
                 if pre is not None and pre[0] != "in_effect":
-                    c = _Cand(pre[0], (pre[1], m.end()), m.span(), sent, 0.5, "anaphor")
+                    status, cue_start = _framed(text, ss, pre[0], pre[1], rules)
+                    c = _Cand(status, (cue_start, m.end()), m.span(), sent, 0.5, "anaphor")
                     _flags(text, c, sent, rules)
                     out.append(c)
     if talks_doc:
@@ -666,21 +742,91 @@ def _anaphor_candidates(
     return out
 
 
+def _group_actors(draft: Draft, sent: Offsets, rules: _Rules) -> None:
+    """Make actors of the described sides of a truce (``separatist rebels``) no actor covers."""
+    text = draft.text
+    ss, se = sent
+    existing = _mentions_in(draft, ss, se)
+    for m in rules.group.finditer(text, ss, min(se, ss + 3000)):
+        s, e = m.span()
+        # "Israel and Hizbollah guerrillas" coordinates two sides; "Sunni and Shiite leaders"
+        # coordinates two modifiers of one.
+        for conj in _CONJ.finditer(text, s, e):
+            if not _ADJECTIVAL.search(text, s, conj.start()):
+                s = conj.end()
+        if any(a <= s and e <= b for a, b, _ in existing):
+            continue  # already an actor (or inside one)
+        inner = [x for x in existing if s <= x[0] and x[1] <= e]
+        name = text[s:e]
+        kind = next(rules.group_kind[k] for k, v in m.groupdict().items() if v is not None)
+        same = next(
+            (a for a in draft.actors if a.name.casefold() == name.casefold() and a.kind == kind),
+            None,
+        )
+        if same is None:
+            same = draft.add_actor(name, kind, affiliations=[x[2].id for x in inner])
+        same.add_mention(s, e, "description")
+
+
+_SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
+
+
+def _main_sides(draft: Draft, cands: list[_Cand]) -> list[str]:
+    """The two sides the article's truce is most likely between: the countries, governments and
+    groups mentioned most often in the sentences that carry its claims (first mention breaks ties).
+    """
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for sent in dict.fromkeys(c.sentence for c in cands):
+        s, e = sent
+        for ms, _, a in _mentions_in(draft, s, min(e, s + 3000)):
+            if a.kind in _SIDE_KINDS:
+                count[a.id] = count.get(a.id, 0) + 1
+                first.setdefault(a.id, ms)
+    ranked = sorted(count, key=lambda a: (-count[a], first[a]))
+    if len(ranked) < 2:
+        # The claims' sentences name no sides: take the article's most mentioned ones.
+        whole: dict[str, int] = {}
+        for a in draft.actors:
+            if a.kind in _SIDE_KINDS and a.id not in ranked and a.mentions:
+                whole[a.id] = len(a.mentions)
+                first[a.id] = min(m[0] for m in a.mentions)
+        ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
+    return ranked[:2]
+
+
+def _fill_parties(draft: Draft, cands: list[_Cand], roles: list[list[list[str]]]) -> None:
+    """Give a claim that names fewer than two sides the sides of the article's truce.
+
+    A ceasefire binds at least two sides; when a sentence names fewer, the article is following
+    a truce it describes elsewhere, whose sides are the ones its claims mention most.
+    """
+    sides = _main_sides(draft, cands)
+    for cand, role in zip(cands, roles, strict=True):
+        parties, brokers, excluded = role
+        if len(parties) >= 2 or cand.status == "excluded":
+            continue
+        extra = [a for a in sides if a not in brokers and a not in excluded]
+        role[0] = list(dict.fromkeys(parties + extra))
+
+
 def find_claims(draft: Draft) -> None:
     """Find ceasefire claims."""
     text = draft.text
     if not text:
         return
     rules = _rules()
-    previous: ClaimDraft | None = None
-    for cand in _sentence_candidates(draft, rules):
-        source, quote_id, speaker = _source(draft, cand, rules)
-        parties, brokers, excluded = _roles(draft, cand, speaker, rules)
-        if not parties and not brokers and previous is not None and cand.status != "excluded":
-            # No actor in the sentence: the claim is about the ceasefire the article is following.
-            parties, brokers = list(previous.parties), list(previous.brokers)
+    cands = _sentence_candidates(draft, rules)
+    for sent in dict.fromkeys(c.sentence for c in cands):
+        _group_actors(draft, sent, rules)
+    sources = [_source(draft, c, rules) for c in cands]
+    roles = [list(_roles(draft, c, src[2], rules)) for c, src in zip(cands, sources, strict=True)]
+    _fill_parties(draft, cands, roles)
+    for cand, (source, quote_id, _), (parties, brokers, excluded) in zip(
+        cands, sources, roles, strict=True
+    ):
         when = _time(draft, cand)
-        claim = draft.add_claim(
+        draft.add_claim(
             cand.status,
             trigger=cand.trigger,
             evidence=cand.sentence,
@@ -699,8 +845,6 @@ def find_claims(draft: Draft) -> None:
             qualifiers=_qualifiers(text, cand, rules),
             confidence=cand.confidence,
         )
-        if claim.parties or claim.brokers:
-            previous = claim
 
 
 @hookimpl

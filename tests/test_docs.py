@@ -81,3 +81,38 @@ def test_nav_pages_exist() -> None:
     assert nav
     missing = [p for p in nav if not (DOCS / p).is_file()]
     assert missing == []
+
+
+def _python_blocks(page: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_plugin_walkthrough_runs(tmp_path: Path) -> None:
+    # Steps 3 to 5 of writing-a-plugin.md, put together, are a working plugin.
+    import importlib.util
+
+    import newsparse
+
+    blocks = _python_blocks(DOCS / "writing-a-plugin.md")
+    source = "\n".join(b for b in blocks if "import pytest" not in b and "def test_" not in b)
+    module_file = tmp_path / "newsparse_evacuations_doc.py"
+    module_file.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("newsparse_evacuations_doc", module_file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "Residents of the valley were ordered to evacuate on Tuesday."
+    article = newsparse.parse(text, plugins=[module])
+    (found,) = article.records_of("evacuations", module.Evacuation)
+    assert found.mode == "ordered"
+    assert text[found.trigger.start : found.trigger.end] == found.trigger.text
+
+
+def test_the_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _python_blocks(DOCS / "quickstart.md")
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        if "records = [" in block:
+            continue  # the corpus example has placeholder texts
+        exec(compile(block, "quickstart.md", "exec"), namespace)
+    assert capsys.readouterr().out

@@ -312,9 +312,9 @@ def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool)
                 break
         tok = text[toks[i][0] : toks[i][1]]
         if hit is None:
-            if tok in never or tok.lower() in conn:
+            if tok in never or tok in conn:
                 flush()
-                if tok.lower() not in conn:
+                if tok not in conn:
                     pieces.append(Item(toks[i][0], toks[i][1], "skip"))
                 else:
                     pieces.append(Item(toks[i][0], toks[i][1], "conn"))
@@ -377,6 +377,24 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
     merged: list[Item] = []
     while k < len(pieces):
         p = pieces[k]
+        if p.label == "title" and p.entry is not None:
+            # "Minister for the Middle East", "Secretary of Defense": the office's domain.
+            j = k + 1
+            words: list[str] = []
+            while j < len(pieces) and pieces[j].label == "conn" and len(words) < 2:
+                words.append(text[pieces[j].start : pieces[j].end])
+                j += 1
+            if (
+                words
+                and words[0] in {"for", "of"}
+                and j < len(pieces)
+                and pieces[j].label in {"place", "country", "org", "capital"}
+            ):
+                span_text = _norm(text[p.start : pieces[j].end])
+                title = Entry("title", span_text, gender=p.entry.gender)
+                merged.append(Item(p.start, pieces[j].end, "title", title))
+                k = j + 1
+                continue
         if (
             p.label == "conn"
             and merged
@@ -801,9 +819,14 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 lk.people.append(a)
             elif len(name) > len(a.name) and len(name.split()) >= len(a.name.split()):
                 a.name = name
-            a.add_mention(it.start, it.end, "name" if len(name.split()) > 1 else "surname")
+            short = 0 <= it.title_start < it.start and 2 * (it.end - it.start) >= (
+                it.end - it.title_start
+            )
+            if not short:
+                a.add_mention(it.start, it.end, "name" if len(name.split()) > 1 else "surname")
             if 0 <= it.title_start < it.start:
-                # The name with its titles, as news writes it: "Russian President Vladimir Putin".
+                # The name with its titles, as news writes it: "Russian President Vladimir Putin";
+                # a short title ("President Hollande") makes one mention with the name.
                 a.add_mention(it.title_start, it.end, "title")
             a.titles.extend(it.titles)
             if it.iso and not a.country:
@@ -817,6 +840,12 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             holders = [p for p in lk.people if want in {t.lower() for t in p.titles}]
             if len(holders) == 1:
                 holders[0].add_mention(it.start, it.end, "title")
+            elif not holders and _THE_BEFORE.search(text, max(0, it.start - 4), it.start):
+                # "The Foreign Secretary said": a person the article names only by office.
+                name = _norm(text[it.start : it.end])
+                a = draft.add_actor(name, "person", titles=[it.cue])
+                lk.people.append(a)
+                a.add_mention(it.start, it.end, "title")
     for it in items:
         span = (it.start, it.end)
         surface = _norm(text[it.start : it.end])

@@ -27,6 +27,12 @@ _LEFT = 110  # characters of left context searched for a cue ending before the n
 _RIGHT = 90  # characters of right context searched for a predicate after the noun
 _GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30-day")
 _POST_GAP_WORDS = 5
+# Words that cannot stand between a cue and its noun unless the cue itself includes them.
+_NOT_MODIFIERS = frozenset(
+    "on in of for with at by from to over about into onto upon against and or but nor that which "
+    "who whom is are was were be been being has have had will would shall should can could may "
+    "might must not do does did as than".split()
+)
 # Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
 _UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
 # A ceasefire that is only wished for cannot be violated: no "despite" claim on these.
@@ -38,6 +44,12 @@ _ENDED = frozenset({"violated", "collapsed"})
 _WORD = regex.compile(r"[\w'’.\-/]+")
 _SPACE = " \t\r\n\u00a0"
 _QUOTE_MARK = regex.compile(r"[\"“”«»]|''")
+_LOCATIVE = regex.compile(
+    r"(?i)\b(?:in|at|near|into|inside|across|throughout|around|from|to|toward|towards|outside|"
+    r"within|through)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:(?:south|north|east|west|southern|northern|"
+    r"eastern|western|central|southeast|southwest|northeast|northwest)[ \t\u00a0]+)?\Z"
+)
+_LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
 # A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
 _ADJECTIVAL = regex.compile(r"(?:\b\p{Ll}[\w'’\-]*|(?:an|ese|ish|i|ic|ite))\Z")
@@ -73,6 +85,7 @@ class _Rules:
     negation_in: regex.Pattern[str]
     hypothetical: regex.Pattern[str]
     modal_in: regex.Pattern[str]
+    factual: regex.Pattern[str]
     conditional: regex.Pattern[str]
     qualifiers: regex.Pattern[str]
     broker_before: regex.Pattern[str]
@@ -184,7 +197,9 @@ def _rules() -> _Rules:
         negation_in=regex.compile(rf"(?i)\b{_expand(data['negation'], macros)}\b|n't\b"),
         hypothetical=regex.compile(
             rf"(?i)\b{_expand(data['hypothetical'], macros)}\b(?:\s+[\w'’\-]+){{0,3}}?\s+\Z"
+            r"|\bto\s+\Z"
         ),
+        factual=regex.compile(rf"(?i)\b{_expand(data['factual_to'], macros)}\s+\Z"),
         modal_in=regex.compile(
             r"(?i)\b(?:will|would|could|may|might|should|shall|can|due\s+to|set\s+to|"
             r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to|to)\b"
@@ -239,6 +254,8 @@ def _gap_positions(text: str, lo: int, ns: int, words: int = _GAP_WORDS) -> list
             break
         if j > lo and text[j - 1] not in _SPACE:
             break  # punctuation ends the noun phrase
+        if text[j:i].lower() in _NOT_MODIFIERS:
+            break  # "loose ends on the deal": a preposition or verb is no modifier of the noun
         out.append(j)
         pos = j
     return out
@@ -322,6 +339,8 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
         cand.negated = neg_in or neg_before
     if cand.status not in _UNREAL:
         hyp = rules.hypothetical.search(text, before_lo, ts) is not None
+        if hyp and rules.factual.search(text, before_lo, ts):
+            hyp = False  # "managed to arrange a truce", "deployed to monitor the ceasefire"
         if cand.kind == "post" and rules.modal_in.search(trig):
             hyp = True
         if rules.conditional.search(text, max(ss, ts - 80), ts):
@@ -371,11 +390,13 @@ def _noun_candidates(
             # Only a participle right after the noun: "finishing touches to a truce sealed
             # last week".
             post = _best_post(text, noun_end, se, rules, words=0)
-            if post is not None and (post[0] == out[0].status or text[post[1][0]] == ","):
-                post = None
+            if post is not None and (
+                post[0] == out[0].status or regex.match(r"(?i)to\b", text[post[1][0] :])
+            ):
+                post = None  # "a ceasefire to end the fighting" states a purpose
         if post is not None:
             out.append(_Cand(post[0], post[1], (ns, ne), sent, 0.75, "post"))
-            if not rules.aux_start.match(text, post[1][0], se):
+            if pre is None and not rules.aux_start.match(text, post[1][0], se):
                 # After a participle ("a truce negotiated by X last week"), the main predicate
                 # of the noun can still follow: "… was broken by Y".
                 main = _best_post(text, post[1][1], se, rules, words=8, aux_only=True)
@@ -549,6 +570,8 @@ def _roles(
         if cut is not None:
             between_hi = bm.end() + cut.start()
     for s, e, a in mentions:
+        if _LOCATIVE.search(text, max(ss, s - 30), s):
+            continue  # "talks in Lebanon": a country named as a place is no side of the truce
         if a.id in excluded:
             continue
         if rules.broker_before.search(text, max(ss, s - 40), s) or rules.broker_after.match(
@@ -560,7 +583,8 @@ def _roles(
             parties.append(a.id)
             continue
         if cand.status == "monitored":
-            brokers.append(a.id)
+            if a.id != speaker:
+                brokers.append(a.id)
             continue
         if e <= ts and (bm is not None or rules.broker_verbs.search(text, e, ts)):
             brokers.append(a.id)  # the subject of a third-party act on someone else's truce
@@ -569,26 +593,33 @@ def _roles(
             continue
         parties.append(a.id)
     if cand.status == "monitored":
-        brokers.extend(_members(draft, cand, rules))
+        brokers.extend(m for m in _members(draft, cand, rules) if m not in parties)
     parties = [p for p in dict.fromkeys(parties) if p not in brokers]
     return parties, list(dict.fromkeys(brokers)), excluded
 
 
 def _members(draft: Draft, cand: _Cand, rules: _Rules) -> list[str]:
-    """Members of a monitoring body listed in its sentence or the next one (``made up of X, Y``)."""
+    """Members of a monitoring body listed in its sentence or just after (``made up of X, Y``)."""
+    text = draft.text
     idx = draft.sentence_index(cand.sentence[0])
     if idx is None:
         return []
     out: list[str] = []
-    for j in (idx, idx + 1):
-        if j >= len(draft.sentences):
+    limit = cand.sentence[1] + 400
+    for s, e in draft.sentences[idx : idx + 4]:
+        if s > limit:
             break
-        s, e = draft.sentences[j]
         e = min(e, s + 3000)
-        m = rules.members.search(draft.text, s, e)
-        if m is not None:
-            out += [a.id for ms, _, a in _mentions_in(draft, m.end(), e) if ms - m.end() < 200]
-    return out
+        for m in rules.members.finditer(text, s, e):
+            prev = m.end()
+            for ms, me, a in _mentions_in(draft, m.end(), e):
+                gap = text[prev:ms]
+                first = prev == m.end()
+                if not (first and len(gap) < 40) and not _LIST_GAP.fullmatch(gap):
+                    break  # the list has ended
+                out.append(a.id)
+                prev = me
+    return list(dict.fromkeys(out))
 
 
 def _place(draft: Draft, cand: _Cand) -> Offsets | None:
@@ -780,7 +811,7 @@ def _main_sides(draft: Draft, cands: list[_Cand]) -> list[str]:
     for sent in dict.fromkeys(c.sentence for c in cands):
         s, e = sent
         for ms, _, a in _mentions_in(draft, s, min(e, s + 3000)):
-            if a.kind in _SIDE_KINDS:
+            if a.kind in _SIDE_KINDS and not _LOCATIVE.search(draft.text, max(s, ms - 30), ms):
                 count[a.id] = count.get(a.id, 0) + 1
                 first.setdefault(a.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))

@@ -215,3 +215,34 @@ def test_downstream_extractors_use_the_spacy_actors() -> None:
     okafor = [a for a in article.actors if a.name == "Maria Okafor"]
     assert len(okafor) == 1
     assert [m.text for m in okafor[0].mentions][:2] == ["Maria Okafor", "Okafor"]
+
+
+# -- with real spaCy, when it is installed (no model download: a blank pipeline and a ruler) -----
+
+
+def _ruler_pipeline() -> Any:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": label, "pattern": name} for name, label in NAMES.items()])
+    return nlp
+
+
+def test_with_a_real_spacy_pipeline() -> None:
+    article = _actors_only(TEXT, _ruler_pipeline())
+    by_name = {a.name: a for a in article.actors}
+    assert by_name["Maria Okafor"].kind == "person"
+    assert [m.form for m in by_name["Maria Okafor"].mentions] == ["name", "surname"]
+    assert [p.name for p in article.places] == ["Port Avalon"]
+    for _, span in article.iter_spans():
+        assert TEXT[span.start : span.end] == span.text
+
+
+def test_a_saved_pipeline_loads_by_path(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = _ruler_pipeline()
+    nlp.to_disk(tmp_path / "pipeline")
+    monkeypatch.setenv("NEWSPARSE_SPACY_MODEL", str(tmp_path / "pipeline"))
+    assert plugin_module.available()
+    pm = make_plugin_manager(block=["spacy-actors"], extra=[SpacyActors()])
+    article = Pipeline(pm, disable=("quotes", "ceasefire")).run(TEXT)
+    assert {a.name for a in article.actors} >= {"Maria Okafor", "Northern Front"}

@@ -315,3 +315,23 @@ def test_any_ranges_nest_and_reproduce_the_text(case: tuple[str, list[Annotation
         joined.setdefault(attrs["data-span"], []).append((s, content))
     got = {k: "".join(c for _, c in sorted(v)) for k, v in joined.items()}
     assert got == {x.key: shown[x.start : x.end] for x in ranges}
+
+
+def test_any_article_renders_faithfully() -> None:
+    # Uses the strategies newsparse ships for its users, when they are there.
+    strategies = pytest.importorskip("newsparse.strategies")
+    articles = getattr(strategies, "articles", None)
+    if articles is None:
+        pytest.skip("newsparse.strategies has no articles() strategy")
+
+    @settings(max_examples=60, deadline=None)
+    @given(articles())
+    def check(article: Article) -> None:
+        page = _parse(render_html(article))
+        assert page.text_div == [article.text.replace("\x00", "\ufffd")]
+        for attrs, content in page.spans:
+            s, e = int(attrs["data-start"]), int(attrs["data-end"])
+            assert article.text[s:e].replace("\x00", "\ufffd") == content
+        assert [t for t, _ in page.tags].count("script") == 1
+
+    check()

@@ -10,11 +10,10 @@ article's government or opposition.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
-
-import bisect
 
 import regex
 

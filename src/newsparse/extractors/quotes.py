@@ -20,7 +20,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..pipeline import ActorDraft, Draft, Extractor, Offsets
-from ..rules import alternation, load_json, load_tsv
+from ..rules import load_json, load_tsv
 from ._quotemarks import Passage, find_passages, uses_double_marks
 
 _WS = r"[ \t\u00a0]"
@@ -53,6 +53,7 @@ class _Rules:
     mid_after: regex.Pattern[str]
     name_before: regex.Pattern[str]
     bare_lead_verbs: frozenset[str]
+    speech_forms: frozenset[str]
     direct_only: frozenset[str]
     object_verbs: frozenset[str]
     belief: frozenset[str]
@@ -70,18 +71,44 @@ def _cap_word() -> str:
     return rf"(?:{particle}\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*\.?|\p{{Lu}}\.(?:\p{{Lu}}\.)*)"
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation of literal phrases factored as a prefix tree (fast to scan with)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"[ \t\u00a0]+" if ch == " " else regex.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return f"(?:{build(root)})" if root else "(?!)"
+
+
 @cache
 def _rules() -> _Rules:
     data: dict[str, Any] = load_json("cues.json")
     speech = [f for forms in data["speech_verbs"].values() for f in forms]
     belief = [f for forms in data["belief_verbs"].values() for f in forms]
     direct_only = frozenset(data["direct_only_verbs"])
-    cue_all = alternation(speech + belief + list(data["phrase_cues"]))
-    speech_alt = alternation(speech)
-    aux = alternation(data["auxiliaries"])
-    objects = alternation(data["objects"])
-    adjuncts = alternation(data["adjunct_starts"], flags="i")
-    nouns = alternation(data["speaker_nouns"] + data["org_nouns"], flags="i")
+    cue_all = _trie(speech + belief + list(data["phrase_cues"]))
+    speech_alt = _trie(speech)
+    aux = _trie(data["auxiliaries"])
+    objects = _trie(data["objects"])
+    adjuncts = f"(?i:{_trie(data['adjunct_starts'])})"
+    nouns = f"(?i:{_trie(data['speaker_nouns'] + data['org_nouns'])})"
     cap = _cap_word()
     particle = (
         r"(?:(?:de|del|della|der|den|di|da|dos|das|du|van|von|la|le|bin|ibn|al|el|abu)"
@@ -97,34 +124,43 @@ def _rules() -> _Rules:
     )
     desc = rf"{det}(?:[\p{{L}}\p{{N}}.’'\-]+{_WS}+){{0,4}}?{nouns}(?![\p{{L}}\-])"
     pron = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}’'])"
-    spk = rf"(?P<spk>(?:{desc}{_WS}+)?{name}|{desc}|{pron})"
+    the_name = rf"(?:(?:[Tt]he){_WS}+)?{name}"
+    spk = rf"(?P<spk>(?:{desc}{_WS}+)?{the_name}|{desc}|{pron})"
+    # Any short noun phrase with a determiner, where a cue right next to it makes it a speaker.
+    loose = (
+        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+        rf"(?:{_WS}+[\p{{L}}\p{{N}}.’'\-]+){{1,5}}"
+    )
     appos = rf"(?P<appos>,[^,;“”\"«»\n]{{1,120}},|{_WS}*\([^()\n]{{1,40}}\))?"
     cue_g = rf"(?P<cue>{cue_all})(?![\p{{L}}\-])"
     speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
     auxs = rf"(?:{aux}{_WS}+){{0,2}}"
     s = r"[ \t\u00a0\n]"
-    ing_alt = alternation([f for f in speech if f.endswith("ing")])
+    ing_alt = _trie([f for f in speech if f.endswith("ing")])
+    # Patterns anchored at the end of a window run in reverse (``(?r)``): the match is tried from
+    # the end only, instead of from every start position of the window.
     lead = (
         # X said: / X, the Y of Z, told reporters on Monday:
         regex.compile(
-            rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?"
+            "(?r)" + rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?"
             rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]{s}*$"
         ),
         # X said “… (the quote is the verb's object)
-        regex.compile(rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?{s}*$"),
+        regex.compile(rf"(?r){spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?{s}*$"),
         # said X: “…
         regex.compile(
-            rf"(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{name}|{desc}){appos}{s}*[,:]{s}*$"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{name}|{desc}){appos}{s}*[,:]{s}*$"
         ),
         # According to X, “…
         regex.compile(
-            rf"(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc}){appos}{s}*,{s}*$"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc}){appos}"
+            rf"{s}*,{s}*$"
         ),
         # X: “…
-        regex.compile(rf"(?:^|(?<=[.!?]{s}))(?P<spk>{name}|{desc}){s}*(?P<cue>:){s}*$"),
+        regex.compile(rf"(?r)(?:^|(?<=[.!?]{s}))(?P<spk>{name}|{desc}){s}*(?P<cue>:){s}*$"),
         # …, saying: “… (the speaker is the sentence's subject)
         regex.compile(
-            rf"(?:,|—|–){s}*(?P<cue>{ing_alt})(?:{s}+(?:{objects}|{name}))?"
+            rf"(?r)(?:,|—|–){s}*(?P<cue>{ing_alt})(?:{s}+(?:{objects}|{name}))?"
             rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
         ),
     )
@@ -133,16 +169,17 @@ def _rules() -> _Rules:
         regex.compile(rf"^[\s,]*(?:[—–―-]+{s}*)?{speech_g}{s}+{spk}"),
         # ,” he said / ,” X, the Y of Z, said
         regex.compile(rf"^[\s,]*{spk}{appos}{s}+{auxs}{speech_g}(?![\p{{L}}])"),
+        # ,” the gambling tycoon told
+        regex.compile(rf"^[\s,]*(?P<spk>{loose}){appos}{s}+{auxs}{speech_g}(?![\p{{L}}])"),
         # ,” according to X
         regex.compile(rf"^[\s,]*(?P<cue>according to){s}+(?P<spk>{name}|{desc})"),
         # ” — X
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
-    subject_end = regex.compile(rf"{spk}{appos}{s}+{auxs}$")
+    subject_end = regex.compile(rf"(?r){spk}{appos}{s}+{auxs}$")
     front_tail = regex.compile(
-        rf",{s}*(?:{spk}{appos}{s}+{auxs}{cue_g}|{cue_g.replace('cue', 'cue2')}{s}+"
+        rf",{s}*(?:{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
         rf"(?P<spk2>{name}|{desc}|{pron})|(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}}))"
-        rf"(?P<tail>[^“”\"«»;]{{0,140}})$"
     )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"
@@ -171,7 +208,7 @@ def _rules() -> _Rules:
         rf",{s}+(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
         rf"stressing|suggesting|acknowledging|asserting)){s}+(?:(?P<that>that){s}+)?"
     )
-    name_before = regex.compile(rf"(?:{cap}{_WS}+){{1,3}}$")
+    name_before = regex.compile(rf"(?r)(?:{cap}{_WS}+){{1,3}}$")
     bare = {
         f
         for k in (
@@ -210,7 +247,7 @@ def _rules() -> _Rules:
         for f in data["speech_verbs"].get(k, [])
     }
     return _Rules(
-        cue=regex.compile(rf"(?<![\p{{L}}\-]){cue_g}"),
+        cue=regex.compile(rf"\b(?<![\-]){cue_g}"),
         speaker=regex.compile(rf"(?<![\p{{L}}]){spk}"),
         name=regex.compile(name),
         lead=lead,
@@ -226,6 +263,7 @@ def _rules() -> _Rules:
         mid_after=mid_after,
         name_before=name_before,
         bare_lead_verbs=frozenset(bare),
+        speech_forms=frozenset(w for f in speech for w in f.split()[:1]),
         direct_only=direct_only,
         object_verbs=frozenset(data["object_verbs"]),
         belief=frozenset(belief),
@@ -394,6 +432,9 @@ class _Finder:
         self.para_starts = [s for s, _ in draft.paragraphs]
         self.sent_starts = [s for s, _ in draft.sentences]
         self.candidates: list[_Candidate] = []
+        self.cues = _find_cues(self.text)
+        self.cue_starts = [c[0] for c in self.cues]
+        self.aux_words = _aux_words()
         self.direct_spans: list[Offsets] = []
         self.partial_passages: list[Passage] = []
 
@@ -454,11 +495,11 @@ class _Finder:
         """Whether text between two passages is only an attribution (``, he said,``)."""
         if len(between) > _TRAIL_WINDOW or "\n" in between:
             return False
-        for pat in self.r.trail[:3]:
+        for pat in self.r.trail[:4]:
             m = pat.match(between)
             if m is not None:
                 rest = between[m.end() :]
-                if len(rest) <= 80 and not regex.search(r"[.!?][ \t]+\p{Ll}", rest):
+                if len(rest) <= 80 and not _NEW_SENTENCE_LOWER.search(rest):
                     return rest.strip()[-1:] in ("", ",", ".", ":", ";", "—") or rest.strip() == ""
         return False
 
@@ -479,8 +520,16 @@ class _Finder:
         stripped = lead.strip(" \t\r\n\u00a0")
         attribution: _Attribution | None = None
         direct = False
+        intro = self._colon_intro(first.open) if not stripped else None
+        if intro is not None:
+            lead_off = intro[0]
+            lead = text[intro[0] : intro[1]]
+            stripped = lead.strip()
+        cue_near = self._introduced(lead)
         if not stripped or stripped in ("(", "[", "—", "–", "-", "--"):
             direct = True
+        elif not cue_near and not stripped.endswith(":"):
+            pass  # no reporting word before the mark: not an introduced quote
         else:
             for k, pat in enumerate(self.r.lead):
                 m = pat.search(lead)
@@ -502,6 +551,12 @@ class _Finder:
                 break
             if not direct and stripped.endswith(":"):
                 direct = True
+                if intro is not None:
+                    colon = lead_off + lead.rindex(":")
+                    spk = self._subject(lead_off, colon)
+                    if spk is not None:
+                        attribution = _Attribution(spk, None, 0.6)
+                        g.lead_attributed = True
         # Trailing attribution after the last closing mark.
         _, se = self.sentence(max(last.close - 1, last.open))
         if last.close >= se:
@@ -581,6 +636,51 @@ class _Finder:
                     return n.span()
         return s, e
 
+    def _introduced(self, lead: str) -> bool:
+        """Cheap test: the text before a mark ends like an introduction (``said,``, ``told X``)."""
+        tail = lead[-60:].rstrip()
+        if tail.endswith((",", ":", "—", "–")):
+            return True
+        toks = [t.strip(_PUNCT) for t in tail.split()[-3:]]
+        return any(t in self.r.speech_forms for t in toks)
+
+    def _subject_like(self, w0: int, cue: int) -> bool:
+        """Cheap test: the word before a cue (past auxiliaries) could end a speaker phrase."""
+        toks = self.text[max(w0, cue - 70) : cue].split()
+        k = 0
+        while toks and toks[-1].lower() in self.aux_words and k < 2:
+            toks.pop()
+            k += 1
+        if not toks:
+            return False
+        t = toks[-1]
+        if t[-1] in ",)":
+            return True
+        t = t.strip(_PUNCT)
+        if not t:
+            return False
+        low = t.lower()
+        return (
+            t[0].isupper()
+            or low in self.r.pronouns
+            or low in self.r.speaker_nouns
+            or low in self.r.org_nouns
+        )
+
+    def _colon_intro(self, pos: int) -> Offsets | None:
+        """The previous paragraph's last sentence when it ends with a colon introducing ``pos``."""
+        pi = self.para_index(pos)
+        if pi == 0 or not self.draft.paragraphs:
+            return None
+        ps = self.draft.paragraphs[pi][0]
+        if self.text[ps:pos].strip() or pos < ps:
+            return None
+        qs, qe = self.draft.paragraphs[pi - 1]
+        if self.text[qe - 1 : qe] != ":":
+            return None
+        ss, _ = self.sentence(qe - 1)
+        return max(ss, qs, qe - _LEAD_WINDOW), qe
+
     def _subject(self, start: int, end: int) -> Offsets | None:
         """The first plausible speaker in ``[start, end)``: the subject of the sentence."""
         for m in self.r.speaker.finditer(self.text, start, min(end, start + 160)):
@@ -610,7 +710,7 @@ class _Finder:
             if not self._good_speaker(s, e):
                 continue
             return _Attribution(
-                (s, e), (off + m.start("cue"), off + m.end("cue")), 0.9 if k < 3 else 0.7
+                (s, e), (off + m.start("cue"), off + m.end("cue")), 0.9 if k < 4 else 0.7
             )
         return None
 
@@ -621,20 +721,22 @@ class _Finder:
             return False
         if len(words) == 1 and words[0].lower() in self.r.pronouns:
             return True
-        core = [w for w in words if w.strip(".,") not in self.r.not_names]
-        return bool(core) and not all(w in self.r.titles for w in core)
+        return any(w.strip(".,") not in self.r.not_names for w in words)
 
     # -- indirect quotes
 
     def run_indirect(self) -> None:
-        text = self.text
         direct = sorted(self.direct_spans)
         dstarts = [s for s, _ in direct]
-        for ss, se in self.draft.sentences:
-            if se - ss < 12:
-                continue
-            self._sentence_indirect(ss, se, direct, dstarts)
-        del text
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        for cue in self.cues:
+            i = bisect_right(self.sent_starts, cue[0]) - 1
+            if i >= 0 and cue[1] <= self.draft.sentences[i][1]:
+                by_sentence.setdefault(i, []).append(cue)
+        for i, cues in sorted(by_sentence.items()):
+            ss, se = self.draft.sentences[i]
+            if se - ss >= 12:
+                self._sentence_indirect(ss, se, direct, dstarts, cues)
 
     def _overlaps_direct(self, s: int, e: int, direct: list[Offsets], dstarts: list[int]) -> bool:
         i = bisect_right(dstarts, e) - 1
@@ -647,14 +749,21 @@ class _Finder:
         return False
 
     def _sentence_indirect(
-        self, ss: int, se: int, direct: list[Offsets], dstarts: list[int]
+        self,
+        ss: int,
+        se: int,
+        direct: list[Offsets],
+        dstarts: list[int],
+        cues: list[tuple[int, int, str]],
     ) -> None:
         text = self.text
         r = self.r
         pi = self.para_index(ss)
         found = False
         # According to X, clause.
-        m = r.according_start.match(text, ss, se)
+        m = None
+        if any(c[2] == "According to" or c[2] == "according to" for c in cues):
+            m = r.according_start.match(text, ss, se)
         if m is not None:
             cs, ce = m.end(), _clause_end(text, m.end(), se)
             if _words(text, cs, ce) >= 3 and not self._overlaps_direct(cs, ce, direct, dstarts):
@@ -664,43 +773,53 @@ class _Finder:
         # Clause, X said.
         tail_from = max(ss, se - 320)
         end = _clause_end(text, ss, se)
-        m = r.front_tail.search(text, tail_from, end)
-        if m is not None and m.start() > ss:
-            if m.group("spk") is not None:
-                spk, cue = self._spk(m), m.span("cue")
-            elif m.group("spk2") is not None:
-                spk, cue = m.span("spk2"), m.span("cue2")
-            else:
-                spk, cue = m.span("spk3"), m.span("cue3")
-            tail = m.group("tail")
-            cs, ce = ss, m.start()
-            while cs < ce and text[cs] in _MARKS + " ":
-                cs += 1
-            if (
-                self._good_speaker(*spk)
-                and _tail_ok(tail, r.adjunct_starts)
-                and _words(text, cs, ce) >= 3
-                and not self._overlaps_direct(cs, ce, direct, dstarts)
-            ):
-                att = _Attribution(spk, cue, 0.75)
-                self._add_indirect(cs, ce, att, pi)
-                found = True
+        late = [c[0] for c in cues if se - c[1] <= 160]
+        if late:
+            tail_from = max(tail_from, late[-1] - 130)
+            comma = text.rfind(",", tail_from, late[-1])
+        else:
+            comma = -1
+        tries = 0
+        while comma > ss and tries < 6 and not found:
+            tries += 1
+            m = r.front_tail.match(text, comma, end)
+            if m is not None:
+                if m.group("spk") is not None:
+                    spk, cue = self._spk(m), m.span("cue")
+                elif m.group("spk2") is not None:
+                    spk, cue = m.span("spk2"), m.span("cue2")
+                else:
+                    spk, cue = m.span("spk3"), m.span("cue3")
+                tail = text[m.end() : end]
+                cs, ce = ss, comma
+                while cs < ce and text[cs] in _MARKS + " ":
+                    cs += 1
+                if (
+                    len(tail) <= 140
+                    and not any(ch in tail for ch in '“”"«»;')
+                    and self._good_speaker(*spk)
+                    and _tail_ok(tail, r.adjunct_starts)
+                    and _words(text, cs, ce) >= 3
+                    and not self._overlaps_direct(cs, ce, direct, dstarts)
+                ):
+                    att = _Attribution(spk, cue, 0.75)
+                    self._add_indirect(cs, ce, att, pi)
+                    found = True
+            comma = text.rfind(",", tail_from, comma)
         if found:
             return
         # X said (that) clause.
-        for m in r.cue.finditer(text, ss, se):
-            cue_word = m.group("cue")
-            if cue_word in r.direct_only or cue_word.endswith("ing"):
+        for cs0, ce0, cue_word in cues:
+            if cue_word in r.direct_only or cue_word.endswith("ing") or cue_word[0].isupper():
                 continue
-            cs0, ce0 = m.span()
             w0 = max(ss, cs0 - 160)
-            sm = r.subject_end.search(text, w0, cs0)
+            sm = r.subject_end.search(text, w0, cs0) if self._subject_like(w0, cs0) else None
             speaker: Offsets | None = None
             if sm is not None and self._good_speaker(*self._spk(sm)):
                 speaker = self._spk(sm)
-            elif not regex.match(r"\s+that\b", text[ce0 : ce0 + 8]) or ce0 - ss < 8:
+            elif not _THAT.match(text, ce0, ce0 + 8) or ce0 - ss < 8:
                 continue
-            elif regex.search(r"(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$", text[w0:cs0]):
+            elif _PASSIVE_BEFORE.search(text, w0, cs0):
                 continue  # passive or parenthetical: "it was said that", "(as) said"
             if cue_word in r.object_verbs:
                 am = r.after_object_cue.match(text, ce0, se)
@@ -726,15 +845,16 @@ class _Finder:
             self._add_indirect(cstart, cend, att, pi)
             return
         # “…,” he said, adding that clause.
-        m = r.ing_split.search(text, ss, se)
+        first_ing = next((c[0] for c in cues if c[2].endswith("ing")), -1)
+        m = r.ing_split.search(text, max(ss, first_ing - 4), se) if first_ing >= 0 else None
         if m is not None:
             cstart = m.start("that") if m.group("that") is not None else m.end()
             cend = _clause_end(text, cstart, se)
             if _words(text, cstart, cend) >= 3 and not self._overlaps_direct(
                 cstart, cend, direct, dstarts
             ):
-                spk = self._speaker_before(ss, m.start())
-                att = _Attribution(spk, m.span("cue"), 0.6 if spk else 0.4)
+                before = self._speaker_before(ss, m.start())
+                att = _Attribution(before, m.span("cue"), 0.6 if before else 0.4)
                 self._add_indirect(cstart, cend, att, pi)
 
     def _add_indirect(self, cs: int, ce: int, att: _Attribution, pi: int) -> None:
@@ -1018,6 +1138,70 @@ class _Finder:
                 cue=c.cue,
                 confidence=round(max(0.05, min(1.0, c.confidence)), 2),
             )
+
+
+@cache
+def _aux_words() -> frozenset[str]:
+    data: dict[str, Any] = load_json("cues.json")
+    return frozenset(w for a in data["auxiliaries"] for w in a.split())
+
+
+@cache
+def _cue_table() -> tuple[dict[str, list[tuple[str, regex.Pattern[str] | None]]], str]:
+    """First word -> (cue, pattern for a multi-word cue), and the characters to strip off tokens."""
+    data: dict[str, Any] = load_json("cues.json")
+    skip = set(data["direct_only_verbs"])
+    forms = [
+        f
+        for group in ("speech_verbs", "belief_verbs")
+        for v in data[group].values()
+        for f in v
+        if f not in skip
+    ]
+    forms += list(data["phrase_cues"])
+    forms += [f[0].upper() + f[1:] for f in data["phrase_cues"]]
+    table: dict[str, list[tuple[str, regex.Pattern[str] | None]]] = {}
+    for f in dict.fromkeys(forms):
+        words = f.split()
+        pat = None
+        if len(words) > 1:
+            pat = regex.compile(r"[ \t\u00a0]+".join(regex.escape(w) for w in words))
+        table.setdefault(words[0], []).append((f, pat))
+    for cands in table.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return table, _PUNCT
+
+
+_NEW_SENTENCE_LOWER = regex.compile(r"[.!?][ \t]+\p{Ll}")
+_THAT = regex.compile(r"\s+that\b")
+_PASSIVE_BEFORE = regex.compile(r"(?r)(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$")
+_PUNCT = ".,;:!?\"'“”‘’«»()[]{}—–-…"
+
+
+def _find_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every reporting cue in the text as ``(start, end, cue)``, found with str methods only."""
+    table, punct = _cue_table()
+    present = {t.strip(punct) for t in set(text.split())}
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    for first in present.intersection(table):
+        pos = text.find(first)
+        while pos >= 0:
+            end = pos + len(first)
+            before = text[pos - 1] if pos else " "
+            after = text[end] if end < n else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                for cue, pat in table[first]:
+                    if pat is None:
+                        out.append((pos, end, cue))
+                        break
+                    m = pat.match(text, pos)
+                    if m is not None and not text[m.end() : m.end() + 1].isalnum():
+                        out.append((pos, m.end(), cue))
+                        break
+            pos = text.find(first, end)
+    out.sort()
+    return out
 
 
 def _abbrev_end(text: str, s: int, e: int) -> bool:

@@ -274,6 +274,7 @@ def _next_words(text: str, pos: int, n: int, ceil: int) -> list[str]:
     return chunk.split()[:n]
 
 
+_SAID = regex.compile(r"[ \t]+(?:said|says|told|added|asked|stated|wrote)\b")
 _OPENERS = frozenset(['"', "“", "‘", "'", "(", "-", "—", "–", ":", "--"])
 
 
@@ -496,6 +497,13 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
                     pending_aff = prev
                     title_start = min(title_start, prev.start)
             continue
+        if (
+            p.label in {"place", "capital"}
+            and len(words) == 1
+            and (pending_titles or _SAID.match(text, p.end, sent[1]))
+        ):
+            # "Mr Hammond", "Cook said": a surname that is also a town.
+            p.label, p.entry, p.iso, p.kind = "unknown", None, None, ""
         if p.label == "unknown":
             last = words[-1]
             if pending_titles:
@@ -547,7 +555,7 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
                     p.kind = "government"
                 elif last == "Party" or words[0] == "Party":
                     p.kind = "political_group"
-            elif last in place_heads or words[0] in {"Mount", "Lake", "Gulf", "Port", "Cape"}:
+            elif last in place_heads or words[0] in lex.sets["place_initials"]:
                 p.label = "place"
                 p.kind = "place"
             pending_titles, pending_gender, pending_iso, pending_aff = [], None, None, None
@@ -603,7 +611,7 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
         return
     if (
         surface.replace(".", "").isupper()
-        and 2 <= len(surface.replace(".", "")) <= 6
+        and 2 <= len(surface.replace(".", "")) <= 8
         and len(words) == 1
     ):
         item.label, item.kind, item.form = "org", "organization", "abbreviation"
@@ -611,7 +619,7 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     if len(words) <= 3 and _PERSON_FIGURES.match(text, item.end, sent[1]):
         item.label = "person"  # "Smith 52nd", "Jones 12-1-76-0": scorers and bowlers
         return
-    if a1 in lex.sets["org_after"] and len(words) <= 4:
+    if (a1 in lex.sets["org_after"] or b1 in lex.sets["org_after"]) and len(words) <= 4:
         item.label, item.kind = "org", "organization"
         return
     if a1 in lex.sets["person_verbs"] and len(words) <= 3:
@@ -702,6 +710,12 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         ent = _lookup(lex, of.group(1), False)
         if ent is not None and ent.source == "country":
             iso, end = ent.iso, of.end()
+    if role == "people":
+        # "the Syrian people", "Turkish allies": only with a nationality; as the country's.
+        if iso is None:
+            return
+        if phrase in {"officials", "officers"}:
+            role = "government"
     if role == "military":
         if iso is None and not owner:
             return
@@ -818,7 +832,14 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 and it.end <= g.end
                 for g in kept
             )
-            if it.label == "org" and it.entry is not None and not inner_owned:
+            wider = any(
+                g.label == "group"
+                and it.start <= g.start
+                and g.end <= it.end
+                and it.end - it.start > g.end - g.start
+                for g in kept
+            )
+            if it.label == "org" and (it.entry is not None or wider) and not inner_owned:
                 group_spans = [g for g in group_spans if not (g[0] < it.end and it.start < g[1])]
                 kept = [
                     k

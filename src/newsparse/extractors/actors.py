@@ -451,6 +451,30 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
             merged.append(Item(prev.start, p.end, "place", prev.entry, iso=prev.iso, kind="place"))
             k += 1
             continue
+        if (
+            p.label == "unknown"
+            and merged
+            and merged[-1].label == "org"
+            and text[merged[-1].end : p.start].strip() == ""
+            and all(w in org_suffixes or w in org_heads for w in text[p.start : p.end].split())
+        ):
+            # "BBC News", "Reuters Television": a unit named after its organisation.
+            prev = merged.pop()
+            merged.append(Item(prev.start, p.end, "unknown", cue="org"))
+            k += 1
+            continue
+        if (
+            p.label == "org"
+            and merged
+            and merged[-1].label == "unknown"
+            and text[merged[-1].end : p.start].strip() == ""
+            and text[p.start : p.end] in org_heads
+        ):
+            # "Counter-Daesh Coalition", "Syrian Arab Coalition": a name with a generic head.
+            prev = merged.pop()
+            merged.append(Item(prev.start, p.end, "unknown", cue="org"))
+            k += 1
+            continue
         if p.label not in {"conn", "skip"} or p.label == "skip":
             merged.append(p)
         k += 1
@@ -922,6 +946,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 form == "abbreviation"
                 and len(letters) <= 3
                 and _THE_BEFORE.search(text, max(0, start - 4), start)
+                and text[it.end : it.end + 1] not in {"-", "‐"}  # "the UN-led talks"
             ):
                 start -= 4  # "the UN": the article counts as part of a short name
             a.add_mention(start, it.end, form)

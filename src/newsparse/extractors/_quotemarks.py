@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-_DOUBLE = regex.compile(r"''|[\"“”«»„]")
+_DOUBLE = regex.compile(r"''|’’|‘‘|[\"“”«»„]")
 _SINGLE = regex.compile(r"[‘’]")
 _SPACE = " \t\r\n\u00a0\u2009\u202f"
 _LEFT_CONTEXT = _SPACE + "([{—–-/"
@@ -45,9 +45,9 @@ def _role(text: str, pos: int, length: int, is_open: bool) -> str:
     right_free = after in _RIGHT_CONTEXT
     if before in _SPACE and after in _SPACE:
         return "none"  # a mark standing alone between spaces quotes nothing
-    if ch in "«„":
+    if ch in "«„" or text.startswith("‘‘", pos):
         return "open"
-    if ch == "»":
+    if ch == "»" or text.startswith("’’", pos):
         return "close"
     if ch == "“":
         # Some texts close with an opening mark ("…wins“ that"); trust the neighbours then.
@@ -129,7 +129,10 @@ def find_passages(
             if ce > cs and ce - cs <= _MAX_SEGMENT:
                 cont = continuing and _starts_paragraph(text, ps, o)
                 out.append(Passage(o, cs, ce, pe, False, cont))
-                carry = nxt is not None and _opens_with_mark(text, nxt, single)
+                # Only a quote that opens a paragraph or follows an introduction (":", ",") runs
+                # on into the next paragraph; a stray mark mid-sentence does not.
+                introduced = _starts_paragraph(text, ps, o) or text[ps:o].rstrip()[-1:] in ":,—–"
+                carry = introduced and nxt is not None and _opens_with_mark(text, nxt, single)
     return out
 
 

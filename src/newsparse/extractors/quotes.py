@@ -54,6 +54,7 @@ class _Rules:
     name_before: regex.Pattern[str]
     bare_lead_verbs: frozenset[str]
     speech_forms: frozenset[str]
+    strong: frozenset[str]
     direct_only: frozenset[str]
     object_verbs: frozenset[str]
     belief: frozenset[str]
@@ -131,7 +132,7 @@ def _rules() -> _Rules:
         r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
         rf"(?:{_WS}+[\p{{L}}\p{{N}}.’'\-]+){{1,5}}"
     )
-    appos = rf"(?P<appos>,[^,;“”\"«»\n]{{1,120}},|{_WS}*\([^()\n]{{1,40}}\))?"
+    appos = rf"(?P<appos>,[^,;“”\"«»\n]{{1,120}},|{_WS}*\([^()\n]{{1,40}}\),?)?"
     cue_g = rf"(?P<cue>{cue_all})(?![\p{{L}}\-])"
     speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
     auxs = rf"(?:{aux}{_WS}+){{0,2}}"
@@ -187,9 +188,10 @@ def _rules() -> _Rules:
     after_cue = regex.compile(
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}*(?P<that>that)(?![\p{{L}}])"
         rf"|{s}+(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|so|yes|no|nothing|"
-        rf"something|anything|little|much|more|goodbye|hello|it|this|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
+        rf"something|anything|little|much|more|goodbye|hello|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
     )
     after_object_cue = regex.compile(
+        rf"{s}+[^,;:.“”\"«»\n]{{1,80}}?{s}(?P<that>that)(?![\p{{L}}])|"
         rf"{s}+(?:{objects}|{name}|(?:the|a|an|his|her|their|its)(?:{s}+[\p{{L}}\-’']+){{1,3}}?)"
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}+(?:(?P<that>that)(?![\p{{L}}])|"
         rf"(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|and|or|but)(?![\p{{L}}]))"
@@ -264,6 +266,7 @@ def _rules() -> _Rules:
         name_before=name_before,
         bare_lead_verbs=frozenset(bare),
         speech_forms=frozenset(w for f in speech for w in f.split()[:1]),
+        strong=frozenset(data["strong_verbs"]),
         direct_only=direct_only,
         object_verbs=frozenset(data["object_verbs"]),
         belief=frozenset(belief),
@@ -636,6 +639,22 @@ class _Finder:
                     return n.span()
         return s, e
 
+    def _bare_subject(self, w0: int, cue: int) -> Offsets | None:
+        """Words right before a cue that no speaker rule knows ("Nearly half said"), if any."""
+        text = self.text
+        start = max(w0, cue - 60)
+        for ch in ',;:(—“”"':
+            k = text.rfind(ch, start, cue)
+            if k >= 0:
+                start = k + 1
+        s, e = _strip_span(text, start, cue, _TRIM + _MARKS)
+        words = text[s:e].split()
+        if not words or words[-1].lower() in _word_set("not_subject_end"):
+            return None
+        keep = words[-3:]
+        s = text.rindex(keep[0], s, e)
+        return s, e
+
     def _introduced(self, lead: str) -> bool:
         """Cheap test: the text before a mark ends like an introduction (``said,``, ``told X``)."""
         tail = lead[-60:].rstrip()
@@ -702,6 +721,11 @@ class _Finder:
         )
 
     def _trail(self, after: str, off: int) -> _Attribution | None:
+        head = after[:200].lstrip(" \t,.")
+        if not head.startswith(("—", "–", "―", "--")):
+            toks = {t.strip(_PUNCT) for t in head.split()}
+            if not (toks & self.r.speech_forms or "according" in toks):
+                return None  # no reporting word right after the mark
         for k, pat in enumerate(self.r.trail):
             m = pat.match(after)
             if m is None:
@@ -794,16 +818,22 @@ class _Finder:
                 cs, ce = ss, comma
                 while cs < ce and text[cs] in _MARKS + " ":
                     cs += 1
+                clause_tail = _clause_tail(tail)
                 if (
-                    len(tail) <= 140
+                    (len(tail) <= 140 or clause_tail)
                     and not any(ch in tail for ch in '“”"«»;')
                     and self._good_speaker(*spk)
-                    and _tail_ok(tail, r.adjunct_starts)
-                    and _words(text, cs, ce) >= 3
+                    and (clause_tail or _tail_ok(tail, r.adjunct_starts))
+                    and _words(text, cs, ce) >= 1 + 2 * (not clause_tail)
                     and not self._overlaps_direct(cs, ce, direct, dstarts)
                 ):
                     att = _Attribution(spk, cue, 0.75)
-                    self._add_indirect(cs, ce, att, pi)
+                    if clause_tail:
+                        # "The museum, X said, would make …": the report surrounds the attribution.
+                        rest = _strip_span(text, m.end(), end, _TRIM + _MARKS)
+                        self._add_indirect(rest[0], rest[1], att, pi, (cs, ce))
+                    else:
+                        self._add_indirect(cs, ce, att, pi)
                     found = True
             comma = text.rfind(",", tail_from, comma)
         if found:
@@ -817,10 +847,14 @@ class _Finder:
             speaker: Offsets | None = None
             if sm is not None and self._good_speaker(*self._spk(sm)):
                 speaker = self._spk(sm)
-            elif not _THAT.match(text, ce0, ce0 + 8) or ce0 - ss < 8:
-                continue
-            elif _PASSIVE_BEFORE.search(text, w0, cs0):
+            elif ce0 - ss < 8 or _PASSIVE_BEFORE.search(text, w0, cs0):
                 continue  # passive or parenthetical: "it was said that", "(as) said"
+            elif not _THAT.match(text, ce0, ce0 + 8) and cue_word not in r.strong:
+                continue
+            else:
+                speaker = self._bare_subject(w0, cs0)
+                if speaker is None:
+                    continue
             if cue_word in r.object_verbs:
                 am = r.after_object_cue.match(text, ce0, se)
                 if am is None:
@@ -829,9 +863,13 @@ class _Finder:
                 am = r.after_cue.match(text, ce0, se)
             cend = _clause_end(text, ce0, se)
             mid = r.mid_after.match(text, ce0, se) if speaker is not None else None
+            pre: Offsets | None = None
             if mid is not None and text[w0 : speaker[0] if speaker else w0].rstrip().endswith(","):
-                # "Too often, X said, the debate …": the report is what follows.
+                # "Too often, X said, the debate …": the report is around the attribution.
                 cstart = mid.end()
+                comma = text.rfind(",", ss, speaker[0] if speaker else ss)
+                if comma > ss:
+                    pre = _strip_span(text, ss, comma, _TRIM + _MARKS)
             elif am is None:
                 continue
             else:
@@ -842,7 +880,7 @@ class _Finder:
             if self._overlaps_direct(cstart, cend, direct, dstarts):
                 continue
             att = _Attribution(speaker, (cs0, ce0), 0.75 if speaker else 0.4)
-            self._add_indirect(cstart, cend, att, pi)
+            self._add_indirect(cstart, cend, att, pi, pre)
             return
         # “…,” he said, adding that clause.
         first_ing = next((c[0] for c in cues if c[2].endswith("ing")), -1)
@@ -857,8 +895,17 @@ class _Finder:
                 att = _Attribution(before, m.span("cue"), 0.6 if before else 0.4)
                 self._add_indirect(cstart, cend, att, pi)
 
-    def _add_indirect(self, cs: int, ce: int, att: _Attribution, pi: int) -> None:
+    def _add_indirect(
+        self, cs: int, ce: int, att: _Attribution, pi: int, pre: Offsets | None = None
+    ) -> None:
         text = self.text
+        if pre is not None and pre[0] < pre[1]:
+            # A report interrupted by its attribution: one quote, two segments.
+            s, e = _strip_span(text, cs, ce)
+            if s < e:
+                kind = "partial" if self._holds_fragment(pre[0], e) else "indirect"
+                self.candidates.append(_Candidate(kind, [pre, (s, e)], att, att.confidence, pi))
+            return
         parts: list[tuple[int, int, Offsets]] = []
         m = self.r.ing_split.search(text, cs, ce)
         if m is not None and _words(text, cs, m.start()) >= 3 and _words(text, m.end(), ce) >= 3:
@@ -1218,6 +1265,22 @@ def _desc_key(phrase: str) -> str:
     if words and words[0] in ("the", "a", "an", "another", "this", "that", "one"):
         words = words[1:]
     return " ".join(words)
+
+
+def _clause_tail(tail: str) -> bool:
+    """``, X said, <clause>``: what follows the attribution continues the reported sentence."""
+    t = tail.lstrip()
+    if not t.startswith(","):
+        return False
+    words = t[1:].split()
+    return len(words) >= 3 and words[0].lower() in _word_set("clause_openers")
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    """A word list from ``cues.json`` as a set."""
+    words: list[str] = load_json("cues.json")[key]
+    return frozenset(words)
 
 
 def _tail_ok(tail: str, adjunct_starts: frozenset[str]) -> bool:

@@ -56,6 +56,7 @@ class _Rules:
     speech_forms: frozenset[str]
     strong: frozenset[str]
     direct_only: frozenset[str]
+    act_verbs: frozenset[str]
     object_verbs: frozenset[str]
     belief: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -200,6 +201,7 @@ def _rules() -> _Rules:
     content_cut = regex.compile(
         rf",{s}+(?:which|who|whom|whose|and|but|while|whereas|although|though|even as|as well as)"
         rf"(?![\p{{L}}])|{s}+[—–]{s}+|;"
+        rf"|(?<=[”\"]){s}*,?{s}+(?:he|she|they|it|we|I){s}+\p{{Ll}}+"
     )
     subordinate = regex.compile(
         r"(?:While|Although|Though|Because|As|If|When|Whereas|Since|After|Before|Even though|"
@@ -268,6 +270,7 @@ def _rules() -> _Rules:
         speech_forms=frozenset(w for f in speech for w in f.split()[:1]),
         strong=frozenset(data["strong_verbs"]),
         direct_only=direct_only,
+        act_verbs=frozenset(data["act_verbs"]) - frozenset(["warn", "warns", "warned"]),
         object_verbs=frozenset(data["object_verbs"]),
         belief=frozenset(belief),
         speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]),
@@ -840,6 +843,11 @@ class _Finder:
             return
         # X said (that) clause.
         for cs0, ce0, cue_word in cues:
+            act = cue_word in r.act_verbs
+            if act:
+                if self._act_report(ss, se, cs0, ce0, direct, dstarts, pi):
+                    return
+                continue
             if cue_word in r.direct_only or cue_word.endswith("ing") or cue_word[0].isupper():
                 continue
             w0 = max(ss, cs0 - 160)
@@ -901,7 +909,7 @@ class _Finder:
         text = self.text
         if pre is not None and pre[0] < pre[1]:
             # A report interrupted by its attribution: one quote, two segments.
-            s, e = _strip_span(text, cs, ce)
+            s, e = _strip_span(text, cs, self._content_end(cs, cs, ce))
             if s < e:
                 kind = "partial" if self._holds_fragment(pre[0], e) else "indirect"
                 self.candidates.append(_Candidate(kind, [pre, (s, e)], att, att.confidence, pi))
@@ -943,6 +951,36 @@ class _Finder:
                 continue  # a relative clause set off by commas inside the report
             return m.start()
         return ce
+
+    def _act_report(
+        self,
+        ss: int,
+        se: int,
+        cs0: int,
+        ce0: int,
+        direct: list[Offsets],
+        dstarts: list[int],
+        pi: int,
+    ) -> bool:
+        """``X called the deal a disaster``: a speech act whose object is what was said."""
+        text = self.text
+        w0 = max(ss, cs0 - 160)
+        if not self._subject_like(w0, cs0):
+            return False
+        sm = self.r.subject_end.search(text, w0, cs0)
+        if sm is None or not self._good_speaker(*self._spk(sm)):
+            return False
+        cstart = ce0
+        while cstart < se and text[cstart] in " \t\u00a0":
+            cstart += 1
+        cend = self._content_end(ss, cstart, _clause_end(text, ce0, se))
+        if _words(text, cstart, cend) < 2 or text[cstart : cstart + 1] in ",.;:":
+            return False
+        if self._overlaps_direct(cstart, cend, direct, dstarts):
+            return False
+        att = _Attribution(self._spk(sm), (cs0, ce0), 0.6)
+        self._add_indirect(cstart, cend, att, pi)
+        return True
 
     def _speaker_before(self, start: int, end: int) -> Offsets | None:
         """The speaker of the last attribution whose mention lies in ``[start, end)``."""
@@ -1205,7 +1243,7 @@ def _cue_table() -> tuple[dict[str, list[tuple[str, regex.Pattern[str] | None]]]
         for f in v
         if f not in skip
     ]
-    forms += list(data["phrase_cues"])
+    forms += list(data["phrase_cues"]) + list(data["act_verbs"])
     forms += [f[0].upper() + f[1:] for f in data["phrase_cues"]]
     table: dict[str, list[tuple[str, regex.Pattern[str] | None]]] = {}
     for f in dict.fromkeys(forms):

@@ -752,6 +752,22 @@ class _Finder:
 
     # -- indirect quotes
 
+    def run_transcript(self) -> None:
+        """Interview transcripts: a paragraph opening with an upper-case label (``SMITH: …``)."""
+        text = self.text
+        direct = sorted(self.direct_spans)
+        dstarts = [s for s, _ in direct]
+        for pi, (ps, pe) in enumerate(self.draft.paragraphs):
+            m = _TRANSCRIPT_LABEL.match(text, ps, min(pe, ps + 60))
+            if m is None or m.end() >= pe or text[m.end()] in _MARKS:
+                continue
+            cs, ce = _strip_span(text, m.end(), pe)
+            if _words(text, cs, ce) < 3 or self._overlaps_direct(cs, ce, direct, dstarts):
+                continue
+            att = _Attribution(m.span("spk"), None, 0.7)
+            self.candidates.append(_Candidate("direct", [(cs, ce)], att, 0.7, pi))
+            self.direct_spans.append((cs, ce))
+
     def run_indirect(self) -> None:
         direct = sorted(self.direct_spans)
         dstarts = [s for s, _ in direct]
@@ -1257,6 +1273,9 @@ def _cue_table() -> tuple[dict[str, list[tuple[str, regex.Pattern[str] | None]]]
     return table, _PUNCT
 
 
+_TRANSCRIPT_LABEL = regex.compile(
+    r"(?P<spk>\p{Lu}[\p{Lu}'’.\-]+(?:[ \t]\p{Lu}[\p{Lu}'’.\-]+){0,3})[ \t]*:[ \t]+(?=\S)"
+)
 _NEW_SENTENCE_LOWER = regex.compile(r"[.!?][ \t]+\p{Ll}")
 _THAT = regex.compile(r"\s+that\b")
 _PASSIVE_BEFORE = regex.compile(r"(?r)(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$")
@@ -1339,6 +1358,7 @@ def find_quotes(draft: Draft) -> None:
         return
     finder = _Finder(draft)
     finder.run_marks()
+    finder.run_transcript()
     finder.run_indirect()
     finder.resolve()
     finder.emit()

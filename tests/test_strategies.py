@@ -1,0 +1,223 @@
+"""newsparse.strategies: valid by construction, covers the schema, checks options, registered."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from newsparse import (
+    Actor,
+    Article,
+    CeasefireClaim,
+    Diagnostic,
+    Mention,
+    Place,
+    Quote,
+    Span,
+    TimeExpression,
+)
+from newsparse import strategies as ns
+from newsparse.models import CEASEFIRE_STATUSES
+
+# Whole articles are heavy to draw: fewer examples, no deadline (the machine is shared).
+HEAVY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FIND = settings(max_examples=500, deadline=None, database=None, derandomize=True)
+
+
+def spans_of(article: Article) -> list[Span]:
+    return [s for _, s in article.iter_spans()]
+
+
+@HEAVY
+@given(ns.articles())
+def test_articles_validate_again_and_spans_check_out(article: Article) -> None:
+    assert Article.model_validate(article.model_dump()) == article
+    for where, s in article.iter_spans():
+        assert article.text[s.start : s.end] == s.text, where
+
+
+@given(st.data())
+def test_spans_lie_inside_their_text(data: st.DataObject) -> None:
+    text = data.draw(st.text(max_size=30))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.none() | st.integers(lo, len(text) + 5))
+    s = data.draw(ns.spans(text, min_size=lo, max_size=hi))
+    assert text[s.start : s.end] == s.text
+    assert lo <= s.end - s.start <= (len(text) if hi is None else hi)
+
+
+@given(ns.quotes(text="“We stay,” she said, “for now.”", speakers=["a1", "a2"]))
+def test_quotes_keep_to_the_given_text_and_speakers(q: Quote) -> None:
+    assert q.speaker in (None, "a1", "a2")
+    assert 1 <= len(q.segments) <= 3
+    assert all(s.end <= len("“We stay,” she said, “for now.”") for s in q.segments)
+
+
+@given(ns.ceasefire_claims(statuses=["violated"], actor_ids=[], quote_ids=[]))
+def test_claims_respect_pools(c: CeasefireClaim) -> None:
+    assert c.status == "violated"
+    assert c.source == "narrator" and c.quote is None
+    assert not (c.parties or c.brokers or c.excluded)
+    assert c.evidence.start <= c.trigger.start <= c.trigger.end <= c.evidence.end
+
+
+@given(ns.actors(kinds=["igo"], ids=["x"]))
+def test_actors_respect_options(a: Actor) -> None:
+    assert a.kind == "igo" and a.id == "x" and a.affiliations == ()
+
+
+# What articles() must be able to produce, so downstream tests see the whole schema.
+COVERAGE: dict[str, Callable[[Article], bool]] = {
+    "multi-segment quote": lambda a: any(len(q.segments) > 1 for q in a.quotes),
+    "quote with no speaker": lambda a: any(q.speaker is None for q in a.quotes),
+    "quote with speaker": lambda a: any(q.speaker is not None for q in a.quotes),
+    "time with dates": lambda a: any(
+        c.time is not None and c.time.date_from is not None for c in a.ceasefire_claims
+    ),
+    "claim location": lambda a: any(c.location is not None for c in a.ceasefire_claims),
+    "claim sourced to an actor": lambda a: any(c.source != "narrator" for c in a.ceasefire_claims),
+    "claim inside a quote": lambda a: any(c.quote is not None for c in a.ceasefire_claims),
+    "places": lambda a: bool(a.places and a.places[0].mentions),
+    "affiliations": lambda a: any(x.affiliations for x in a.actors),
+    "plugin record with spans": lambda a: any(
+        "start" in r.get("span", {}) for recs in a.records.values() for r in recs
+    ),
+    "diagnostics": lambda a: bool(a.diagnostics),
+    "headline": lambda a: a.headline is not None,
+    "sentences": lambda a: bool(a.sentences),
+    "non-ASCII text": lambda a: not a.text.isascii(),
+    "published": lambda a: a.published is not None,
+}
+
+
+def _has_status(status: str) -> Callable[[Article], bool]:
+    return lambda a: any(c.status == status for c in a.ceasefire_claims)
+
+
+COVERAGE.update({f"status {s}": _has_status(s) for s in CEASEFIRE_STATUSES})
+
+
+def test_articles_cover_the_schema() -> None:
+    seen: set[str] = set()
+
+    # Derandomized, generation only: the same 200 examples every run, so this cannot flake.
+    @settings(
+        max_examples=200,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(ns.articles())
+    def record(article: Article) -> None:
+        seen.update(name for name, present in COVERAGE.items() if present(article))
+
+    record()
+    assert sorted(set(COVERAGE) - seen) == []
+
+
+def test_articles_shrink_towards_short_ascii() -> None:
+    a = find(ns.articles(), lambda a: len(a.text) >= 4, settings=FIND)
+    assert a.text == "0000"
+    assert not (a.actors or a.quotes or a.ceasefire_claims or a.records or a.paragraphs)
+
+
+def test_quotes_shrink_towards_one_short_segment_with_no_speaker() -> None:
+    q = find(ns.quotes(), lambda q: len(q.text) >= 2, settings=FIND)
+    assert q.text == "00" and len(q.segments) == 1 and q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: ns.spans(42), "must be a str"),  # type: ignore[arg-type]
+        (lambda: ns.spans("abc", min_size=-1), "at least 0"),
+        (lambda: ns.spans("abc", min_size=4), "longer than the text"),
+        (lambda: ns.spans("abc", min_size=2, max_size=1), "smaller than min_size"),
+        (lambda: ns.spans("abc", max_size=True), "must be an int"),
+        (lambda: ns.actors(kinds=["wizard"]), "unknown values"),
+        (lambda: ns.actors(kinds="person"), "sequence of strings"),
+        (lambda: ns.actors(ids=[""]), "non-empty strings"),
+        (lambda: ns.quotes(kinds=[]), "must not be empty"),
+        (lambda: ns.quotes(text=b"bytes"), "text must be"),  # type: ignore[arg-type]
+        (lambda: ns.ceasefire_claims(statuses=["paused"]), "unknown values"),
+        (lambda: ns.articles(max_quotes=-1), "at least 0"),
+        (lambda: ns.articles(records="yes"), "must be bools"),  # type: ignore[arg-type]
+        (lambda: ns.news_articles(layouts=["tweet"]), "unknown values"),
+        (lambda: ns.news_articles(min_paragraphs=0), "at least 1"),
+        (lambda: ns.news_articles(min_paragraphs=3, max_paragraphs=2), "smaller than"),
+        (lambda: ns.news_articles(max_paragraphs=99), "more than"),
+    ],
+)
+def test_bad_options_raise_invalid_argument_at_once(make: Callable[[], Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        make()  # raised when the strategy is built, not when it is first drawn from
+
+
+MODELS = [Span, Mention, TimeExpression, Actor, Place, Quote, CeasefireClaim, Diagnostic, Article]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_from_type_draws_valid_models(model: type[Any]) -> None:
+    @settings(max_examples=20, deadline=None)
+    @given(st.from_type(model))
+    def check(value: Any) -> None:
+        assert type(value) is model
+        assert model.model_validate(value.model_dump()) == value
+
+    check()
+
+
+def test_register_type_strategies_is_idempotent() -> None:
+    ns.register_type_strategies()
+    ns.register_type_strategies()
+    assert isinstance(find(st.from_type(Article), lambda a: True, settings=FIND), Article)
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_import_newsparse_never_imports_hypothesis() -> None:
+    done = run_python(
+        "import sys, newsparse\n"
+        "newsparse.parse('“We stay,” said Jane Doe.')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'hypothesis')\n"
+        "assert not bad, bad\n"
+        "assert 'newsparse.strategies' not in sys.modules"
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_hypothesis_entry_point_registers_without_loading_plugins() -> None:
+    done = run_python(
+        "import sys\n"
+        "from hypothesis import strategies as st\n"
+        "import newsparse, newsparse.plugins as p\n"
+        "assert p._default_pm is None, 'the entry point built a plugin manager'\n"
+        "assert not any(m.startswith('newsparse.extractors') for m in sys.modules)\n"
+        "assert isinstance(st.from_type(newsparse.Article).example(), newsparse.Article)"
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@HEAVY
+@given(ns.news_articles())
+def test_news_articles_know_their_offsets(news: ns.NewsText) -> None:
+    text = news.text
+    for q in news.quotes:
+        assert tuple(text[s:e] for s, e in q.segments) == q.content
+        assert q.speaker in text
+    for c in news.claims:
+        assert text[c.sentence[0] : c.sentence[1]] == c.text
+    assert len({q.speaker for q in news.quotes}) == len(news.quotes)

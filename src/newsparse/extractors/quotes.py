@@ -48,6 +48,7 @@ class _Rules:
     after_cue: regex.Pattern[str]
     after_object_cue: regex.Pattern[str]
     ing_split: regex.Pattern[str]
+    ing_report: regex.Pattern[str]
     content_cut: regex.Pattern[str]
     subordinate: regex.Pattern[str]
     mid_after: regex.Pattern[str]
@@ -180,8 +181,9 @@ def _rules() -> _Rules:
     )
     subject_end = regex.compile(rf"(?r){spk}{appos}{s}+{auxs}$")
     front_tail = regex.compile(
-        rf",{s}*(?:{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
-        rf"(?P<spk2>{name}|{desc}|{pron})|(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}}))"
+        rf",{s}*(?:(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}})"
+        rf"|{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
+        rf"(?P<spk2>{name}|{desc}|{pron}))"
     )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"
@@ -192,7 +194,7 @@ def _rules() -> _Rules:
         rf"something|anything|little|much|more|goodbye|hello|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
     )
     after_object_cue = regex.compile(
-        rf"{s}+[^,;:.“”\"«»\n]{{1,80}}?{s}(?P<that>that)(?![\p{{L}}])|"
+        rf"{s}+[^,;:.\n]{{1,80}}?{s}(?P<that>that)(?![\p{{L}}])|"
         rf"{s}+(?:{objects}|{name}|(?:the|a|an|his|her|their|its)(?:{s}+[\p{{L}}\-’']+){{1,3}}?)"
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}+(?:(?P<that>that)(?![\p{{L}}])|"
         rf"(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|and|or|but)(?![\p{{L}}]))"
@@ -211,6 +213,12 @@ def _rules() -> _Rules:
     ing_split = regex.compile(
         rf",{s}+(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
         rf"stressing|suggesting|acknowledging|asserting)){s}+(?:(?P<that>that){s}+)?"
+    )
+    ing_report = regex.compile(
+        rf"(?:,|—|–|(?<![\p{{L}}])(?:by|from|after|while|when|before))?{s}+"
+        rf"(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
+        rf"stressing|suggesting|acknowledging|asserting|predicting|declaring|announcing)){s}+"
+        rf"(?:(?P<that>that){s}+)?(?=[\p{{L}}\p{{N}}“\"])"
     )
     name_before = regex.compile(rf"(?r)(?:{cap}{_WS}+){{1,3}}$")
     bare = {
@@ -262,6 +270,7 @@ def _rules() -> _Rules:
         after_cue=after_cue,
         after_object_cue=after_object_cue,
         ing_split=ing_split,
+        ing_report=ing_report,
         content_cut=content_cut,
         subordinate=subordinate,
         mid_after=mid_after,
@@ -873,6 +882,11 @@ class _Finder:
                 speaker = self._spk(sm)
             elif ce0 - ss < 8 or _PASSIVE_BEFORE.search(text, w0, cs0):
                 continue  # passive or parenthetical: "it was said that", "(as) said"
+            elif _COORDINATED.search(text, w0, cs0):
+                # "X …, but told Y that …": the subject of the sentence speaks.
+                speaker = self._subject(ss, cs0)
+                if speaker is None:
+                    continue
             elif not _THAT.match(text, ce0, ce0 + 8) and cue_word not in r.strong:
                 continue
             else:
@@ -908,14 +922,14 @@ class _Finder:
             return
         # “…,” he said, adding that clause.
         first_ing = next((c[0] for c in cues if c[2].endswith("ing")), -1)
-        m = r.ing_split.search(text, max(ss, first_ing - 4), se) if first_ing >= 0 else None
-        if m is not None:
+        m = r.ing_report.search(text, max(ss, first_ing - 8), se) if first_ing >= 0 else None
+        if m is not None and m.start() > ss:
             cstart = m.start("that") if m.group("that") is not None else m.end()
-            cend = _clause_end(text, cstart, se)
+            cend = self._content_end(ss, cstart, _clause_end(text, cstart, se))
             if _words(text, cstart, cend) >= 3 and not self._overlaps_direct(
                 cstart, cend, direct, dstarts
             ):
-                before = self._speaker_before(ss, m.start())
+                before = self._speaker_before(ss, m.start()) or self._subject(ss, m.start())
                 att = _Attribution(before, m.span("cue"), 0.6 if before else 0.4)
                 self._add_indirect(cstart, cend, att, pi)
 
@@ -1276,6 +1290,7 @@ def _cue_table() -> tuple[dict[str, list[tuple[str, regex.Pattern[str] | None]]]
 _TRANSCRIPT_LABEL = regex.compile(
     r"(?P<spk>\p{Lu}[\p{Lu}'’.\-]+(?:[ \t]\p{Lu}[\p{Lu}'’.\-]+){0,3})[ \t]*:[ \t]+(?=\S)"
 )
+_COORDINATED = regex.compile(r"(?r)(?:\b(?:and|but)(?:[ \t]+also)?|[—–])[ \t]*$")
 _NEW_SENTENCE_LOWER = regex.compile(r"[.!?][ \t]+\p{Ll}")
 _THAT = regex.compile(r"\s+that\b")
 _PASSIVE_BEFORE = regex.compile(r"(?r)(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$")

@@ -118,7 +118,7 @@ def _rules() -> _Rules:
         + _WS
         + "+)?"
     )
-    name = rf"{cap}(?:{_WS}+{particle}{cap}){{0,5}}"
+    name = rf"{cap}(?:{_WS}+{particle}{cap}){{0,7}}"
     det = (
         r"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
         r"[Oo]ther|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]ost|[Bb]oth)"
@@ -137,7 +137,7 @@ def _rules() -> _Rules:
     appos = rf"(?P<appos>,[^,;“”\"«»\n]{{1,120}},|{_WS}*\([^()\n]{{1,40}}\),?)?"
     cue_g = rf"(?P<cue>{cue_all})(?![\p{{L}}\-])"
     speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
-    auxs = rf"(?:{aux}{_WS}+){{0,2}}"
+    auxs = rf"(?:(?:{aux}|\p{{Ll}}+ly){_WS}+){{0,2}}"
     s = r"[ \t\u00a0\n]"
     ing_alt = _trie([f for f in speech if f.endswith("ing")])
     # Patterns anchored at the end of a window run in reverse (``(?r)``): the match is tried from
@@ -169,7 +169,9 @@ def _rules() -> _Rules:
     )
     trail = (
         # ” said X / ,” says a senior official
-        regex.compile(rf"^[\s,]*(?:[—–―-]+{s}*)?{speech_g}{s}+{spk}"),
+        regex.compile(
+            rf"^[\s,]*(?:[—–―-]+{s}*)?{speech_g}{s}+(?:{spk}|(?P<spk_l>{loose})(?=[,.;]))"
+        ),
         # ,” he said / ,” X, the Y of Z, said
         regex.compile(rf"^[\s,]*{spk}{appos}{s}+{auxs}{speech_g}(?![\p{{L}}])"),
         # ,” the gambling tycoon told
@@ -514,7 +516,7 @@ class _Finder:
             m = pat.match(between)
             if m is not None:
                 rest = between[m.end() :]
-                if len(rest) <= 80 and not _NEW_SENTENCE_LOWER.search(rest):
+                if len(rest) <= 200 and not _NEW_SENTENCE_LOWER.search(rest):
                     return rest.strip()[-1:] in ("", ",", ".", ":", ";", "—") or rest.strip() == ""
         return False
 
@@ -568,7 +570,8 @@ class _Finder:
                 direct = True
                 if intro is not None:
                     colon = lead_off + lead.rindex(":")
-                    spk = self._subject(lead_off, colon)
+                    comma = text.rfind(",", lead_off, colon)
+                    spk = self._subject(comma + 1 if comma > 0 else lead_off, colon)
                     if spk is not None:
                         attribution = _Attribution(spk, None, 0.6)
                         g.lead_attributed = True
@@ -742,7 +745,10 @@ class _Finder:
             m = pat.match(after)
             if m is None:
                 continue
-            s, e = self._spk(m, off=off)
+            if m.groupdict().get("spk_l"):
+                s, e = off + m.start("spk_l"), off + m.end("spk_l")
+            else:
+                s, e = self._spk(m, off=off)
             if not self._good_speaker(s, e):
                 continue
             return _Attribution(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register newsparse's strategies for its model types (lazily: nothing heavy is imported)."""
+    """Register newsparse's strategies for its model types; loads no plugins and no rule data."""
+    if "newsparse.strategies" in sys.modules:
+        # Either done already, or newsparse.strategies is being imported right now and imported
+        # hypothesis itself: it registers its strategies when its own import finishes.
+        return
     try:
-        strategies = importlib.import_module("newsparse.strategies")
+        importlib.import_module("newsparse.strategies")  # registers on import
     except ImportError:  # a partial install without the strategies module
         return
-    strategies.register_type_strategies()

@@ -6,7 +6,8 @@ few items as possible. :func:`news_articles` draws news-like text together with 
 ceasefire claims it embeds, for round-trip tests of an extractor.
 
 ``st.from_type(Article)`` (and the other models) works without importing this module: newsparse's
-``hypothesis`` entry point calls :func:`register_type_strategies` when hypothesis is imported.
+``hypothesis`` entry point imports this module when hypothesis is imported, and importing it calls
+:func:`register_type_strategies`.
 """
 
 from __future__ import annotations
@@ -910,3 +911,6 @@ def register_type_strategies() -> None:
     }
     for model, strategy in table.items():
         st.register_type_strategy(model, strategy)
+
+
+register_type_strategies()

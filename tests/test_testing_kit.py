@@ -1,0 +1,277 @@
+"""newsparse.testing: the consistency check, the fixtures, and a fresh downstream project."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import newsparse
+from newsparse import Article, Draft, Extractor, Span
+from newsparse import strategies as ns
+from newsparse.pipeline import Pipeline
+from newsparse.plugins import DEFAULT_PLUGINS
+from newsparse.testing import (
+    MakePluginManager,
+    ParseWith,
+    article_problems,
+    assert_article_consistent,
+)
+
+pytest_plugins = ["newsparse.testing"]
+
+HEAVY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TEXT = "Jane Doe said the truce held. “We stay,” she said."
+
+
+class Shouting(BaseModel):
+    """A tiny plugin record: a sentence written in capitals."""
+
+    sentence: Span
+
+
+class ShoutingPlugin:
+    """A tiny plugin under test: reports sentences in capitals as ``shouting`` records."""
+
+    @newsparse.hookimpl
+    def newsparse_record_kinds(self) -> dict[str, type[BaseModel]]:
+        return {"shouting": Shouting}
+
+    @newsparse.hookimpl
+    def newsparse_extractors(self) -> list[Extractor]:
+        def find(draft: Draft) -> None:
+            for s, e in draft.sentences:
+                if draft.text[s:e].isupper():
+                    draft.add_record("shouting", Shouting(sentence=Span.of(draft.text, s, e)))
+
+        return [Extractor("shouting", find, requires=("sentences",), provides=("records",))]
+
+
+@HEAVY
+@given(ns.articles())
+def test_generated_articles_are_consistent(article: Article) -> None:
+    assert_article_consistent(article)
+
+
+def test_parse_output_is_consistent(seed_text: str) -> None:
+    assert_article_consistent(newsparse.parse(seed_text))
+
+
+def base() -> Article:
+    a = newsparse.Actor(
+        id="a1", name="Jane Doe", kind="person", mentions=(newsparse.Mention.of(TEXT, 0, 8),)
+    )
+    q = newsparse.Quote(
+        id="q1",
+        kind="direct",
+        start=31,
+        end=39,
+        text=TEXT[31:39],
+        segments=(Span.of(TEXT, 31, 39),),
+        speaker="a1",
+    )
+    c = newsparse.CeasefireClaim(
+        id="c1",
+        status="in_effect",
+        trigger=Span.of(TEXT, 18, 28),
+        evidence=Span.of(TEXT, 0, 29),
+        quote="q1",
+    )
+    return Article(
+        id="x",
+        text=TEXT,
+        paragraphs=(Span.of(TEXT, 0, len(TEXT)),),
+        sentences=(Span.of(TEXT, 0, 29), Span.of(TEXT, 30, len(TEXT))),
+        actors=(a,),
+        quotes=(q,),
+        ceasefire_claims=(c,),
+    )
+
+
+def corrupt(**changes: Any) -> Article:
+    """The base article with nested changes applied without validation, as storage bugs do."""
+    a = base()
+    updates: dict[str, Any] = {}
+    for path, value in changes.items():
+        field, _, index_attr = path.partition("__")
+        if not index_attr:
+            updates[field] = value
+            continue
+        index, _, attr = index_attr.partition("__")
+        items = list(updates.get(field, getattr(a, field)))
+        items[int(index)] = items[int(index)].model_copy(update={attr: value})
+        updates[field] = tuple(items)
+    return a.model_copy(update=updates)
+
+
+BROKEN: dict[str, tuple[dict[str, Any], str]] = {
+    "sentences out of order": (
+        {"sentences": (Span.of(TEXT, 30, len(TEXT)), Span.of(TEXT, 0, 29))},
+        "sentences overlap or are out of order",
+    ),
+    "span past the end": ({"paragraphs": (Span(start=0, end=99, text="x" * 99),)}, "not a range"),
+    "span text differs": (
+        {"actors__0__mentions": (newsparse.Mention(start=0, end=4, text="John"),)},
+        "is not text",
+    ),
+    "quote text": ({"quotes__0__text": "nonsense"}, "text is not text"),
+    "quote bounds": ({"quotes__0__start": 30}, "first segment"),
+    "duplicate id": ({"quotes__0__id": "a1", "ceasefire_claims__0__quote": "a1"}, "duplicate id"),
+    "unknown speaker": ({"quotes__0__speaker": "a9"}, "speaker 'a9'"),
+    "unknown party": ({"ceasefire_claims__0__parties": ("a7",)}, "parties id 'a7'"),
+    "unknown source": ({"ceasefire_claims__0__source": "Jane"}, "neither 'narrator'"),
+    "unknown quote": ({"ceasefire_claims__0__quote": "q5"}, "quote 'q5'"),
+    "self affiliation": ({"actors__0__affiliations": ("a1",)}, "not another actor"),
+    "trigger outside evidence": (
+        {"ceasefire_claims__0__evidence": Span.of(TEXT, 30, 39)},
+        "not inside its evidence",
+    ),
+    "sentence outside paragraphs": (
+        {"paragraphs": (Span.of(TEXT, 0, 29),)},
+        "outside every paragraph",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_inconsistencies_are_reported(case: str) -> None:
+    changes, message = BROKEN[case]
+    article = corrupt(**changes)
+    with pytest.raises(AssertionError, match=message):
+        assert_article_consistent(article)
+
+
+def test_base_article_is_consistent() -> None:
+    assert article_problems(base()) == []
+
+
+def test_problems_are_all_listed() -> None:
+    article = corrupt(quotes__0__speaker="a9", ceasefire_claims__0__source="zz")
+    assert len(article_problems(article)) == 2
+
+
+def test_pm_fixture_has_builtins_and_plugin_but_no_installed_plugins(
+    newsparse_pm: MakePluginManager,
+) -> None:
+    plugin = ShoutingPlugin()
+    pm = newsparse_pm(plugin)
+    assert pm.is_registered(plugin)
+    assert all(pm.has_plugin(name) for name in DEFAULT_PLUGINS)
+    installed = {ep.name for ep in importlib.metadata.entry_points(group="newsparse")}
+    assert not any(pm.has_plugin(name) for name in installed)
+    assert "shouting" in Pipeline(pm).names
+
+
+@pytest.fixture
+def noisy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPARSE_BLOCK_PLUGINS", "newsparse.extractors.quotes")
+    monkeypatch.setenv("NEWSPARSE_DISABLE", "ceasefire")
+    monkeypatch.setenv("NEWSPARSE_PLUGINS", "")
+
+
+def test_pm_fixture_ignores_environment(noisy_env: None, newsparse_pm: MakePluginManager) -> None:
+    seen: list[str] = []
+
+    class Probe:
+        @newsparse.hookimpl
+        def newsparse_extractors(self) -> list[Extractor]:
+            # Needs what the blocked and the disabled built-ins provide: NP201 if they are gone.
+            run = Extractor(
+                "probe", lambda d: seen.append(d.text), requires=("quotes", "ceasefire_claims")
+            )
+            return [run]
+
+    article = newsparse.parse("“We stay,” said Jane Doe.", plugins=newsparse_pm(Probe()))
+    assert seen == [article.text]
+    assert article.quotes
+
+
+def test_parse_fixture_runs_the_plugin(newsparse_parse: ParseWith) -> None:
+    article = newsparse_parse("NOBODY LISTENS. Everyone talks.", ShoutingPlugin())
+    (rec,) = article.records_of("shouting", Shouting)
+    assert rec.sentence.text == "NOBODY LISTENS."
+
+
+@HEAVY
+@given(text=st.text(max_size=200))
+def test_parse_fixture_on_any_text(newsparse_parse: ParseWith, text: str) -> None:
+    newsparse_parse(text, ShoutingPlugin())
+
+
+DOWNSTREAM = '''
+"""A downstream project's tests: nothing but newsparse (and pytest) installed."""
+
+from hypothesis import given, settings, strategies as st
+from pydantic import BaseModel
+
+import newsparse
+from newsparse import Article, Span
+from newsparse.strategies import articles
+from newsparse.testing import assert_article_consistent
+
+pytest_plugins = ["newsparse.testing"]
+FEW = settings(max_examples=25, deadline=None)
+
+
+@FEW
+@given(st.from_type(Article))
+def test_from_type(article):
+    assert Article.model_validate_json(article.model_dump_json()) == article
+    assert_article_consistent(article)
+
+
+@FEW
+@given(articles(max_quotes=2))
+def test_articles(article):
+    for _, span in article.iter_spans():
+        assert article.text[span.start : span.end] == span.text
+
+
+class Exclaim(BaseModel):
+    mark: Span
+
+
+@newsparse.hookimpl
+def newsparse_record_kinds():
+    return {"exclaim": Exclaim}
+
+
+@newsparse.hookimpl
+def newsparse_extractors():
+    def run(draft):
+        for i, ch in enumerate(draft.text):
+            if ch == "!":
+                draft.add_record("exclaim", Exclaim(mark=Span.of(draft.text, i, i + 1)))
+    return [newsparse.Extractor("exclaim", run)]
+
+
+def test_plugin(newsparse_parse):
+    import sys
+    article = newsparse_parse("Stop! Now!", sys.modules[__name__])
+    assert [r.mark.start for r in article.records_of("exclaim", Exclaim)] == [4, 9]
+'''
+
+
+def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
+    (tmp_path / "test_downstream.py").write_text(textwrap.dedent(DOWNSTREAM), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSPARSE_", "PYTEST_"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_downstream.py"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "3 passed" in done.stdout

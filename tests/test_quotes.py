@@ -287,6 +287,74 @@ INDIRECT_CASES = [
 ]
 
 
+INDIRECT_CASES += [
+    Case(
+        "speech-act-object",
+        "Maria Ruiz called the proposal a betrayal of the voters.",
+        ("the proposal a betrayal of the voters",),
+        "Maria Ruiz",
+        "called",
+        "indirect",
+    ),
+    Case(
+        "declined",
+        "A spokesman for the ministry declined to comment.",
+        ("to comment",),
+        "A spokesman for the ministry",
+        "declined",
+        "indirect",
+    ),
+    Case(
+        "intention",
+        "Omar Farouk wants to extend the truce by a month.",
+        ("to extend the truce by a month",),
+        "Omar Farouk",
+        "wants",
+        "indirect",
+    ),
+    Case(
+        "participle",
+        "The minister left the room, saying the talks had failed.",
+        ("the talks had failed",),
+        "The minister",
+        "saying",
+        "indirect",
+    ),
+    Case(
+        "coordinated-subject",
+        "Lina Haddad did not name the army but told reporters that the truce had collapsed.",
+        ("that the truce had collapsed",),
+        "Lina Haddad",
+        "told",
+        "indirect",
+    ),
+    Case(
+        "told-quoted-title-object",
+        "Ana Reyes told CBS’s “Face the Nation” that the vote would be delayed.",
+        ("that the vote would be delayed",),
+        "Ana Reyes",
+        "told",
+        "indirect",
+    ),
+    Case(
+        "relative-clause-kept",
+        "Ivo Mandic described the talks, which were held in Vienna, as a turning point.",
+        ("the talks, which were held in Vienna, as a turning point",),
+        "Ivo Mandic",
+        "described",
+        "indirect",
+    ),
+    Case(
+        "report-ends-before-narrator-clause",
+        "Paulo Neves said the plan was sound, but his party voted against it.",
+        ("the plan was sound",),
+        "Paulo Neves",
+        "said",
+        "indirect",
+    ),
+]
+
+
 @pytest.mark.parametrize("case", INDIRECT_CASES, ids=lambda c: c.id)
 def test_indirect_layouts(case: Case) -> None:
     article = parse(case.body)
@@ -296,6 +364,50 @@ def test_indirect_layouts(case: Case) -> None:
     assert tuple(s.text for s in q.segments) == case.pieces
     assert (q.speaker_mention.text if q.speaker_mention else None) == case.mention
     assert (q.cue.text if q.cue else None) == case.cue
+
+
+def test_report_interrupted_by_attribution_is_two_segments() -> None:
+    article = parse("The ceasefire, Ahmed Karim said, would hold until the spring.")
+    (q,) = only(article, "indirect")
+    assert [s.text for s in q.segments] == ["The ceasefire", "would hold until the spring"]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Ahmed Karim"
+
+
+def test_transcript_label() -> None:
+    body = "KOVAC: We will never accept a plan written somewhere else.\n\nHOST: Thank you for that."
+    article = parse(body)
+    quotes = only(article, "direct")
+    assert [q.text for q in quotes] == [
+        "We will never accept a plan written somewhere else.",
+        "Thank you for that.",
+    ]
+    assert [q.speaker_mention.text for q in quotes if q.speaker_mention] == ["KOVAC", "HOST"]
+
+
+def test_colon_at_end_of_previous_paragraph_introduces_the_quote() -> None:
+    body = (
+        "When the vote ended, Mayor Clara Dunn released the following statement:\n\n"
+        "“Tonight the city chose to rebuild together.”"
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Mayor Clara Dunn"
+
+
+def test_typographic_double_apostrophes_close_a_quote() -> None:
+    article = parse(
+        "He called it a “question’’ and walked out.\n\n“We are done,” said Ines Duarte."
+    )
+    direct = only(article, "direct")
+    assert [q.text for q in direct] == ["We are done,"]
+
+
+def test_unattributed_paragraph_without_known_speaker_stays_unattributed() -> None:
+    body = "“The water is gone,” she said.\n\n“Without help we will leave by summer.”"
+    article = parse(body)
+    quotes = only(article, "direct")
+    assert quotes[-1].text == "Without help we will leave by summer."
+    assert quotes[0].speaker is None and quotes[-1].speaker is None
 
 
 def test_adding_that_splits_into_two_reports() -> None:

@@ -69,9 +69,11 @@ class _Rules:
     pronouns: dict[str, str]
 
 
-def _cap_word() -> str:
+def _cap_word(function_words: list[str]) -> str:
     particle = r"(?:(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|abd|ben)-)?"
-    return rf"(?:{particle}\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*\.?|\p{{Lu}}\.(?:\p{{Lu}}\.)*)"
+    # A capitalised function word ("The", "But") never starts or continues a name.
+    stop = rf"(?!{_trie(function_words)}(?![\p{{L}}\-’']))"
+    return rf"(?:{stop}{particle}\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*\.?|\p{{Lu}}\.(?:\p{{Lu}}\.)*)"
 
 
 def _trie(words: list[str]) -> str:
@@ -112,7 +114,8 @@ def _rules() -> _Rules:
     objects = _trie(data["objects"])
     adjuncts = f"(?i:{_trie(data['adjunct_starts'])})"
     nouns = f"(?i:{_trie(data['speaker_nouns'] + data['org_nouns'])})"
-    cap = _cap_word()
+    calendar = {"January", "February", "March", "April", "May", "June", "July", "August"}
+    cap = _cap_word([w for w in data["not_names"] if w not in calendar])
     particle = (
         r"(?:(?:de|del|della|der|den|di|da|dos|das|du|van|von|la|le|bin|ibn|al|el|abu)"
         + _WS
@@ -128,7 +131,12 @@ def _rules() -> _Rules:
     desc = rf"{det}(?:[\p{{L}}\p{{N}}.’'\-]+{_WS}+){{0,4}}?{nouns}(?![\p{{L}}\-])"
     pron = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}’'])"
     the_name = rf"(?:(?:[Tt]he){_WS}+)?{name}"
-    spk = rf"(?P<spk>(?:{desc}{_WS}+)?{the_name}|{desc}|{pron})"
+    desc_pp = (
+        rf"{desc}{_WS}+(?:of|for|at|from|with|to){_WS}+(?:{the_name}|{desc}|"
+        rf"(?:the{_WS}+)?[\p{{L}}.’'\-]+(?:{_WS}+[\p{{L}}.’'\-]+){{0,2}})"
+    )
+    lb = r"(?<![\p{L}\p{N}\p{M}’'\-])"  # phrases start at a word boundary, also in reverse
+    spk = rf"(?P<spk>{lb}(?:{desc_pp}|(?:{desc}{_WS}+)?{the_name}|{desc}|{pron}))"
     # Any short noun phrase with a determiner, where a cue right next to it makes it a speaker.
     loose = (
         r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
@@ -152,15 +160,15 @@ def _rules() -> _Rules:
         regex.compile(rf"(?r){spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?{s}*$"),
         # said X: “…
         regex.compile(
-            rf"(?r)(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{name}|{desc}){appos}{s}*[,:]{s}*$"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{lb}(?:{name}|{desc})){appos}{s}*[,:]{s}*$"
         ),
         # According to X, “…
         regex.compile(
-            rf"(?r)(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{name}|{desc}){appos}"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{lb}(?:{name}|{desc})){appos}"
             rf"{s}*,{s}*$"
         ),
         # X: “…
-        regex.compile(rf"(?r)(?:^|(?<=[.!?]{s}))(?P<spk>{name}|{desc}){s}*(?P<cue>:){s}*$"),
+        regex.compile(rf"(?r)(?:^|(?<=[.!?]{s}))(?P<spk>{lb}(?:{name}|{desc})){s}*(?P<cue>:){s}*$"),
         # …, saying: “… (the speaker is the sentence's subject)
         regex.compile(
             rf"(?r)(?:,|—|–){s}*(?P<cue>{ing_alt})(?:{s}+(?:{objects}|{name}))?"
@@ -177,7 +185,7 @@ def _rules() -> _Rules:
         # ,” the gambling tycoon told
         regex.compile(rf"^[\s,]*(?P<spk>{loose}){appos}{s}+{auxs}{speech_g}(?![\p{{L}}])"),
         # ,” according to X
-        regex.compile(rf"^[\s,]*(?P<cue>according to){s}+(?P<spk>{name}|{desc})"),
+        regex.compile(rf"^[\s,]*(?P<cue>according to){s}+(?P<spk>{lb}(?:{name}|{desc}))"),
         # ” — X
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
@@ -185,7 +193,7 @@ def _rules() -> _Rules:
     front_tail = regex.compile(
         rf",{s}*(?:(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}})"
         rf"|{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
-        rf"(?P<spk2>{name}|{desc}|{pron}))"
+        rf"(?P<spk2>{lb}(?:{name}|{desc}|{pron})))"
     )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"

@@ -556,7 +556,15 @@ class _Finder:
         elif not cue_near and not stripped.endswith(":"):
             pass  # no reporting word before the mark: not an introduced quote
         else:
+            ending = stripped[-1]
             for k, pat in enumerate(self.r.lead):
+                # Patterns 0, 2 and 3 need the lead to end with "," or ":", 1 without, 4 ":".
+                if (
+                    (k in (0, 2, 3) and ending not in ",:")
+                    or (k == 1 and ending in ",:")
+                    or (k == 4 and ending != ":")
+                ):
+                    continue
                 m = pat.search(lead)
                 if m is None:
                     continue

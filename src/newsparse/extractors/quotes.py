@@ -12,6 +12,7 @@ lives in ``data/cues.json``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -43,6 +44,8 @@ class _Rules:
     lead: tuple[regex.Pattern[str], ...]
     trail: tuple[regex.Pattern[str], ...]
     subject_end: regex.Pattern[str]
+    subject_fwd: regex.Pattern[str]
+    report_cues: frozenset[str]
     front_tail: regex.Pattern[str]
     according_start: regex.Pattern[str]
     after_cue: regex.Pattern[str]
@@ -102,18 +105,43 @@ def _trie(words: list[str]) -> str:
     return f"(?:{build(root)})" if root else "(?!)"
 
 
-@cache
-def _rules() -> _Rules:
-    data: dict[str, Any] = load_json("cues.json")
+def _suffix_trie(words: list[str]) -> str:
+    """A regex alternation of literal phrases factored by common suffixes, for ``(?r)`` patterns."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in reversed(w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"[ \t\u00a0]+" if ch == " " else regex.escape(ch)
+            alts.append(build(node[ch]) + piece)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return f"(?:{build(root)})" if root else "(?!)"
+
+
+def _pieces(data: dict[str, Any], trie: Callable[[list[str]], str]) -> dict[str, Any]:
+    """Pattern pieces built with ``trie`` (prefix-factored, or suffix-factored for ``(?r)``)."""
     speech = [f for forms in data["speech_verbs"].values() for f in forms]
     belief = [f for forms in data["belief_verbs"].values() for f in forms]
     direct_only = frozenset(data["direct_only_verbs"])
-    cue_all = _trie(speech + belief + list(data["phrase_cues"]))
-    speech_alt = _trie(speech)
-    aux = _trie(data["auxiliaries"])
-    objects = _trie(data["objects"])
-    adjuncts = f"(?i:{_trie(data['adjunct_starts'])})"
-    nouns = f"(?i:{_trie(data['speaker_nouns'] + data['org_nouns'])})"
+    cue_all = trie(speech + belief + list(data["phrase_cues"]))
+    speech_alt = trie(speech)
+    aux = trie(data["auxiliaries"])
+    objects = trie(data["objects"])
+    adjuncts = f"(?i:{trie(data['adjunct_starts'])})"
+    nouns = f"(?i:{trie(data['speaker_nouns'] + data['org_nouns'])})"
     calendar = {"January", "February", "March", "April", "May", "June", "July", "August"}
     cap = _cap_word([w for w in data["not_names"] if w not in calendar])
     particle = (
@@ -147,32 +175,52 @@ def _rules() -> _Rules:
     speech_g = rf"(?P<cue>{speech_alt})(?![\p{{L}}\-])"
     auxs = rf"(?:(?:{aux}|\p{{Ll}}+ly){_WS}+){{0,2}}"
     s = r"[ \t\u00a0\n]"
-    ing_alt = _trie([f for f in speech if f.endswith("ing")])
+    ing_alt = trie([f for f in speech if f.endswith("ing")])
+    return locals()
+
+
+@cache
+def _rules() -> _Rules:
+    data: dict[str, Any] = load_json("cues.json")
+    rv = _pieces(data, _suffix_trie)
+    r_spk, r_appos, r_auxs, r_speech_g = rv["spk"], rv["appos"], rv["auxs"], rv["speech_g"]
+    r_name, r_desc, r_objects, r_adjuncts = rv["name"], rv["desc"], rv["objects"], rv["adjuncts"]
+    r_speech_alt, r_ing_alt, r_lb, r_cap = rv["speech_alt"], rv["ing_alt"], rv["lb"], rv["cap"]
+    fw = _pieces(data, _trie)
+    speech, belief, direct_only = fw["speech"], fw["belief"], fw["direct_only"]
+    objects, adjuncts = fw["objects"], fw["adjuncts"]
+    name, desc, pron = fw["name"], fw["desc"], fw["pron"]
+    lb, spk, loose, appos, cue_g = fw["lb"], fw["spk"], fw["loose"], fw["appos"], fw["cue_g"]
+    speech_g, auxs, s = fw["speech_g"], fw["auxs"], fw["s"]
     # Patterns anchored at the end of a window run in reverse (``(?r)``): the match is tried from
     # the end only, instead of from every start position of the window.
     lead = (
         # X said: / X, the Y of Z, told reporters on Monday:
         regex.compile(
-            "(?r)" + rf"{spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?"
-            rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]{s}*$"
+            "(?r)" + rf"{r_spk}{r_appos}{s}+{r_auxs}{r_speech_g}(?:{s}+(?:{r_objects}|{r_name}))?"
+            rf"(?:{s}+{r_adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]{s}*$"
         ),
         # X said “… (the quote is the verb's object)
-        regex.compile(rf"(?r){spk}{appos}{s}+{auxs}{speech_g}(?:{s}+(?:{objects}|{name}))?{s}*$"),
+        regex.compile(
+            rf"(?r){r_spk}{r_appos}{s}+{r_auxs}{r_speech_g}(?:{s}+(?:{r_objects}|{r_name}))?{s}*$"
+        ),
         # said X: “…
         regex.compile(
-            rf"(?r)(?<![\p{{L}}])(?P<cue>{speech_alt}){s}+(?P<spk>{lb}(?:{name}|{desc})){appos}{s}*[,:]{s}*$"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>{r_speech_alt}){s}+(?P<spk>{r_lb}(?:{r_name}|{r_desc})){r_appos}{s}*[,:]{s}*$"
         ),
         # According to X, “…
         regex.compile(
-            rf"(?r)(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{lb}(?:{name}|{desc})){appos}"
-            rf"{s}*,{s}*$"
+            rf"(?r)(?<![\p{{L}}])(?P<cue>[Aa]ccording to){s}+(?P<spk>{r_lb}(?:{r_name}|{r_desc}))"
+            rf"{r_appos}{s}*,{s}*$"
         ),
         # X: “…
-        regex.compile(rf"(?r)(?:^|(?<=[.!?]{s}))(?P<spk>{lb}(?:{name}|{desc})){s}*(?P<cue>:){s}*$"),
+        regex.compile(
+            rf"(?r)(?:^|(?<=[.!?]{s}))(?P<spk>{r_lb}(?:{r_name}|{r_desc})){s}*(?P<cue>:){s}*$"
+        ),
         # …, saying: “… (the speaker is the sentence's subject)
         regex.compile(
-            rf"(?r)(?:,|—|–){s}*(?P<cue>{ing_alt})(?:{s}+(?:{objects}|{name}))?"
-            rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
+            rf"(?r)(?:,|—|–){s}*(?P<cue>{r_ing_alt})(?:{s}+(?:{r_objects}|{r_name}))?"
+            rf"(?:{s}+{r_adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
         ),
     )
     trail = (
@@ -189,7 +237,8 @@ def _rules() -> _Rules:
         # ” — X
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
-    subject_end = regex.compile(rf"(?r){spk}{appos}{s}+{auxs}$")
+    subject_end = regex.compile(rf"(?r){r_spk}{r_appos}{s}+{r_auxs}$")
+    subject_fwd = regex.compile(rf"{spk}{appos}{s}+{auxs}$")
     front_tail = regex.compile(
         rf",{s}*(?:(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}})"
         rf"|{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
@@ -230,7 +279,7 @@ def _rules() -> _Rules:
         rf"stressing|suggesting|acknowledging|asserting|predicting|declaring|announcing)){s}+"
         rf"(?:(?P<that>that){s}+)?(?=[\p{{L}}\p{{N}}“\"])"
     )
-    name_before = regex.compile(rf"(?r)(?:{cap}{_WS}+){{1,3}}$")
+    name_before = regex.compile(rf"(?r)(?:{r_cap}{_WS}+){{1,3}}$")
     bare = {
         f
         for k in (
@@ -275,6 +324,8 @@ def _rules() -> _Rules:
         lead=lead,
         trail=trail,
         subject_end=subject_end,
+        subject_fwd=subject_fwd,
+        report_cues=frozenset(speech + belief + list(data["phrase_cues"])),
         front_tail=front_tail,
         according_start=according_start,
         after_cue=after_cue,
@@ -847,24 +898,20 @@ class _Finder:
         # Clause, X said.
         tail_from = max(ss, se - 320)
         end = _clause_end(text, ss, se)
-        late = [c[0] for c in cues if se - c[1] <= 160]
+        late = [c for c in cues if se - c[1] <= 160 and c[2].lower() in r.report_cues]
         if late:
-            tail_from = max(tail_from, late[-1] - 130)
-            comma = text.rfind(",", tail_from, late[-1])
+            tail_from = max(tail_from, late[-1][0] - 130)
+            comma = text.rfind(",", tail_from, late[-1][0])
         else:
             comma = -1
         tries = 0
         while comma > ss and tries < 6 and not found:
             tries += 1
-            m = r.front_tail.match(text, comma, end)
-            if m is not None:
-                if m.group("spk") is not None:
-                    spk, cue = self._spk(m), m.span("cue")
-                elif m.group("spk2") is not None:
-                    spk, cue = m.span("spk2"), m.span("cue2")
-                else:
-                    spk, cue = m.span("spk3"), m.span("cue3")
-                tail = text[m.end() : end]
+            nxt = next((c for c in late if c[0] > comma), late[-1])
+            fm = self._front_match(comma, nxt, end)
+            if fm is not None:
+                spk, cue, attr_end = fm
+                tail = text[attr_end:end]
                 cs, ce = ss, comma
                 while cs < ce and text[cs] in _MARKS + " ":
                     cs += 1
@@ -880,7 +927,7 @@ class _Finder:
                     att = _Attribution(spk, cue, 0.75)
                     if clause_tail:
                         # "The museum, X said, would make …": the report surrounds the attribution.
-                        rest = _strip_span(text, m.end(), end, _TRIM + _MARKS)
+                        rest = _strip_span(text, attr_end, end, _TRIM + _MARKS)
                         self._add_indirect(rest[0], rest[1], att, pi, (cs, ce))
                     else:
                         self._add_indirect(cs, ce, att, pi)
@@ -1003,6 +1050,33 @@ class _Finder:
                 continue  # a relative clause set off by commas inside the report
             return m.start()
         return ce
+
+    def _front_match(
+        self, comma: int, cue: tuple[int, int, str], end: int
+    ) -> tuple[Offsets, Offsets, int] | None:
+        """``, X said`` / ``, said X`` / ``, according to X`` right after ``comma``: spans."""
+        text = self.text
+        c0, c1, word = cue
+        k = comma + 1
+        while k < c0 and text[k] in " \t\u00a0":
+            k += 1
+        if k == c0:
+            if word.lower() == "according to":
+                stop = len(text)
+                for ch in ',;“”"«»':
+                    j = text.find(ch, c1, min(end, c1 + 101))
+                    if 0 <= j < stop:
+                        stop = j
+                s0, s1 = _strip_span(text, c1, min(stop, end))
+                return ((s0, s1), (c0, c1), s1) if s1 - s0 >= 2 else None
+            m = self.r.speaker.match(text, c1 + 1, end) if text[c1 : c1 + 1] == " " else None
+            if m is None:
+                return None
+            return m.span("spk"), (c0, c1), m.end()
+        sm = self.r.subject_fwd.match(text, k, c0)
+        if sm is None:
+            return None
+        return self._spk(sm), (c0, c1), c1
 
     def _act_report(
         self,

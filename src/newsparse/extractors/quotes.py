@@ -44,7 +44,6 @@ class _Rules:
     lead: tuple[regex.Pattern[str], ...]
     trail: tuple[regex.Pattern[str], ...]
     subject_end: regex.Pattern[str]
-    subject_fwd: regex.Pattern[str]
     report_cues: frozenset[str]
     front_tail: regex.Pattern[str]
     according_start: regex.Pattern[str]
@@ -52,6 +51,7 @@ class _Rules:
     after_object_cue: regex.Pattern[str]
     ing_split: regex.Pattern[str]
     ing_report: regex.Pattern[str]
+    participles: frozenset[str]
     content_cut: regex.Pattern[str]
     subordinate: regex.Pattern[str]
     mid_after: regex.Pattern[str]
@@ -238,7 +238,6 @@ def _rules() -> _Rules:
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
     subject_end = regex.compile(rf"(?r){r_spk}{r_appos}{s}+{r_auxs}$")
-    subject_fwd = regex.compile(rf"{spk}{appos}{s}+{auxs}$")
     front_tail = regex.compile(
         rf",{s}*(?:(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}})"
         rf"|{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
@@ -273,12 +272,7 @@ def _rules() -> _Rules:
         rf",{s}+(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
         rf"stressing|suggesting|acknowledging|asserting)){s}+(?:(?P<that>that){s}+)?"
     )
-    ing_report = regex.compile(
-        rf"(?:,|—|–|(?<![\p{{L}}])(?:by|from|after|while|when|before))?{s}+"
-        rf"(?P<cue>(?:adding|noting|saying|arguing|explaining|insisting|warning|claiming|"
-        rf"stressing|suggesting|acknowledging|asserting|predicting|declaring|announcing)){s}+"
-        rf"(?:(?P<that>that){s}+)?(?=[\p{{L}}\p{{N}}“\"])"
-    )
+    ing_report = regex.compile(rf"{s}+(?:(?P<that>that){s}+)?(?=[\p{{L}}\p{{N}}“\"])")
     name_before = regex.compile(rf"(?r)(?:{r_cap}{_WS}+){{1,3}}$")
     bare = {
         f
@@ -324,7 +318,6 @@ def _rules() -> _Rules:
         lead=lead,
         trail=trail,
         subject_end=subject_end,
-        subject_fwd=subject_fwd,
         report_cues=frozenset(speech + belief + list(data["phrase_cues"])),
         front_tail=front_tail,
         according_start=according_start,
@@ -332,6 +325,7 @@ def _rules() -> _Rules:
         after_object_cue=after_object_cue,
         ing_split=ing_split,
         ing_report=ing_report,
+        participles=frozenset(data["participle_cues"]),
         content_cut=content_cut,
         subordinate=subordinate,
         mid_after=mid_after,
@@ -464,9 +458,15 @@ class _Index:
                 self.by_last.setdefault(_norm_last(toks[-1]), a)
 
     def add(self, a: ActorDraft) -> None:
-        self._learn(a)
-        self.spans = sorted(self.spans, key=lambda t: t[0])
-        self.starts = [t[0] for t in self.spans]
+        """Index an actor created after construction (its mentions are inserted in order)."""
+        key = a.name.casefold()
+        self.by_name.setdefault(key, a)
+        if a.kind == "person" and a.name.split():
+            self.by_last.setdefault(_norm_last(a.name.split()[-1]), a)
+        for s, e, _ in a.mentions:
+            i = bisect_right(self.starts, s)
+            self.starts.insert(i, s)
+            self.spans.insert(i, (s, e, a))
 
     def at(self, s: int, e: int) -> ActorDraft | None:
         i = bisect_right(self.starts, e) - 1
@@ -990,16 +990,16 @@ class _Finder:
             self._add_indirect(cstart, cend, att, pi, pre)
             return
         # “…,” he said, adding that clause.
-        first_ing = next((c[0] for c in cues if c[2].endswith("ing")), -1)
-        m = r.ing_report.search(text, max(ss, first_ing - 8), se) if first_ing >= 0 else None
-        if m is not None and m.start() > ss:
+        ing = next((c for c in cues if c[2] in r.participles and c[0] > ss), None)
+        m = r.ing_report.match(text, ing[1], se) if ing is not None else None
+        if ing is not None and m is not None:
             cstart = m.start("that") if m.group("that") is not None else m.end()
             cend = self._content_end(ss, cstart, _clause_end(text, cstart, se))
             if _words(text, cstart, cend) >= 3 and not self._overlaps_direct(
                 cstart, cend, direct, dstarts
             ):
-                before = self._speaker_before(ss, m.start()) or self._subject(ss, m.start())
-                att = _Attribution(before, m.span("cue"), 0.6 if before else 0.4)
+                before = self._speaker_before(ss, ing[0]) or self._subject(ss, ing[0])
+                att = _Attribution(before, (ing[0], ing[1]), 0.6 if before else 0.4)
                 self._add_indirect(cstart, cend, att, pi)
 
     def _add_indirect(
@@ -1073,10 +1073,15 @@ class _Finder:
             if m is None:
                 return None
             return m.span("spk"), (c0, c1), m.end()
-        sm = self.r.subject_fwd.match(text, k, c0)
+        sm = self.r.subject_end.search(text, k, c0)
         if sm is None:
             return None
-        return self._spk(sm), (c0, c1), c1
+        s0, s1 = self._spk(sm)
+        gap = text[k:s0]
+        if len(gap.split()) > 4 or any(ch in gap for ch in ',;:()“”"'):
+            return None
+        # The whole phrase after the comma names the speaker ("one West Virginia official").
+        return (k, s1), (c0, c1), c1
 
     def _act_report(
         self,

@@ -221,3 +221,14 @@ def test_news_articles_know_their_offsets(news: ns.NewsText) -> None:
     for c in news.claims:
         assert text[c.sentence[0] : c.sentence[1]] == c.text
     assert len({q.speaker for q in news.quotes}) == len(news.quotes)
+
+
+def test_importing_strategies_before_hypothesis_still_registers() -> None:
+    done = run_python(
+        "import newsparse.strategies\n"
+        "from hypothesis import find, strategies as st\n"
+        "import newsparse\n"
+        "a = find(st.from_type(newsparse.Quote), lambda q: len(q.segments) > 1)\n"
+        "assert isinstance(a, newsparse.Quote)"
+    )
+    assert done.returncode == 0, done.stderr

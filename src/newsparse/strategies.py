@@ -664,6 +664,7 @@ _FILLER = (
     "Power cuts lasted for most of the evening.",
     "Traffic was light on the coastal road.",
 )
+_MAX_PARAGRAPHS = min(len(_SURNAMES), len(_OPENINGS))
 _HEADLINES = (
     "Rain and power cuts in the north",
     "A long week in the valley",
@@ -765,10 +766,9 @@ class NewsText:
 
 
 def _quote_paragraph(
-    layout: str, given: str, surname: str, gender: str, draw: st.DrawFn
+    layout: str, given: str, surname: str, gender: str, opening: str, draw: st.DrawFn
 ) -> NewsParagraph:
     name = f"{given} {surname}"
-    opening = draw(st.sampled_from(_OPENINGS))
     parts: list[tuple[str, bool]]  # (piece, is quoted content)
     if layout == "said_after":
         parts = [("“", False), (f"{opening},", True), (f"” said {name}.", False)]
@@ -846,8 +846,8 @@ def news_articles(
     hi = _check_int("max_paragraphs", max_paragraphs, low=1)
     if hi < lo:
         raise InvalidArgument(f"max_paragraphs={hi} is smaller than min_paragraphs={lo}")
-    if hi > len(_SURNAMES):
-        raise InvalidArgument(f"max_paragraphs={hi} is more than the {len(_SURNAMES)} supported")
+    if hi > _MAX_PARAGRAPHS:
+        raise InvalidArgument(f"max_paragraphs={hi} is more than the {_MAX_PARAGRAPHS} supported")
     kinds: list[tuple[str, str]] = [("filler", "")]
     kinds += [("quote", layout) for layout in layouts_]
     kinds += [("claim", status) for status in statuses_]
@@ -857,6 +857,7 @@ def news_articles(
         plan = draw(st.lists(st.sampled_from(kinds), min_size=lo, max_size=hi))
         genders = draw(st.lists(st.sampled_from("mf"), min_size=len(plan), max_size=len(plan)))
         surnames = draw(st.permutations(_SURNAMES))
+        openings = draw(st.permutations(_OPENINGS))  # no two quotes say the same
         used: dict[str, int] = {"m": 0, "f": 0}
         given_order = {g: draw(st.permutations(_GIVEN[g])) for g in ("m", "f")}
         paragraphs: list[NewsParagraph] = []
@@ -864,7 +865,9 @@ def news_articles(
             if what == "quote":
                 given = given_order[gender][used[gender] % len(_GIVEN[gender])]
                 used[gender] += 1
-                paragraphs.append(_quote_paragraph(which, given, surnames[i], gender, draw))
+                paragraphs.append(
+                    _quote_paragraph(which, given, surnames[i], gender, openings[i], draw)
+                )
             elif what == "claim":
                 paragraphs.append(_claim_paragraph(which, draw))
             else:

@@ -9,6 +9,7 @@ qualifiers, a name, a time, a place and the actors in their roles.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -27,12 +28,7 @@ _LEFT = 110  # characters of left context searched for a cue ending before the n
 _RIGHT = 90  # characters of right context searched for a predicate after the noun
 _GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30-day")
 _POST_GAP_WORDS = 5
-# Words that cannot stand between a cue and its noun unless the cue itself includes them.
-_NOT_MODIFIERS = frozenset(
-    "on in of for with at by from to over about into onto upon against and or but nor that which "
-    "who whom is are was were be been being has have had will would shall should can could may "
-    "might must not do does did as than".split()
-)
+_ACTOR_WINDOW = 400  # characters either side of a trigger searched for its actors
 # Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
 _UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
 # A ceasefire that is only wished for cannot be violated: no "despite" claim on these.
@@ -44,11 +40,6 @@ _ENDED = frozenset({"violated", "collapsed"})
 _WORD = regex.compile(r"[\w'’.\-/]+")
 _SPACE = " \t\r\n\u00a0"
 _QUOTE_MARK = regex.compile(r"[\"“”«»]|''")
-_LOCATIVE = regex.compile(
-    r"(?i)\b(?:in|at|near|into|inside|across|throughout|around|from|to|toward|towards|outside|"
-    r"within|through)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:(?:south|north|east|west|southern|northern|"
-    r"eastern|western|central|southeast|southwest|northeast|northwest)[ \t\u00a0]+)?\Z"
-)
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
 # A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
@@ -106,6 +97,8 @@ class _Rules:
     agreements_after_block: regex.Pattern[str]
     pronoun: regex.Pattern[str]
     group: regex.Pattern[str]
+    not_modifiers: frozenset[str]
+    locative: regex.Pattern[str]
     members: regex.Pattern[str]
     group_kind: dict[str, str]
 
@@ -156,6 +149,8 @@ def _rules() -> _Rules:
             rf"\b(?:{modifier}{{0,3}})(?i:{'|'.join(heads)})\b(?![ \t\u00a0]+(?i:of|in|from)\b)"
         ),
         group_kind=group_kind,
+        not_modifiers=frozenset(w.lower() for w in data["not_modifiers"]),
+        locative=regex.compile(rf"(?i)\b{_expand(data['locative'], macros)}\Z"),
         members=regex.compile(rf"(?i)\b{_expand(data['members'], macros)}\b"),
         aux_start=regex.compile(
             r"(?i)(?:has|have|had|was|were|is|are|will|would|could|may|might|should|must|shall|"
@@ -254,7 +249,7 @@ def _gap_positions(text: str, lo: int, ns: int, words: int = _GAP_WORDS) -> list
             break
         if j > lo and text[j - 1] not in _SPACE:
             break  # punctuation ends the noun phrase
-        if text[j:i].lower() in _NOT_MODIFIERS:
+        if text[j:i].lower() in _rules().not_modifiers:
             break  # "loose ends on the deal": a preposition or verb is no modifier of the noun
         out.append(j)
         pos = j
@@ -457,34 +452,82 @@ def _doc_has_conflict(text: str, rules: _Rules) -> bool:
 # -- actors, source, time, place -----------------------------------------------------------------
 
 
-def _mentions_in(draft: Draft, lo: int, hi: int) -> list[tuple[int, int, ActorDraft]]:
-    out = []
-    for a in draft.actors:
-        for s, e, _ in a.mentions:
-            if lo <= s and e <= hi:
-                out.append((s, e, a))
-    out.sort(key=lambda x: (x[0], -x[1]))
-    # Drop mentions nested in a longer one.
+def _mention_index(
+    draft: Draft, frozen: bool = False
+) -> tuple[list[int], list[tuple[int, int, ActorDraft]]]:
+    """Every actor mention sorted by start (rebuilt when actors gain mentions)."""
+    size = sum(len(a.mentions) for a in draft.actors)
+    cached = draft.shared.get("ceasefire.mentions")
+    if cached is not None and (frozen or cached[0] == size):
+        return cached[1], cached[2]
+    items = sorted(
+        ((s, e, a) for a in draft.actors for s, e, _ in a.mentions), key=lambda x: (x[0], -x[1])
+    )
+    starts = [x[0] for x in items]
+    draft.shared["ceasefire.mentions"] = (size, starts, items)
+    return starts, items
+
+
+def _mentions_in(
+    draft: Draft, lo: int, hi: int, *, frozen: bool = False
+) -> list[tuple[int, int, ActorDraft]]:
+    """Actor mentions inside ``[lo, hi)``, outermost only, in text order.
+
+    With ``frozen``, the index is not rebuilt for mentions added since it was built (those are
+    described sides, added sentence by sentence, that never overlap another sentence).
+    """
+    starts, items = _mention_index(draft, frozen)
     kept: list[tuple[int, int, ActorDraft]] = []
-    for m in out:
-        if kept and m[0] < kept[-1][1]:
-            continue
+    for m in items[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if m[1] > hi or (kept and m[0] < kept[-1][1]):
+            continue  # past the window, or nested in a longer mention
         kept.append(m)
     return kept
 
 
 def _source(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[str, str | None, str | None]:
-    """(source, quote id, speaker actor id) for a claim."""
-    q = draft.quote_at(cand.trigger[0])
+    """(source, quote id, speaker actor id) for a claim.
+
+    A quote in marks holding the trigger gives the source; then an attribution closing the
+    marks the trigger stands in (``"… is in place," Erdmann told Reuters``), which outranks a
+    reported clause nested inside them; then a reported-speech quote; then an attribution clause.
+    """
+    ts0 = cand.trigger[0]
+    ss, se = cand.sentence
+    holding = [
+        q
+        for q in draft.quotes
+        if any(s <= ts0 < e for s, e in q.segments)
+        # Reported speech binds within its sentence: an "indirect quote" whose cue stands in
+        # another sentence is no attribution of this claim.
+        and (
+            q.kind != "indirect"
+            or (q.cue is not None and ss <= q.cue[0] < se and abs(q.cue[0] - ts0) < 600)
+        )
+    ]
+    for h in holding:
+        if h.kind != "indirect" and h.speaker is not None:
+            return h.speaker, h.id, h.speaker
+    q = next((h for h in holding if h.speaker is not None), holding[0] if holding else None)
+    qid = q.id if q else None
+    found = _attribution(draft, cand, rules)
+    if found is not None and (found[0] < 0 or q is None or q.speaker is None):
+        return found[1].id, qid, found[1].id
     if q is not None and q.speaker is not None:
         return q.speaker, q.id, q.speaker
-    qid = q.id if q else None
+    return "narrator", qid, None
+
+
+def _attribution(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[int, ActorDraft] | None:
+    """``(distance, actor)`` of the attribution clause nearest the claim; distance < 0 when it
+    closes the quotation marks the claim stands in."""
     text = draft.text
     ss, se = cand.sentence
     ts, te = cand.trigger
+    ss, se = max(ss, ts - _ACTOR_WINDOW), min(se, te + _ACTOR_WINDOW)
     mentions = _mentions_in(draft, ss, se)
     if not mentions:
-        return "narrator", qid, None
+        return None
     # An attribution clause in the sentence: "X said …", "…, X said", "…, said X", "according to X".
     best: tuple[int, ActorDraft] | None = None
     quoted = _QUOTE_MARK.search(text, max(ss, ts - 400), ts) is not None
@@ -509,9 +552,7 @@ def _source(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[str, str | None, 
             continue
         if who is not None and (best is None or dist < best[0]):
             best = (dist, who)
-    if best is None:
-        return "narrator", qid, None
-    return best[1].id, qid, best[1].id
+    return best
 
 
 def _subject_before(
@@ -549,6 +590,8 @@ def _roles(
     """(parties, brokers, excluded) from the actors mentioned in the claim's sentence."""
     text = draft.text
     ss, se = cand.sentence
+    ss = max(ss, cand.trigger[0] - _ACTOR_WINDOW)
+    se = min(se, cand.trigger[1] + _ACTOR_WINDOW)
     mentions = _mentions_in(draft, ss, se)
     parties: list[str] = []
     brokers: list[str] = []
@@ -570,7 +613,7 @@ def _roles(
         if cut is not None:
             between_hi = bm.end() + cut.start()
     for s, e, a in mentions:
-        if _LOCATIVE.search(text, max(ss, s - 30), s):
+        if rules.locative.search(text, max(ss, s - 30), s):
             continue  # "talks in Lebanon": a country named as a place is no side of the truce
         if a.id in excluded:
             continue
@@ -586,7 +629,7 @@ def _roles(
             if a.id != speaker:
                 brokers.append(a.id)
             continue
-        if e <= ts and (bm is not None or rules.broker_verbs.search(text, e, ts)):
+        if e <= ts and (bm is not None or rules.broker_verbs.search(text, max(e, ts - 200), ts)):
             brokers.append(a.id)  # the subject of a third-party act on someone else's truce
             continue
         if a.id == speaker and len(mentions) > 1:
@@ -777,7 +820,7 @@ def _group_actors(draft: Draft, sent: Offsets, rules: _Rules) -> None:
     """Make actors of the described sides of a truce (``separatist rebels``) no actor covers."""
     text = draft.text
     ss, se = sent
-    existing = _mentions_in(draft, ss, se)
+    existing = _mentions_in(draft, ss, se, frozen=True)
     for m in rules.group.finditer(text, ss, min(se, ss + 3000)):
         s, e = m.span()
         # "Israel and Hizbollah guerrillas" coordinates two sides; "Sunni and Shiite leaders"
@@ -806,12 +849,13 @@ def _main_sides(draft: Draft, cands: list[_Cand]) -> list[str]:
     """The two sides the article's truce is most likely between: the countries, governments and
     groups mentioned most often in the sentences that carry its claims (first mention breaks ties).
     """
+    rules = _rules()
     count: dict[str, int] = {}
     first: dict[str, int] = {}
     for sent in dict.fromkeys(c.sentence for c in cands):
         s, e = sent
         for ms, _, a in _mentions_in(draft, s, min(e, s + 3000)):
-            if a.kind in _SIDE_KINDS and not _LOCATIVE.search(draft.text, max(s, ms - 30), ms):
+            if a.kind in _SIDE_KINDS and not rules.locative.search(draft.text, max(s, ms - 30), ms):
                 count[a.id] = count.get(a.id, 0) + 1
                 first.setdefault(a.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))

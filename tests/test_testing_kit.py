@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -207,65 +207,38 @@ def test_parse_fixture_on_any_text(newsparse_parse: ParseWith, text: str) -> Non
     newsparse_parse(text, ShoutingPlugin())
 
 
-DOWNSTREAM = '''
-"""A downstream project's tests: nothing but newsparse (and pytest) installed."""
-
-from hypothesis import given, settings, strategies as st
-from pydantic import BaseModel
-
-import newsparse
-from newsparse import Article, Span
-from newsparse.strategies import articles
-from newsparse.testing import assert_article_consistent
-
-pytest_plugins = ["newsparse.testing"]
-FEW = settings(max_examples=25, deadline=None)
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
+BLOCK = re.compile(r"<!-- downstream: (\S+) -->\n```python\n(.*?)```", re.S)
 
 
-@FEW
-@given(st.from_type(Article))
-def test_from_type(article):
-    assert Article.model_validate_json(article.model_dump_json()) == article
-    assert_article_consistent(article)
+def downstream_files() -> dict[str, str]:
+    """The code blocks docs/testing.md marks as files of a downstream project."""
+    return dict(BLOCK.findall(DOCS.read_text(encoding="utf-8")))
 
 
-@FEW
-@given(articles(max_quotes=2))
-def test_articles(article):
-    for _, span in article.iter_spans():
-        assert article.text[span.start : span.end] == span.text
-
-
-class Exclaim(BaseModel):
-    mark: Span
-
-
-@newsparse.hookimpl
-def newsparse_record_kinds():
-    return {"exclaim": Exclaim}
-
-
-@newsparse.hookimpl
-def newsparse_extractors():
-    def run(draft):
-        for i, ch in enumerate(draft.text):
-            if ch == "!":
-                draft.add_record("exclaim", Exclaim(mark=Span.of(draft.text, i, i + 1)))
-    return [newsparse.Extractor("exclaim", run)]
-
-
-def test_plugin(newsparse_parse):
-    import sys
-    article = newsparse_parse("Stop! Now!", sys.modules[__name__])
-    assert [r.mark.start for r in article.records_of("exclaim", Exclaim)] == [4, 9]
-'''
+def test_docs_show_a_downstream_project() -> None:
+    files = downstream_files()
+    assert {"conftest.py", "test_storage.py", "test_my_plugin.py"} <= set(files)
+    assert len(files["test_storage.py"].strip().splitlines()) <= 14
 
 
 def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
-    (tmp_path / "test_downstream.py").write_text(textwrap.dedent(DOWNSTREAM), encoding="utf-8")
+    """The docs' downstream files, alone in an empty folder, pass under plain pytest."""
+    files = downstream_files()
+    for name, code in files.items():
+        (tmp_path / name).write_text(code, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSPARSE_", "PYTEST_"))}
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_downstream.py"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "error::pytest.PytestAssertRewriteWarning",
+        ],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -274,4 +247,5 @@ def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert "3 passed" in done.stdout
+    tests = sum(code.count("\ndef test_") + code.startswith("def test_") for code in files.values())
+    assert f"{tests} passed" in done.stdout

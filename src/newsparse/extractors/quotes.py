@@ -197,8 +197,8 @@ def _rules() -> _Rules:
     lead = (
         # X said: / X, the Y of Z, told reporters on Monday:
         regex.compile(
-            "(?r)" + rf"{r_spk}{r_appos}{s}+{r_auxs}{r_speech_g}(?:{s}+(?:{r_objects}|{r_name}))?"
-            rf"(?:{s}+{r_adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]{s}*$"
+            "(?r)" + rf"{r_spk}{r_appos}{s}+{r_auxs}{r_speech_g}"
+            rf"(?:{s}+[^,:;“”\"«»\n]{{1,70}})?{s}*[,:]{s}*$"
         ),
         # X said “… (the quote is the verb's object)
         regex.compile(
@@ -219,7 +219,8 @@ def _rules() -> _Rules:
         ),
         # …, saying: “… (the speaker is the sentence's subject)
         regex.compile(
-            rf"(?r)(?:,|—|–){s}*(?P<cue>{r_ing_alt})(?:{s}+(?:{r_objects}|{r_name}))?"
+            rf"(?r)(?:,|—|–|(?<![\p{{L}}])(?:and|but|then|to)){s}*(?P<cue>{r_speech_alt})"
+            rf"(?:{s}+(?:{r_objects}|{r_name}))?(?=[^,:]{{0,80}}[,:]{s}*$)"
             rf"(?:{s}+{r_adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
         ),
     )
@@ -558,14 +559,21 @@ class _Finder:
                 if p.continues and not last.closed:
                     g.passages.append(p)
                     continue
-                if same_para and not between.strip():
+                opens_clause = self._opens_clause(g.passages[0].open)
+                if same_para and opens_clause and not between.strip():
                     g.passages.append(p)  # glued passages: …”“…
                     continue
-                if same_para and self._interruption(between):
+                if same_para and opens_clause and self._interruption(between):
                     g.passages.append(p)
                     continue
             groups.append(_Group([p], pi))
         return groups
+
+    def _opens_clause(self, pos: int) -> bool:
+        """Whether a mark at ``pos`` starts its sentence or follows ``:``/``,``/a dash."""
+        ss, _ = self.sentence(pos)
+        lead = self.text[max(ss, pos - _LEAD_WINDOW) : pos].rstrip()
+        return not lead or lead[-1] in ":,—–-(" or self._introduced(lead)
 
     def _interruption(self, between: str) -> bool:
         """Whether text between two passages is only an attribution (``, he said,``)."""
@@ -658,6 +666,12 @@ class _Finder:
                     break
         if trail is None:
             trail = self._trail(after, last.close)
+            if trail is not None and trail.cue is not None:
+                # "… now.” He added, “…": the attribution introduces the next quote instead.
+                rest = text[trail.cue[1] : trail.cue[1] + 40].lstrip(" \t,:")
+                content = text[last.content_start : last.content_end].rstrip()
+                if rest[:1] in '“"«' and not content.endswith(","):
+                    trail = None
         content_s, content_e = last.content_start, last.content_end
         ends_with_punct = text[content_s:content_e].rstrip()[-1:] in (
             ".",

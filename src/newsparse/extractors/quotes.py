@@ -185,7 +185,7 @@ def _rules() -> _Rules:
     rv = _pieces(data, _suffix_trie)
     r_spk, r_appos, r_auxs, r_speech_g = rv["spk"], rv["appos"], rv["auxs"], rv["speech_g"]
     r_name, r_desc, r_objects, r_adjuncts = rv["name"], rv["desc"], rv["objects"], rv["adjuncts"]
-    r_speech_alt, r_ing_alt, r_lb, r_cap = rv["speech_alt"], rv["ing_alt"], rv["lb"], rv["cap"]
+    r_speech_alt, r_lb, r_cap = rv["speech_alt"], rv["lb"], rv["cap"]
     fw = _pieces(data, _trie)
     speech, belief, direct_only = fw["speech"], fw["belief"], fw["direct_only"]
     objects, adjuncts = fw["objects"], fw["adjuncts"]

@@ -105,6 +105,50 @@ STATUS_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 
+# Cues that only look like others, and framing verbs around a proposal.
+STATUS_CASES += [
+    (
+        "The two militias traded accusations of breaching a Turkish-brokered ceasefire.",
+        [("violated", "accusations of breaching a Turkish-brokered ceasefire")],
+    ),
+    (
+        "The insurgents rejected a Kenyan proposal for a nationwide ceasefire.",
+        [("rejected", "rejected a Kenyan proposal for a nationwide ceasefire")],
+    ),
+    (
+        "The president ordered a 48-hour ceasefire over the religious holiday, the army said.",
+        [("announced", "ordered a 48-hour ceasefire")],
+    ),
+    (
+        "The opposition agreed a ceasefire with the army after a week of shelling.",
+        [("agreed", "agreed a ceasefire")],
+    ),
+    (
+        "The civil war ended with a UN-sponsored ceasefire in 1994.",
+        [("agreed", "ended with a UN-sponsored ceasefire")],
+    ),
+    (
+        "Mortar fire shattered a week-old truce between the militias.",
+        [("collapsed", "shattered a week-old truce")],
+    ),
+]
+
+# (text, status, parties that must be named, brokers that must be named)
+ROLE_CASES: list[tuple[str, str, set[str], set[str]]] = [
+    (
+        "Israel and Hamas agreed to a ceasefire brokered by Egypt and Qatar after days of strikes.",
+        "agreed",
+        {"Israel", "Hamas"},
+        {"Egypt", "Qatar"},
+    ),
+    (
+        "Turkey reaffirmed a fragile truce between the Syrian army and the Kurdish militia.",
+        "reaffirmed",
+        set(),
+        {"Turkey"},
+    ),
+]
+
 # (text, status, negated, hypothetical)
 FLAG_CASES: list[tuple[str, str, bool, bool]] = [
     ("The militia did not violate the ceasefire, its commander insisted.", "violated", True, False),
@@ -120,6 +164,8 @@ FLAG_CASES: list[tuple[str, str, bool, bool]] = [
     # A commitment to keep a truce is a real act, not a hypothetical one.
     ("The army said it would observe the ceasefire.", "reaffirmed", False, False),
     ("The rebels would accept a truce if the shelling stopped.", "accepted", False, True),
+    ("Peacekeepers were deployed to monitor the ceasefire.", "monitored", False, False),
+    ("The ceasefire is set to expire on Sunday, the militia said.", "collapsed", False, True),
 ]
 
 # Texts with a "truce" or "ceasefire" word that is not about armed violence, or no such word.
@@ -131,6 +177,8 @@ NEGATIVE_CASES: list[str] = [
     "with a truce announced by their record labels.",
     "Troops clashed with rebels near the border, killing four soldiers.",
     "The village lies close to the ceasefire line between the two armies.",
+    "The two tech giants called a truce in their patent war.",
+    "Troops and rebels fought on. The union and the employers agreed a truce over pensions.",
     "",
 ]
 
@@ -143,6 +191,14 @@ def claims(text: str, published: str | None = "2024-03-15") -> list[newsparse.Ce
 def test_status(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.status, c.trigger.text) for c in claims(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "status", "parties", "brokers"), ROLE_CASES)
+def test_roles(text: str, status: str, parties: set[str], brokers: set[str]) -> None:
+    art = newsparse.parse(text)
+    claim = next(c for c in art.ceasefire_claims if c.status == status)
+    assert parties <= {art.actor(i).name for i in claim.parties}
+    assert brokers <= {art.actor(i).name for i in claim.brokers}
 
 
 @pytest.mark.parametrize(("text", "status", "negated", "hypothetical"), FLAG_CASES)

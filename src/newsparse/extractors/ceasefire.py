@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -101,6 +102,7 @@ class _Rules:
     locative: regex.Pattern[str]
     members: regex.Pattern[str]
     group_kind: dict[str, str]
+    group_head_end: regex.Pattern[str]
 
 
 @cache
@@ -115,10 +117,12 @@ def _rules() -> _Rules:
         return rf"\b(?:{_alt(patterns, macros)})\b"
 
     pre = {
-        st: regex.compile(rf"(?i)\b(?:{_alt(ps, macros)})\s+\Z") for st, ps in data["pre"].items()
+        # A cue starts a word of its own: "brokered" in "Russian-brokered" is no verb.
+        st: regex.compile(rf"(?i)(?<![\w\-])(?:{_alt(ps, macros)})\s+\Z")
+        for st, ps in data["pre"].items()
     }
     pre_weak = {
-        st: regex.compile(rf"(?i)\b(?:{_alt(ps, macros)})\s+\Z")
+        st: regex.compile(rf"(?i)(?<![\w\-])(?:{_alt(ps, macros)})\s+\Z")
         for st, ps in data["pre_weak"].items()
     }
     post = {st: regex.compile(rf"(?i)(?:{_alt(ps, macros)})\b") for st, ps in data["post"].items()}
@@ -129,7 +133,10 @@ def _rules() -> _Rules:
         groups.append(f"(?P<c{i}>{_alt(words, macros)})")
     compound = regex.compile(r"(?i)[ \t\u00a0]*-?[ \t\u00a0]*(?:" + "|".join(groups) + r")\b")
     frames = {
-        st: regex.compile(rf"(?i)\b(?:{_expand(p, macros)})\s+\Z")
+        st: regex.compile(
+            rf"(?i)\b(?:{_expand(p, macros)})"
+            r"(?:\s+(?!(?:and|but|or|while|after)\b)[\w'’\-]+){0,2}?\s+\Z"
+        )
         for st, p in data["frames"].items()
     }
     brokers = data["brokers"]
@@ -149,6 +156,9 @@ def _rules() -> _Rules:
             rf"\b(?:{modifier}{{0,3}})(?i:{'|'.join(heads)})\b(?![ \t\u00a0]+(?i:of|in|from)\b)"
         ),
         group_kind=group_kind,
+        group_head_end=regex.compile(
+            rf"(?i)\b(?:{'|'.join(_alt(w, macros) for w in pg['heads'].values())}|government)\Z"
+        ),
         not_modifiers=frozenset(w.lower() for w in data["not_modifiers"]),
         locative=regex.compile(rf"(?i)\b{_expand(data['locative'], macros)}\Z"),
         members=regex.compile(rf"(?i)\b{_expand(data['members'], macros)}\b"),
@@ -444,6 +454,16 @@ def _noun_like(word: str) -> bool:
     return word.lower() in ("ceasefire line",)
 
 
+def _sides_without_civil(draft: Draft, sent: Offsets, ns: int, ne: int, rules: _Rules) -> bool:
+    """Whether the sentence names a state or armed group and no civil dispute word is near."""
+    s, e = sent
+    near = _mentions_in(draft, max(s, ns - _ACTOR_WINDOW), min(e, ne + _ACTOR_WINDOW))
+    if not any(a.kind in _SIDE_KINDS for _, _, a in near):
+        return False
+    lo, hi = max(0, ns - 1500), min(len(draft.text), ne + 1500)
+    return rules.non_military.search(draft.text, lo, hi) is None
+
+
 def _doc_has_conflict(text: str, rules: _Rules) -> bool:
     # Bounded scan: conflict vocabulary outside the ceasefire words themselves.
     return rules.conflict.search(text, 0, min(len(text), 200_000)) is not None
@@ -598,7 +618,7 @@ def _roles(
     excluded: list[str] = []
     if not mentions:
         return parties, brokers, excluded
-    ts = cand.trigger[0]
+    ts, te = cand.trigger
     if cand.status == "excluded":
         for _, e, a in mentions:
             if e <= ts and ts - e <= 120:
@@ -632,9 +652,15 @@ def _roles(
         if e <= ts and (bm is not None or rules.broker_verbs.search(text, max(e, ts - 200), ts)):
             brokers.append(a.id)  # the subject of a third-party act on someone else's truce
             continue
-        if a.id == speaker and len(mentions) > 1:
-            continue
+        if a.id == speaker and (
+            s >= te or rules.report.match(text, e, min(se, e + 30)) or len(mentions) > 1
+        ):
+            continue  # the one who says it, in the attribution ("…, the ministry said")
         parties.append(a.id)
+    # A list continues its first item's role: "brokered by Egypt and Qatar".
+    for (_, pe, pa), (ns_, _, na) in pairwise(mentions):
+        if pa.id in brokers and na.id not in brokers and _LIST_GAP.fullmatch(text[pe:ns_]):
+            brokers.append(na.id)
     if cand.status == "monitored":
         brokers.extend(m for m in _members(draft, cand, rules) if m not in parties)
     parties = [p for p in dict.fromkeys(parties) if p not in brokers]
@@ -731,10 +757,11 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
             continue
         sent = draft.sentences[idx]
         if rules.ambiguous.match(m.group()):
-            # "truce" is also used of feuds and disputes: want armed conflict in the article.
+            # "truce" is also used of feuds and disputes: want armed conflict in the article,
+            # or states and armed groups in the sentence with nothing civil around it.
             if doc_conflict is None:
                 doc_conflict = _doc_has_conflict(text, rules)
-            if not doc_conflict:
+            if not doc_conflict and not _sides_without_civil(draft, sent, ns, ne, rules):
                 continue
         if sent not in military:
             military[sent] = _is_military(text, sent, rules)
@@ -826,7 +853,12 @@ def _group_actors(draft: Draft, sent: Offsets, rules: _Rules) -> None:
         # "Israel and Hizbollah guerrillas" coordinates two sides; "Sunni and Shiite leaders"
         # coordinates two modifiers of one.
         for conj in _CONJ.finditer(text, s, e):
-            if not _ADJECTIVAL.search(text, s, conj.start()):
+            c0 = conj.start()
+            if (
+                not _ADJECTIVAL.search(text, s, c0)
+                or rules.group_head_end.search(text, s, c0)
+                or any(s <= a < c0 for a, _, _ in existing)
+            ):
                 s = conj.end()
         if any(a <= s and e <= b for a, b, _ in existing):
             continue  # already an actor (or inside one)

@@ -169,7 +169,7 @@ def _rules() -> _Rules:
         ),
         clause_break=regex.compile(
             r"(?i)(?:and|but|while|after|before|because|although|though|when|said|says|told|"
-            r"as|if|unless|whereas)\b"
+            r"as|if|unless|whereas|where|who|whose|whom)\b"
         ),
         violation_events=regex.compile(rf"(?i)\b{_expand(data['violation_events'], macros)}\b"),
         talks=regex.compile(rf"(?i)\b{_expand(ana['talks'], macros)}\b"),
@@ -464,9 +464,9 @@ def _sides_without_civil(draft: Draft, sent: Offsets, ns: int, ne: int, rules: _
     return rules.non_military.search(draft.text, lo, hi) is None
 
 
-def _doc_has_conflict(text: str, rules: _Rules) -> bool:
-    # Bounded scan: conflict vocabulary outside the ceasefire words themselves.
-    return rules.conflict.search(text, 0, min(len(text), 200_000)) is not None
+def _conflict_near(text: str, ns: int, ne: int, rules: _Rules) -> bool:
+    """Whether armed-conflict vocabulary stands within a few sentences of a ceasefire word."""
+    return rules.conflict.search(text, max(0, ns - 1500), min(len(text), ne + 1500)) is not None
 
 
 # -- actors, source, time, place -----------------------------------------------------------------
@@ -747,7 +747,6 @@ def _time(draft: Draft, cand: _Cand) -> tuple[Offsets, Any, Any] | None:
 def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
     text = draft.text
     found: list[_Cand] = []
-    doc_conflict: bool | None = None
     military: dict[Offsets, bool] = {}
     noun_sents: dict[int, list[Offsets]] = {}
     for m in rules.noun.finditer(text):
@@ -759,9 +758,8 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
         if rules.ambiguous.match(m.group()):
             # "truce" is also used of feuds and disputes: want armed conflict in the article,
             # or states and armed groups in the sentence with nothing civil around it.
-            if doc_conflict is None:
-                doc_conflict = _doc_has_conflict(text, rules)
-            if not doc_conflict and not _sides_without_civil(draft, sent, ns, ne, rules):
+            near_conflict = _conflict_near(text, ns, ne, rules)
+            if not near_conflict and not _sides_without_civil(draft, sent, ns, ne, rules):
                 continue
         if sent not in military:
             military[sent] = _is_military(text, sent, rules)
@@ -877,27 +875,33 @@ def _group_actors(draft: Draft, sent: Offsets, rules: _Rules) -> None:
 _SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
 
 
-def _main_sides(draft: Draft, cands: list[_Cand]) -> list[str]:
+def _main_sides(draft: Draft, cands: list[_Cand], roles: list[list[list[str]]]) -> list[str]:
     """The two sides the article's truce is most likely between: the countries, governments and
-    groups mentioned most often in the sentences that carry its claims (first mention breaks ties).
+    groups the claims' sentences mention most (never one the claims only ever make a broker), the
+    first mention breaking ties; failing two, the article's most mentioned ones.
     """
     rules = _rules()
+    parties = {p for role in roles for p in role[0]}
+    brokers = {b for role in roles for b in role[1]} - parties
     count: dict[str, int] = {}
     first: dict[str, int] = {}
     for sent in dict.fromkeys(c.sentence for c in cands):
         s, e = sent
         for ms, _, a in _mentions_in(draft, s, min(e, s + 3000)):
-            if a.kind in _SIDE_KINDS and not rules.locative.search(draft.text, max(s, ms - 30), ms):
+            if (
+                a.kind in _SIDE_KINDS
+                and a.id not in brokers
+                and not rules.locative.search(draft.text, max(s, ms - 30), ms)
+            ):
                 count[a.id] = count.get(a.id, 0) + 1
                 first.setdefault(a.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
     if len(ranked) < 2:
-        # The claims' sentences name no sides: take the article's most mentioned ones.
         whole: dict[str, int] = {}
-        for a in draft.actors:
-            if a.kind in _SIDE_KINDS and a.id not in ranked and a.mentions:
-                whole[a.id] = len(a.mentions)
-                first[a.id] = min(m[0] for m in a.mentions)
+        for actor in draft.actors:
+            if actor.kind in _SIDE_KINDS and actor.id not in ranked and actor.mentions:
+                whole[actor.id] = len(actor.mentions)
+                first[actor.id] = min(m[0] for m in actor.mentions)
         ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
     return ranked[:2]
 
@@ -908,7 +912,7 @@ def _fill_parties(draft: Draft, cands: list[_Cand], roles: list[list[list[str]]]
     A ceasefire binds at least two sides; when a sentence names fewer, the article is following
     a truce it describes elsewhere, whose sides are the ones its claims mention most.
     """
-    sides = _main_sides(draft, cands)
+    sides = _main_sides(draft, cands, roles)
     for cand, role in zip(cands, roles, strict=True):
         parties, brokers, excluded = role
         if len(parties) >= 2 or cand.status == "excluded":

@@ -133,6 +133,29 @@ STATUS_CASES += [
     ),
 ]
 
+STATUS_CASES += [
+    (
+        "The separatists have agreed in principle to a ceasefire with the army.",
+        [("agreed", "agreed in principle to a ceasefire")],
+    ),
+    (
+        "Negotiations aimed at securing a ceasefire between the militias stalled on Monday.",
+        [("negotiating", "Negotiations aimed at securing a ceasefire")],
+    ),
+    (
+        "The armistice does not apply to the jihadist militias in the north.",
+        [("excluded", "does not apply to")],
+    ),
+    (
+        "The rebel commander said his fighters were ready for a truce with the army.",
+        [("accepted", "ready for a truce")],
+    ),
+    (
+        "Both armies accused each other of violations since the truce came into force.",
+        [("violated", "accused each other of violations"), ("in_effect", "came into force")],
+    ),
+]
+
 # (text, status, parties that must be named, brokers that must be named)
 ROLE_CASES: list[tuple[str, str, set[str], set[str]]] = [
     (

@@ -207,7 +207,8 @@ def _rules() -> _Rules:
         factual=regex.compile(rf"(?i)\b{_expand(data['factual_to'], macros)}\s+\Z"),
         modal_in=regex.compile(
             r"(?i)\b(?:will|would|could|may|might|should|shall|can|due\s+to|set\s+to|"
-            r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to|to)\b"
+            r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to)\b"
+            r"|\Ato\b"
         ),
         conditional=regex.compile(r"(?i)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b"),
         qualifiers=regex.compile(word_alt(data["qualifiers"]), regex.I),
@@ -620,11 +621,11 @@ def _roles(
         return parties, brokers, excluded
     ts, te = cand.trigger
     if cand.status == "excluded":
-        for _, e, a in mentions:
-            if e <= ts and ts - e <= 120:
-                excluded.append(a.id)
-        if excluded:
-            excluded = excluded[-2:]
+        if cand.kind == "post":
+            # "the truce does not apply to X": what is left out follows.
+            excluded = [a.id for s, _, a in mentions if te <= s < te + 100][:2]
+        else:
+            excluded = [a.id for _, e, a in mentions if e <= ts and ts - e <= 120][-2:]
     bm = rules.between.search(text, cand.noun[1], min(se, cand.noun[1] + 60))
     between_lo = bm.end() if bm else None
     between_hi = min(se, bm.end() + 100) if bm else None

@@ -152,6 +152,8 @@ def test_quotes_shrink_towards_one_short_segment_with_no_speaker() -> None:
         (lambda: ns.articles(max_quotes=-1), "at least 0"),
         (lambda: ns.articles(records="yes"), "must be bools"),  # type: ignore[arg-type]
         (lambda: ns.news_articles(layouts=["tweet"]), "unknown values"),
+        (lambda: ns.news_articles(layouts="said_after"), "not a str"),
+        (lambda: ns.articles(text=3), "text must be"),  # type: ignore[arg-type]
         (lambda: ns.news_articles(min_paragraphs=0), "at least 1"),
         (lambda: ns.news_articles(min_paragraphs=3, max_paragraphs=2), "smaller than"),
         (lambda: ns.news_articles(max_paragraphs=99), "more than"),

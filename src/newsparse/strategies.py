@@ -836,6 +836,8 @@ def news_articles(
     drawn from small invented name lists, distinct within a text. Empty ``layouts`` and ``statuses``
     give texts of unrelated paragraphs only. Shrinks towards one filler paragraph.
     """
+    if isinstance(layouts, str) or isinstance(statuses, str):
+        raise InvalidArgument("layouts and statuses must be sequences of strings, not a str")
     layouts_ = tuple(layouts)
     statuses_ = tuple(statuses)
     if layouts_:

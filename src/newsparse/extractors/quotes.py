@@ -1199,6 +1199,9 @@ class _Finder:
         if len(words) == 1 and low in r.pronouns:
             g = r.pronouns[low]
             if g in ("m", "f"):
+                near = self._person_before(s, para, g)
+                if near is not None:
+                    return near, 0.6, span
                 for p, a in reversed(last_person):
                     if para - p > 3:
                         break
@@ -1280,6 +1283,20 @@ class _Finder:
         actor.titles.extend(w for w in words if w in r.titles and w[:1].isupper() and len(w) > 3)
         self.index.add(actor)
         return actor, 0.75, span
+
+    def _person_before(self, pos: int, para: int, gender: str) -> ActorDraft | None:
+        """The nearest person named earlier in the same paragraph, if compatible with ``gender``."""
+        if not self.draft.paragraphs:
+            return None
+        ps = self.draft.paragraphs[para][0]
+        i = bisect_right(self.index.starts, pos) - 1
+        while i >= 0 and self.index.spans[i][0] >= ps:
+            ms, me, a = self.index.spans[i]
+            if me <= pos and a.kind == "person":
+                g = a.gender or _given_names().get(a.name.split()[0], None)
+                return a if g in (None, "?", gender) else None
+            i -= 1
+        return None
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The first fuller form of a surname earlier in the text (``Vladimir Putin``)."""

@@ -1291,7 +1291,7 @@ class _Finder:
         ps = self.draft.paragraphs[para][0]
         i = bisect_right(self.index.starts, pos) - 1
         while i >= 0 and self.index.spans[i][0] >= ps:
-            ms, me, a = self.index.spans[i]
+            _, me, a = self.index.spans[i]
             if me <= pos and a.kind == "person":
                 g = a.gender or _given_names().get(a.name.split()[0], None)
                 return a if g in (None, "?", gender) else None

@@ -673,16 +673,7 @@ class _Finder:
                 if rest[:1] in '“"«' and not content.endswith(","):
                     trail = None
         content_s, content_e = last.content_start, last.content_end
-        ends_with_punct = text[content_s:content_e].rstrip()[-1:] in (
-            ".",
-            ",",
-            "!",
-            "?",
-            "…",
-            "—",
-            "-",
-            ":",
-        )
+        ends_with_punct = text[content_s:content_e].rstrip()[-1:] in (".", ",", "!", "?", "…", "—")
         if trail is not None:
             g.trail_attributed = True
             if attribution is None:
@@ -692,8 +683,11 @@ class _Finder:
             rest = after.strip(" \t\u00a0")
             lower_next = bool(rest) and rest[0].isalpha() and rest[0].islower()
             short = _words(text, first.content_start, last.content_end) < 4
+            body = text[first.content_start : last.content_end]
             if not ends_with_punct and (lower_next or short):
                 direct = False
+            elif body.isupper() and not g.trail_attributed:
+                direct = False  # a quoted headline or slogan in capitals
         g.attribution = attribution
         g.direct = direct
         segments = [(p.content_start, p.content_end) for p in g.passages]

@@ -512,6 +512,7 @@ class _Finder:
         self.cues = _find_cues(self.text)
         self.cue_starts = [c[0] for c in self.cues]
         self.aux_words = _aux_words()
+        self.subject_cache: dict[tuple[int, int], Any] = {}
         self.direct_spans: list[Offsets] = []
         self.partial_passages: list[Passage] = []
 
@@ -953,7 +954,7 @@ class _Finder:
             if cue_word in r.direct_only or cue_word.endswith("ing") or cue_word[0].isupper():
                 continue
             w0 = max(ss, cs0 - 160)
-            sm = r.subject_end.search(text, w0, cs0) if self._subject_like(w0, cs0) else None
+            sm = self._subject_match(w0, cs0) if self._subject_like(w0, cs0) else None
             speaker: Offsets | None = None
             if sm is not None and self._good_speaker(*self._spk(sm)):
                 speaker = self._spk(sm)
@@ -1081,7 +1082,9 @@ class _Finder:
             if m is None:
                 return None
             return m.span("spk"), (c0, c1), m.end()
-        sm = self.r.subject_end.search(text, k, c0)
+        if not self._subject_like(k, c0):
+            return None
+        sm = self._subject_match(k, c0)
         if sm is None:
             return None
         s0, s1 = self._spk(sm)
@@ -1090,6 +1093,15 @@ class _Finder:
             return None
         # The whole phrase after the comma names the speaker ("one West Virginia official").
         return (k, s1), (c0, c1), c1
+
+    def _subject_match(self, w0: int, cue: int) -> Any:
+        """The speaker phrase ending right before ``cue`` (searched once per cue and window)."""
+        key = (w0, cue)
+        hit = self.subject_cache.get(key, False)
+        if hit is False:
+            hit = self.r.subject_end.search(self.text, w0, cue)
+            self.subject_cache[key] = hit
+        return hit
 
     def _act_report(
         self,
@@ -1106,7 +1118,7 @@ class _Finder:
         w0 = max(ss, cs0 - 160)
         if not self._subject_like(w0, cs0):
             return False
-        sm = self.r.subject_end.search(text, w0, cs0)
+        sm = self._subject_match(w0, cs0)
         if sm is None or not self._good_speaker(*self._spk(sm)):
             return False
         cstart = ce0

@@ -66,6 +66,7 @@ FRAGMENTS = (
     " agreed a ",
     " between the army and the rebels",
     " on Monday",
+    " 12 people were killed",
     ".",
     ",",
     ":",

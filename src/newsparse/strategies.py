@@ -38,8 +38,10 @@ from .models import (
 )
 
 __all__ = [
+    "LAYOUTS",
     "ExpectedClaim",
     "ExpectedQuote",
+    "NewsParagraph",
     "NewsText",
     "actors",
     "articles",

@@ -196,6 +196,23 @@ def test_pronoun_resolves_to_previous_speaker() -> None:
     assert second.confidence < first.confidence
 
 
+def test_pronoun_skips_names_inside_the_quote() -> None:
+    body = (
+        "Lord Peter Ashby spoke after the vote.\n\n"
+        "“Maria Lopez has vanished from the leaflets,” he said."
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert speaker_name(article, q) == "Peter Ashby"
+
+
+def test_pronoun_resolves_to_person_named_in_the_paragraph() -> None:
+    body = "Daniel Karlsen met reporters on Monday. “We will rebuild the bridge,” he said."
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert speaker_name(article, q) == "Daniel Karlsen"
+
+
 def test_multi_paragraph_quote_is_one_quote() -> None:
     body = (
         "“We crossed the river at night and walked for three days without food.\n\n"

@@ -513,6 +513,8 @@ class _Finder:
         self.cue_starts = [c[0] for c in self.cues]
         self.aux_words = _aux_words()
         self.subject_cache: dict[tuple[int, int], Any] = {}
+        self.quoted: list[Offsets] = []
+        self.quoted_starts: list[int] = []
         self.direct_spans: list[Offsets] = []
         self.partial_passages: list[Passage] = []
 
@@ -1149,6 +1151,8 @@ class _Finder:
     def resolve(self) -> None:
         """Give every candidate a speaker, in text order, remembering recent speakers."""
         self.candidates.sort(key=lambda c: c.start)
+        self.quoted = sorted(self.direct_spans)
+        self.quoted_starts = [q[0] for q in self.quoted]
         last_person: list[tuple[int, ActorDraft]] = []  # (paragraph, actor)
         last_any: tuple[int, ActorDraft] | None = None
         prev_by_para: dict[int, _Candidate] = {}
@@ -1164,7 +1168,7 @@ class _Finder:
             att = c.attribution
             if att is not None and att.speaker is not None:
                 actor, conf, mention = self._speaker(
-                    att.speaker, last_person, last_any, c.paragraph
+                    att.speaker, last_person, last_any, c.paragraph, c.start
                 )
                 c.mention = mention
                 c.cue = (
@@ -1193,6 +1197,7 @@ class _Finder:
         last_person: list[tuple[int, ActorDraft]],
         last_any: tuple[int, ActorDraft] | None,
         para: int,
+        quote_start: int | None = None,
     ) -> tuple[ActorDraft | None, float, Offsets]:
         text = self.text
         s, e = span
@@ -1205,7 +1210,7 @@ class _Finder:
         if len(words) == 1 and low in r.pronouns:
             g = r.pronouns[low]
             if g in ("m", "f"):
-                near = self._person_before(s, para, g)
+                near = self._person_before(min(s, quote_start or s), para, g)
                 if near is not None:
                     return near, 0.6, span
                 for p, a in reversed(last_person):
@@ -1295,10 +1300,17 @@ class _Finder:
         if not self.draft.paragraphs:
             return None
         ps = self.draft.paragraphs[para][0]
+        if para > 0 and not self.text[ps:pos].strip(_MARKS + " \t\n"):
+            ps = self.draft.paragraphs[para - 1][0]  # the quote opens its paragraph
         i = bisect_right(self.index.starts, pos) - 1
+        quoted, qstarts = self.quoted, self.quoted_starts
         while i >= 0 and self.index.spans[i][0] >= ps:
-            _, me, a = self.index.spans[i]
-            if me <= pos and a.kind == "person":
+            ms, me, a = self.index.spans[i]
+            if (
+                me <= pos
+                and a.kind == "person"
+                and not self._overlaps_direct(ms, me, quoted, qstarts)
+            ):
                 g = a.gender or _given_names().get(a.name.split()[0], None)
                 return a if g in (None, "?", gender) else None
             i -= 1
@@ -1431,7 +1443,9 @@ _TRANSCRIPT_LABEL = regex.compile(
 _COORDINATED = regex.compile(r"(?r)(?:\b(?:and|but)(?:[ \t]+also)?|[—–])[ \t]*$")
 _NEW_SENTENCE_LOWER = regex.compile(r"[.!?][ \t]+\p{Ll}")
 _THAT = regex.compile(r"\s+that\b")
-_PASSIVE_BEFORE = regex.compile(r"(?r)(?:\b(?:is|was|be|been|being|are|were)|[,;(])\s*$")
+_PASSIVE_BEFORE = regex.compile(
+    r"(?r)(?:\b(?:is|was|be|been|being|are|were)(?:\s+\w+ly)?|[,;(])\s*$"
+)
 _PUNCT = ".,;:!?\"'“”‘’«»()[]{}—–-…"
 
 

@@ -44,7 +44,9 @@ def _role(text: str, pos: int, length: int, is_open: bool) -> str:
     left_free = before in _LEFT_CONTEXT
     right_free = after in _RIGHT_CONTEXT
     if before in _SPACE and after in _SPACE:
-        return "none"  # a mark standing alone between spaces quotes nothing
+        # A curly mark standing alone between spaces quotes nothing; a straight one may be
+        # tokenised text (`` " We will stay , " he said ``) and pairs by position.
+        return "either" if ch in "\"'" else "none"
     if ch in "«„" or text.startswith("‘‘", pos):
         return "open"
     if ch == "»" or text.startswith("’’", pos):

@@ -768,6 +768,8 @@ class _Finder:
         t = toks[-1]
         if t[-1] in ",)":
             return True
+        if t.endswith(("’s", "'s", "s’", "s'")):
+            return False  # a possessive: the cue is a noun ("France's forecast")
         t = t.strip(_PUNCT)
         if not t:
             return False

@@ -598,11 +598,12 @@ _REPORTED = (
     "more families had returned to the valley",
     "the bridge would reopen in the spring",
 )
-# One sentence per template, stating exactly one status in the narrator's voice.
+# One sentence per template, stating exactly one status in the narrator's voice. A bare "truce"
+# may be a trade or political one, so every truce sentence names armed parties.
 _CLAIM_TEMPLATES: dict[str, tuple[str, ...]] = {
     "called_for": (
         "Aid agencies called for an immediate ceasefire in {town}.",
-        "Church leaders appealed for a truce in {town}.",
+        "Church leaders appealed for a truce between {g1} and {g2}.",
     ),
     "proposed": (
         "The mediators proposed a 30-day ceasefire between {g1} and {g2}.",
@@ -629,12 +630,12 @@ _CLAIM_TEMPLATES: dict[str, tuple[str, ...]] = {
         "{G1} declared a truce for the holiday.",
     ),
     "in_effect": (
-        "The truce took effect at midnight on {day}.",
+        "The truce between {g1} and {g2} took effect at midnight on {day}.",
         "The ceasefire is holding in {town}.",
     ),
     "reaffirmed": (
         "{G1} and {g2} reaffirmed the ceasefire in {town} on {day}.",
-        "Both sides reaffirmed the truce after a meeting in {town}.",
+        "Both {g1} and {g2} reaffirmed the truce after a meeting in {town}.",
     ),
     "extended": (
         "{G1} and {g2} extended the truce by 60 days.",
@@ -642,11 +643,11 @@ _CLAIM_TEMPLATES: dict[str, tuple[str, ...]] = {
     ),
     "violated": (
         "{G1} violated the ceasefire overnight.",
-        "The truce was breached several times on {day}.",
+        "The truce between {g1} and {g2} was breached several times on {day}.",
     ),
     "collapsed": (
         "The ceasefire collapsed on {day}.",
-        "The truce broke down after a week.",
+        "The truce between {g1} and {g2} broke down after a week.",
     ),
     "excluded": (
         "{G1} were not included in the ceasefire.",
@@ -654,7 +655,7 @@ _CLAIM_TEMPLATES: dict[str, tuple[str, ...]] = {
     ),
     "monitored": (
         "Observers are monitoring the ceasefire along the front line.",
-        "A mission was set up to monitor the truce in {town}.",
+        "A mission was set up to monitor the truce between {g1} and {g2}.",
     ),
 }
 _FILLER = (

@@ -790,7 +790,8 @@ class Linker:
         self.places: dict[str, PlaceDraft] = {}
         self.abbrev: dict[str, ActorDraft] = {}
         self.groups: dict[tuple[str, str | None], ActorDraft] = {}
-        self._tokens: dict[str, list[str]] = {}
+        self._tokens: dict[int, list[str]] = {}
+        self._by_last: dict[str, list[ActorDraft]] = {}
 
     def country(self, iso: str) -> ActorDraft:
         a = self.countries.get(iso)
@@ -814,26 +815,31 @@ class Linker:
             self.places[name] = p
         return p
 
+    def add_person(self, a: ActorDraft) -> None:
+        """Register a person so later surnames and variants find them."""
+        self.people.append(a)
+        self.index_person(a)
+
+    def index_person(self, a: ActorDraft) -> None:
+        """(Re)index a person under the last token of their current name."""
+        toks = _person_tokens(a.name)
+        self._tokens[id(a)] = toks
+        if toks:
+            self._by_last.setdefault(toks[-1], []).append(a)
+
     def person(self, name: str) -> ActorDraft | None:
         """The person this name refers to, if the article already has them."""
         toks = _person_tokens(name)
         if not toks:
             return None
-        for p in reversed(self.people):
-            ptoks = self._tokens.get(p.name)
-            if ptoks is None:
-                ptoks = self._tokens[p.name] = _person_tokens(p.name)
-            if not ptoks:
-                continue
-            if toks == ptoks:
+        # Every rule below needs the same last token, so only those people are candidates.
+        for p in reversed(self._by_last.get(toks[-1], ())):
+            ptoks = self._tokens[id(p)]
+            if not ptoks or ptoks[-1] != toks[-1]:
+                continue  # indexed under a name the person no longer has
+            if toks == ptoks or len(toks) == 1:
                 return p
-            if len(toks) == 1 and toks[0] == ptoks[-1]:
-                return p
-            if (
-                len(toks) >= 2
-                and toks[-1] == ptoks[-1]
-                and (toks[0] == ptoks[0] or len(ptoks) == 1)
-            ):
+            if toks[0] == ptoks[0] or len(ptoks) == 1:
                 return p
         return None
 
@@ -843,37 +849,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
     draft = st.draft
     lk = Linker(draft)
     items = sorted(st.items, key=lambda it: (it.start, -it.end))
-    # Groups may overlap names ("Syrian government" vs "Syrian"); names inside groups yield.
-    group_spans = [(it.start, it.end) for it in items if it.label == "group"]
-    kept: list[Item] = []
-    for it in items:
-        if it.label != "group" and _overlaps((it.start, it.end), group_spans):
-            # A known organisation wins over a generic phrase inside it.
-            inner_owned = any(
-                g.label == "group"
-                and g.entry is not None
-                and g.start <= it.start
-                and it.end <= g.end
-                for g in kept
-            )
-            wider = any(
-                g.label == "group"
-                and it.start <= g.start
-                and g.end <= it.end
-                and it.end - it.start > g.end - g.start
-                for g in kept
-            )
-            if it.label == "org" and (it.entry is not None or wider) and not inner_owned:
-                group_spans = [g for g in group_spans if not (g[0] < it.end and it.start < g[1])]
-                kept = [
-                    k
-                    for k in kept
-                    if not (k.label == "group" and k.start < it.end and it.start < k.end)
-                ]
-                kept.append(it)
-            continue
-        kept.append(it)
-    items = kept
+    items = _resolve_group_overlaps(items)
     # Abbreviations defined in the text: "Syrian Democratic Forces (SDF)".
     for idx, it in enumerate(items):
         if it.label in {"org", "unknown", "group"} and idx + 1 < len(items):
@@ -895,9 +871,10 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             a = lk.person(name)
             if a is None:
                 a = draft.add_actor(name, "person", country=it.iso, gender=it.gender)
-                lk.people.append(a)
+                lk.add_person(a)
             elif len(name) > len(a.name) and len(name.split()) >= len(a.name.split()):
                 a.name = name
+                lk.index_person(a)
             short = 0 <= it.title_start < it.start and 2 * (it.end - it.start) >= (
                 it.end - it.title_start
             )
@@ -912,18 +889,22 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 a.country = it.iso
             if it.gender and not a.gender:
                 a.gender = it.gender
+    by_title: dict[str, list[ActorDraft]] = {}
+    for p in lk.people:
+        for t in dict.fromkeys(t.lower() for t in p.titles):
+            by_title.setdefault(t, []).append(p)
     for it in items:
         if it.label == "titleonly":
             # "the Foreign Secretary" when the article has exactly one person with that title.
-            want = it.cue.lower()
-            holders = [p for p in lk.people if want in {t.lower() for t in p.titles}]
+            holders = by_title.get(it.cue.lower(), [])
             if len(holders) == 1:
                 holders[0].add_mention(it.start, it.end, "title")
             elif not holders and _THE_BEFORE.search(text, max(0, it.start - 4), it.start):
                 # "The Foreign Secretary said": a person the article names only by office.
                 name = _norm(text[it.start : it.end])
                 a = draft.add_actor(name, "person", titles=[it.cue])
-                lk.people.append(a)
+                lk.add_person(a)
+                by_title.setdefault(it.cue.lower(), []).append(a)
                 a.add_mention(it.start, it.end, "title")
     for it in items:
         span = (it.start, it.end)
@@ -1025,6 +1006,45 @@ def _countries_as_places(st: State, lk: Linker) -> None:
             place = lk.place(a.name, iso)
             for m in a.mentions:
                 place.add_mention(*m)
+
+
+def _resolve_group_overlaps(items: list[Item]) -> list[Item]:
+    """Names inside common-noun groups yield to them (``Syrian`` in ``the Syrian government``),
+    except known organisations and wider names (``Kurdistan Regional Government``)."""
+    groups = [it for it in items if it.label == "group"]
+    starts = [g.start for g in groups]
+    dropped: set[int] = set()
+    names: list[Item] = []
+    for it in items:
+        if it.label == "group":
+            continue
+        near: list[Item] = []
+        k = bisect.bisect_left(starts, it.end) - 1
+        # Groups are short (a word, a phrase, "of <Country>"), so only a few can reach back.
+        while k >= 0 and groups[k].start > it.start - _MAX_GROUP:
+            g = groups[k]
+            if g.end > it.start and id(g) not in dropped:
+                near.append(g)
+            k -= 1
+        if not near:
+            names.append(it)
+            continue
+        inner_owned = any(
+            g.entry is not None and g.start <= it.start and it.end <= g.end for g in near
+        )
+        wider = any(
+            it.start <= g.start and g.end <= it.end and it.end - it.start > g.end - g.start
+            for g in near
+        )
+        if it.label == "org" and (it.entry is not None or wider) and not inner_owned:
+            dropped.update(id(g) for g in near)
+            names.append(it)
+    kept = names + [g for g in groups if id(g) not in dropped]
+    kept.sort(key=lambda it: (it.start, -it.end))
+    return kept
+
+
+_MAX_GROUP = 160
 
 
 def _metonymic(st: State, it: Item) -> str:
@@ -1205,8 +1225,9 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
                     if t.gender and not person.gender:
                         person.gender = t.gender
                     after = it.end + m.end()
-                    for s in starts:
-                        if after <= s <= after + 25:
+                    i = bisect.bisect_left(starts, after)
+                    for s in starts[i : i + 1]:
+                        if s <= after + 25:
                             aff = by_span[s]
                             if aff.kind != "person" and aff.id != person.id:
                                 if aff.kind == "country" and not person.country:

@@ -956,7 +956,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             _link_group(lk, it)
         elif it.label == "demonym":
             _link_demonym(st, lk, it)
-    # Unknown single words: a surname seen before, an abbreviation defined before, else a guess.
+    # Unknown names: a surname seen before, an abbreviation or organisation named before.
     for it in items:
         if it.label != "unknown":
             continue
@@ -964,9 +964,9 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
         if surface in lk.abbrev:
             lk.abbrev[surface].add_mention(it.start, it.end, "abbreviation")
             continue
-        p = lk.person(surface)
-        if p is not None:
-            p.add_mention(it.start, it.end, "surname" if " " not in surface else "name")
+        who = lk.person(surface)
+        if who is not None:
+            who.add_mention(it.start, it.end, "surname" if " " not in surface else "name")
             continue
         if surface in lk.orgs:
             lk.orgs[surface].add_mention(it.start, it.end, "name")

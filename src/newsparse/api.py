@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import multiprocessing.context
 import os
+import pickle
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import Any, cast
 
 import pluggy
 import regex
 
-from .errors import InputError
+from .errors import InputError, NewsparseError
 from .models import Article
 from .pipeline import Pipeline
 from .plugins import get_plugin_manager, make_plugin_manager
@@ -135,23 +140,78 @@ def _parse_record(record: Record, strict: bool = False) -> Article:
         raise
 
 
-def _parse_chunk(chunk: list[Record], strict: bool) -> list[Article | Exception]:
-    out: list[Article | Exception] = []
+# -- many articles: streaming, in order, optionally over a process pool ---------------------------
+
+#: A chunk closes at this many characters of text, so chunks cost about the same to parse
+#: whatever the article lengths, and a worker's share stays small enough to balance the load.
+_CHUNK_CHARS = 1 << 17
+_CHUNK_RECORDS = 64
+#: Chunks in flight per worker: one running, the rest queued so no worker waits on the parent.
+_WINDOW_PER_JOB = 3
+#: Parsed once per process before work starts, so every lazily compiled pattern is ready (and,
+#: with ``fork``, compiled once in the parent and inherited by every worker).
+_WARM_UP = (
+    "Talks to resume next week\n\n"
+    "“We will hold our fire,” Foreign Minister Jane Roe said on Monday in the capital. "
+    "The rebels told reporters they had agreed to a 30-day ceasefire brokered by the United "
+    "Nations, according to a statement.\n\n"
+    "Mr. Doe said the army would respect the truce but accused the group of violating it."
+)
+
+Finish = Callable[[Article], Any]
+
+
+def _warm_up() -> None:
+    """Build the default pipeline and run it once so patterns compile before timing matters."""
+    parse(_WARM_UP)
+
+
+class _Failed:
+    """A record's failure, able to cross the process boundary back from a worker."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        exc = self.exc
+        if isinstance(exc, NewsparseError):
+            # Its __init__ takes (code, message), not the args pickle would replay.
+            return (_failed_newsparse, (type(exc), exc.code, exc.message))
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:
+            return (_Failed, (RuntimeError(f"{type(exc).__name__}: {exc}"),))
+        return (_Failed, (exc,))
+
+
+def _failed_newsparse(cls: type[NewsparseError], code: str, message: str) -> _Failed:
+    return _Failed(cls(code, message))
+
+
+def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list[Any]:
+    out: list[Any] = []
     for rec in chunk:
         try:
-            out.append(_parse_record(rec, strict))
+            article = _parse_record(rec, strict)
+            out.append(article if finish is None else finish(article))
         except Exception as exc:
-            out.append(exc)
+            out.append(_Failed(exc))
     return out
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
     chunk: list[Record] = []
+    chars = 0
     for rec in records:
         chunk.append(rec)
-        if len(chunk) >= size:
+        text = rec if isinstance(rec, str) else rec.get("text") if isinstance(rec, Mapping) else ""
+        chars += len(text) if isinstance(text, str) else 0
+        if len(chunk) >= size or chars >= _CHUNK_CHARS:
             yield chunk
             chunk = []
+            chars = 0
     if chunk:
         yield chunk
 
@@ -163,52 +223,134 @@ def _record_id(record: Record) -> str | None:
     return None
 
 
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """``fork`` when it is safe (no other thread running): workers start in milliseconds and
+    inherit the compiled patterns; otherwise ``forkserver`` or ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _stream(
+    records: Iterable[Record],
+    *,
+    jobs: int,
+    strict: bool,
+    on_error: ErrorHandler | None,
+    chunk_size: int | None,
+    finish: Finish | None,
+) -> Iterator[Any]:
+    """Parse records in order, applying ``finish`` where the parsing happens (worker or here)."""
+    if jobs < 0:
+        raise ValueError("jobs must be >= 0")
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    size = chunk_size or _CHUNK_RECORDS
+    if size < 1:
+        raise ValueError("chunk_size must be >= 1")
+
+    index = 0
+
+    def emit(chunk: list[Record], results: list[Any]) -> Iterator[Any]:
+        nonlocal index
+        for rec, res in zip(chunk, results, strict=True):
+            if isinstance(res, _Failed):
+                if on_error is None:
+                    raise res.exc
+                on_error(index, _record_id(rec), res.exc)
+            else:
+                yield res
+            index += 1
+
+    chunks = _chunks(records, size)
+    if jobs == 1:
+        for chunk in chunks:
+            yield from emit(chunk, _run_chunk(chunk, strict, finish))
+        return
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:  # one chunk: a pool would cost more than it saves
+        yield from emit(first, _run_chunk(first, strict, finish))
+        return
+    _warm_up()
+    window: deque[tuple[list[Record], Future[list[Any]]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_warm_up)
+    try:
+        for chunk in itertools.chain((first, second), chunks):
+            window.append((chunk, pool.submit(_run_chunk, chunk, strict, finish)))
+            if len(window) >= jobs * _WINDOW_PER_JOB:
+                done, fut = window.popleft()
+                yield from emit(done, fut.result())
+        while window:
+            done, fut = window.popleft()
+            yield from emit(done, fut.result())
+    finally:
+        # Also reached when the consumer stops early: drop queued chunks, end the workers.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def parse_many(
     records: Iterable[Record],
     *,
     jobs: int = 1,
     strict: bool = False,
     on_error: ErrorHandler | None = None,
-    chunk_size: int = 16,
+    chunk_size: int | None = None,
 ) -> Iterator[Article]:
     """Parse a stream of texts or ``{"id", "text", …}`` records, yielding articles in input order.
 
-    Memory stays flat: at most a few chunks per worker are in flight. ``jobs`` > 1 uses a process
-    pool (``jobs=0`` means one per CPU); plugins then come from the installed entry points. A record
-    that fails raises, unless ``on_error(index, record_id, exception)`` is given: then it is called
-    and the record skipped.
+    Memory stays flat: records are read lazily and at most a few chunks (of at most
+    ``chunk_size`` records and about 128k characters) per worker are in flight. ``jobs`` > 1 uses
+    a process pool (``jobs=0`` means one per CPU); plugins then come from the installed entry
+    points. A record that fails raises, unless ``on_error(index, record_id, exception)`` is given:
+    then it is called and the record skipped.
     """
-    if jobs < 0:
-        raise ValueError("jobs must be >= 0")
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
+    return cast(
+        "Iterator[Article]",
+        _stream(
+            records,
+            jobs=jobs,
+            strict=strict,
+            on_error=on_error,
+            chunk_size=chunk_size,
+            finish=None,
+        ),
+    )
 
-    def emit(
-        chunk: list[Record], results: list[Article | Exception], base: int
-    ) -> Iterator[Article]:
-        for i, (rec, res) in enumerate(zip(chunk, results, strict=True)):
-            if isinstance(res, Exception):
-                if on_error is None:
-                    raise res
-                on_error(base + i, _record_id(rec), res)
-            else:
-                yield res
 
-    index = 0
-    if jobs == 1:
-        for chunk in _chunks(records, chunk_size):
-            yield from emit(chunk, _parse_chunk(chunk, strict), index)
-            index += len(chunk)
-        return
-    window: deque[tuple[list[Record], Future[list[Article | Exception]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for chunk in _chunks(records, chunk_size):
-            window.append((chunk, pool.submit(_parse_chunk, chunk, strict)))
-            if len(window) >= jobs * 3:
-                done, fut = window.popleft()
-                yield from emit(done, fut.result(), index)
-                index += len(done)
-        while window:
-            done, fut = window.popleft()
-            yield from emit(done, fut.result(), index)
-            index += len(done)
+def _to_json_line(article: Article) -> str:
+    return article.model_dump_json()
+
+
+def _to_json_indented(article: Article) -> str:
+    return article.model_dump_json(indent=2)
+
+
+def dump_many(
+    records: Iterable[Record],
+    *,
+    indent: bool = False,
+    jobs: int = 1,
+    strict: bool = False,
+    on_error: ErrorHandler | None = None,
+    chunk_size: int | None = None,
+) -> Iterator[str]:
+    """Like :func:`parse_many`, but yield each article as JSON, serialised in the worker.
+
+    Sending text back from the workers costs far less than sending models, so this is what the
+    command line uses for ``--format json``/``jsonl``.
+    """
+    return cast(
+        "Iterator[str]",
+        _stream(
+            records,
+            jobs=jobs,
+            strict=strict,
+            on_error=on_error,
+            chunk_size=chunk_size,
+            finish=_to_json_indented if indent else _to_json_line,
+        ),
+    )

@@ -55,11 +55,10 @@ def _summary(article: Any, out: TextIO) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from . import parse_many
+    from .api import dump_many, parse_many
     from .reader import BadRecord, iter_records
 
     bad = 0
-    records: list[Any] = []
     done_ids: set[str] = set()
     if args.resume and args.output:
         try:
@@ -81,7 +80,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 continue
             if done_ids and str(rec.get("id")) in done_ids:
                 continue
-            records.append(rec)
             yield rec
 
     def on_error(index: int, rid: str | None, exc: Exception) -> None:
@@ -97,21 +95,23 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         out = sys.stdout
     n = 0
     progress = _progress(args)
+    opts: dict[str, Any] = {"jobs": args.jobs, "strict": args.strict, "on_error": on_error}
     try:
-        for article in parse_many(
-            good_records(), jobs=args.jobs, strict=args.strict, on_error=on_error
-        ):
-            n += 1
-            if fmt == "jsonl":
-                out.write(article.model_dump_json() + "\n")
-            elif fmt == "json":
-                out.write(article.model_dump_json(indent=2) + "\n")
-            else:
+        if fmt in ("json", "jsonl"):
+            # Serialised where it is parsed: a worker sends back a string, not a model tree.
+            for line in dump_many(good_records(), indent=fmt == "json", **opts):
+                n += 1
+                out.write(line + "\n")
+                if progress:
+                    progress(n)
+        else:
+            for article in parse_many(good_records(), **opts):
+                n += 1
                 if n > 1:
                     out.write("\n" + "-" * 72 + "\n")
                 _summary(article, out)
-            if progress:
-                progress(n)
+                if progress:
+                    progress(n)
     finally:
         if progress:
             progress(n, final=True)

@@ -16,8 +16,11 @@ from ..rules import load_lines
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r\f\v]*\n")
 _LINE = regex.compile(r"[^\n]+")
 _SPACE = " \t\r\n\f\v\u00a0\u2009\u200a\u2002\u2003\u202f\ufeff"
-# A run of terminal punctuation, closing quotes or brackets, followed by white space.
-_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=[ \t\u00a0]+)")
+# A run of terminal punctuation, closing quotes or brackets, followed by white space. The run is
+# matched whole (possessive, and never from inside a run), so a long run of "!" not followed by
+# space costs linear time, not quadratic. (Scans start at line starts, so the look-behind never
+# looks across a scan's start.)
+_END = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=[ \t\u00a0])")
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _OPENERS = "\"'“‘«([¿¡-—–"
 _STARTERS = frozenset(

@@ -309,12 +309,18 @@ def quote_found(article: Article, expected: ns.ExpectedQuote) -> bool:
     return False
 
 
-def claim_found(article: Article, expected: ns.ExpectedClaim) -> bool:
+def claim_found(article: Article, expected: ns.ExpectedClaim, *, source: bool = False) -> bool:
     s, e = expected.sentence
-    return any(
-        c.status == expected.status and s <= c.trigger.start and c.trigger.end <= e
-        for c in article.ceasefire_claims
-    )
+    for c in article.ceasefire_claims:
+        if c.status != expected.status or not (s <= c.trigger.start and c.trigger.end <= e):
+            continue
+        if not source:
+            return True
+        if expected.source == "narrator":
+            return c.source == "narrator"
+        if c.source != "narrator" and article.actor(c.source).name == expected.source:
+            return c.quote is not None
+    return False
 
 
 # Layouts and statuses whose embedded examples the built-in extractors still miss, with why.
@@ -351,10 +357,23 @@ def test_embedded_quotes_are_found_with_their_speaker(layout: str, data: st.Data
 def test_embedded_ceasefire_claims_are_found_with_their_status(
     status: str, data: st.DataObject
 ) -> None:
-    news = data.draw(ns.news_articles(layouts=[], statuses=[status]))
+    news = data.draw(ns.news_articles(layouts=[], statuses=[status], quoted_claims=False))
     article = newsparse.parse(news.text)
     missed = [c for c in news.claims if not claim_found(article, c)]
     assert not missed, (news.text, article.ceasefire_claims)
+
+
+@NEWS
+@given(
+    ns.news_articles(
+        layouts=[], statuses=[s for s in CEASEFIRE_STATUSES if s not in PENDING_STATUSES]
+    )
+)
+def test_claims_are_sourced_to_the_narrator_or_the_quoted_speaker(news: ns.NewsText) -> None:
+    article = newsparse.parse(news.text)
+    missed = [c for c in news.claims if not claim_found(article, c, source=True)]
+    missed_quotes = [q for q in news.quotes if not quote_found(article, q)]
+    assert not missed and not missed_quotes, (news.text, article.ceasefire_claims)
 
 
 def findings(article: Article) -> Counter[Any]:

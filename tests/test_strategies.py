@@ -153,6 +153,7 @@ def test_quotes_shrink_towards_one_short_segment_with_no_speaker() -> None:
         (lambda: ns.articles(records="yes"), "must be bools"),  # type: ignore[arg-type]
         (lambda: ns.news_articles(layouts=["tweet"]), "unknown values"),
         (lambda: ns.news_articles(layouts="said_after"), "not a str"),
+        (lambda: ns.news_articles(quoted_claims=1), "must be a bool"),  # type: ignore[arg-type]
         (lambda: ns.articles(text=3), "text must be"),  # type: ignore[arg-type]
         (lambda: ns.news_articles(min_paragraphs=0), "at least 1"),
         (lambda: ns.news_articles(min_paragraphs=3, max_paragraphs=2), "smaller than"),
@@ -222,6 +223,7 @@ def test_news_articles_know_their_offsets(news: ns.NewsText) -> None:
         assert q.speaker in text
     for c in news.claims:
         assert text[c.sentence[0] : c.sentence[1]] == c.text
+        assert c.source == "narrator" or f"said {c.source}." in c.text
     assert len({q.speaker for q in news.quotes}) == len(news.quotes)
 
 

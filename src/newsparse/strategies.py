@@ -706,10 +706,13 @@ class ExpectedClaim:
     """Offsets of the sentence holding the claim; the trigger lies inside it."""
     text: str
     """The sentence."""
+    source: str = "narrator"
+    """``narrator``, or the full name of the person whose quote holds the claim."""
 
     def shifted(self, by: int) -> ExpectedClaim:
         """The same claim ``by`` characters further into a text."""
-        return ExpectedClaim(self.status, (self.sentence[0] + by, self.sentence[1] + by), self.text)
+        sentence = (self.sentence[0] + by, self.sentence[1] + by)
+        return ExpectedClaim(self.status, sentence, self.text, self.source)
 
 
 @dataclass(frozen=True)
@@ -806,19 +809,34 @@ def _quote_paragraph(
     )
 
 
-def _claim_paragraph(status: str, draw: st.DrawFn) -> NewsParagraph:
-    g1, g2 = draw(st.permutations(_GROUPS))[:2]
-    sentence = draw(st.sampled_from(_CLAIM_TEMPLATES[status])).format(
+def _claim_sentence(status: str, sides: tuple[str, str], draw: st.DrawFn) -> str:
+    g1, g2 = draw(st.permutations(sides))
+    return draw(st.sampled_from(_CLAIM_TEMPLATES[status])).format(
         g1=g1,
         g2=g2,
         G1=g1[0].upper() + g1[1:],
         town=draw(st.sampled_from(_TOWNS)),
         day=draw(st.sampled_from(_DAYS)),
     )
+
+
+def _claim_paragraph(status: str, sides: tuple[str, str], draw: st.DrawFn) -> NewsParagraph:
+    sentence = _claim_sentence(status, sides, draw)
     text = sentence
     if draw(st.booleans()):
         text += " " + draw(st.sampled_from(_FILLER))
     return NewsParagraph(text, claims=(ExpectedClaim(status, (0, len(sentence)), sentence),))
+
+
+def _quoted_claim_paragraph(
+    status: str, sides: tuple[str, str], name: str, draw: st.DrawFn
+) -> NewsParagraph:
+    """``“<claim>,” said First Last.``: the claim is the speaker's, inside a direct quote."""
+    content = _claim_sentence(status, sides, draw)[:-1] + ","
+    text = f"“{content}” said {name}."
+    quote = ExpectedQuote("said_after", "direct", name, ((1, 1 + len(content)),), (content,))
+    claim = ExpectedClaim(status, (0, len(text)), text, source=name)
+    return NewsParagraph(text, quotes=(quote,), claims=(claim,))
 
 
 def _filler_paragraph(draw: st.DrawFn) -> NewsParagraph:
@@ -830,14 +848,18 @@ def news_articles(
     *,
     layouts: Sequence[str] = LAYOUTS,
     statuses: Sequence[str] = CEASEFIRE_STATUSES,
+    quoted_claims: bool = True,
     min_paragraphs: int = 1,
     max_paragraphs: int = 5,
 ) -> SearchStrategy[NewsText]:
     """News-like texts embedding quotes in ``layouts`` and ceasefire sentences of ``statuses``.
 
-    Each paragraph holds one quote, one ceasefire sentence, or only unrelated filler. Speakers are
-    drawn from small invented name lists, distinct within a text. Empty ``layouts`` and ``statuses``
-    give texts of unrelated paragraphs only. Shrinks towards one filler paragraph.
+    Each paragraph holds one quote, one ceasefire sentence (all about one conflict between two
+    armed sides), or only unrelated filler. With
+    ``quoted_claims`` a ceasefire sentence may also sit inside a quote (``“…,” said First Last.``),
+    its source then being the speaker. Speakers are drawn from small invented name lists, distinct
+    within a text. Empty ``layouts`` and ``statuses`` give texts of unrelated paragraphs only.
+    Shrinks towards one filler paragraph.
     """
     if isinstance(layouts, str) or isinstance(statuses, str):
         raise InvalidArgument("layouts and statuses must be sequences of strings, not a str")
@@ -856,6 +878,10 @@ def news_articles(
     kinds: list[tuple[str, str]] = [("filler", "")]
     kinds += [("quote", layout) for layout in layouts_]
     kinds += [("claim", status) for status in statuses_]
+    if not isinstance(quoted_claims, bool):
+        raise InvalidArgument(f"quoted_claims={quoted_claims!r} must be a bool")
+    if quoted_claims:
+        kinds += [("quoted claim", status) for status in statuses_]
 
     @st.composite
     def draw_news(draw: st.DrawFn) -> NewsText:
@@ -865,16 +891,23 @@ def news_articles(
         openings = draw(st.permutations(_OPENINGS))  # no two quotes say the same
         used: dict[str, int] = {"m": 0, "f": 0}
         given_order = {g: draw(st.permutations(_GIVEN[g])) for g in ("m", "f")}
+        # One conflict per article: every ceasefire sentence is about the same two sides.
+        g1, g2 = draw(st.permutations(_GROUPS))[:2]
+        sides = (g1, g2)
         paragraphs: list[NewsParagraph] = []
         for i, ((what, which), gender) in enumerate(zip(plan, genders, strict=True)):
+            given = given_order[gender][used[gender] % len(_GIVEN[gender])]
             if what == "quote":
-                given = given_order[gender][used[gender] % len(_GIVEN[gender])]
                 used[gender] += 1
                 paragraphs.append(
                     _quote_paragraph(which, given, surnames[i], gender, openings[i], draw)
                 )
+            elif what == "quoted claim":
+                used[gender] += 1
+                name = f"{given} {surnames[i]}"
+                paragraphs.append(_quoted_claim_paragraph(which, sides, name, draw))
             elif what == "claim":
-                paragraphs.append(_claim_paragraph(which, draw))
+                paragraphs.append(_claim_paragraph(which, sides, draw))
             else:
                 paragraphs.append(_filler_paragraph(draw))
         return NewsText(draw(st.sampled_from(_HEADLINES)), tuple(paragraphs))

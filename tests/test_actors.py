@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 import newsparse
+from newsparse.extractors.actors import find_actors
+from newsparse.extractors.segmentation import segment
 from newsparse.models import Article
+from newsparse.pipeline import Draft
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +95,6 @@ ATTRIBUTES = [
         "titles",
         ("Foreign Minister",),
     ),
-    ("Queen Rania of Jordan spoke first.", "Rania", "gender", None),
     (
         "Ms. Dana Levy, the mayor, thanked donors. She said more help was needed.",
         "Dana Levy",
@@ -107,8 +109,7 @@ def test_actor_attributes(text: str, name: str, attr: str, expected: object) -> 
     article = _parse(text)
     found = [a for a in article.actors if a.name == name]
     assert found, [a.name for a in article.actors]
-    if attr != "gender":
-        assert getattr(found[0], attr) == expected
+    assert getattr(found[0], attr) == expected
 
 
 PLACES = [
@@ -175,3 +176,79 @@ def test_seed_article_actors() -> None:
     }
     assert any(m.form == "capital" for m in actors["Russia"].mentions)  # Moscow-brokered
     assert {"Geneva", "Deraa", "Astana"} <= {p.name for p in article.places}
+
+
+# (text, actor name, expected mention forms present)
+FORMS = [
+    (
+        "Foreign Secretary Jane Holt flew to Ankara. The Foreign Secretary said talks would go on.",
+        "Jane Holt",
+        {"title"},
+    ),
+    ("Beijing-backed militias withdrew, and Beijing said nothing.", "China", {"capital"}),
+    (
+        "The Kenyan government and its allies in Nairobi disagreed.",
+        "Kenyan government",
+        {"capital"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "forms"), FORMS)
+def test_mention_forms(text: str, name: str, forms: set[str]) -> None:
+    article = _parse(text)
+    found = [a for a in article.actors if a.name == name]
+    assert found, [a.name for a in article.actors]
+    assert forms <= {m.form for m in found[0].mentions}
+
+
+def test_office_without_a_name_is_a_person() -> None:
+    article = _parse("The Prime Minister said the truce would hold.")
+    people = [a for a in article.actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Prime Minister"]
+
+
+def _draft(text: str) -> Draft:
+    draft = Draft(text=text, id="t")
+    segment(draft)
+    find_actors(draft)
+    return draft
+
+
+# Gender lives on the draft, for the quotes extractor's pronoun resolution.
+GENDER = [
+    ("Mrs. Leila Haddad chaired the meeting.", "Leila Haddad", "f"),
+    ("Karim Nassar said he would stay.", "Karim Nassar", "m"),
+    ("Queen Rania of Jordan spoke first.", "Rania", "f"),
+    ("Dana Levy, the spokeswoman, declined to comment.", "Dana Levy", "f"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "gender"), GENDER)
+def test_gender_for_pronouns(text: str, name: str, gender: str) -> None:
+    found = [a for a in _draft(text).actors if a.name == name]
+    assert found and found[0].gender == gender
+
+
+def test_place_qualified_by_country_is_one_place() -> None:
+    article = _parse("Shells hit Homs, Syria, on Tuesday.")
+    assert [m.text for p in article.places for m in p.mentions] == ["Homs, Syria"]
+    assert not [a for a in article.actors if a.kind == "country"]
+
+
+def test_groups_join_the_opposition() -> None:
+    text = "The Syrian opposition met in Riyadh. Rebels said they would attend."
+    opposition = [a for a in _parse(text).actors if a.name == "Syrian opposition"]
+    assert opposition and {"Rebels"} <= {m.text for m in opposition[0].mentions}
+
+
+@pytest.mark.xfail(strict=True, reason="a lone surname with no full name or cue is left out")
+def test_lone_surname_without_cue() -> None:
+    article = _parse("Qasimi was a compromise choice for the post.")
+    assert any(a.kind == "person" for a in article.actors)
+
+
+@pytest.mark.xfail(strict=True, reason="countries acting as bodies stay countries, not groups")
+def test_country_as_organisation() -> None:
+    article = _parse("The UK is working with its allies.")
+    assert any(a.kind in {"government", "organization"} for a in article.actors)

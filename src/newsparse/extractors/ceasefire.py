@@ -29,6 +29,7 @@ _LEFT = 110  # characters of left context searched for a cue ending before the n
 _RIGHT = 90  # characters of right context searched for a predicate after the noun
 _GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30-day")
 _POST_GAP_WORDS = 5
+_TALKS_REACH = 6  # sentences from a ceasefire word within which "the talks" are its talks
 _ACTOR_WINDOW = 400  # characters either side of a trigger searched for its actors
 # Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
 _UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
@@ -590,7 +591,9 @@ def _subject_before(
         lo = cut + 1
     cands = [(s, a) for s, e, a in mentions if lo <= s and e <= verb]
     if not cands:
-        return None
+        # A title-case headline can glue the verb to the name ("Israel Says …").
+        glued = [a for s, e, a in mentions if lo <= s < verb < e]
+        return glued[0] if glued else None
     if nearest:
         return cands[-1][1]
     return cands[0][1]
@@ -704,10 +707,15 @@ def _place(draft: Draft, cand: _Cand) -> Offsets | None:
     return best[1] if best else None
 
 
-def _name(text: str, ns: int, ss: int, rules: _Rules) -> Offsets | None:
+def _name(text: str, ns: int, sent: Offsets, rules: _Rules) -> Offsets | None:
+    """``the Astana ceasefire``: capitalised words naming the ceasefire right before its noun."""
+    ss = sent[0]
     m = rules.name_before.search(text, max(ss, ns - 60), ns)
     if m is None:
         return None
+    head = _WORD.findall(text, ss, min(sent[1], ss + 300))
+    if head and sum(w[0].isupper() for w in head) > 0.6 * len(head):
+        return None  # a headline in title case capitalises every word
     words = m.group(1)
     if regex.search(r"-(?:brokered|backed|mediated|sponsored|led)$", words, regex.I):
         return None
@@ -830,8 +838,10 @@ def _anaphor_candidates(
                     _flags(text, c, sent, rules)
                     out.append(c)
     if talks_doc:
-        for sent in draft.sentences:
-            if sent in claimed:
+        # Talks near the ceasefire's mentions (or in the headline) are the ceasefire talks.
+        close = {i for k in noun_sents for i in range(k - _TALKS_REACH, k + _TALKS_REACH + 1)}
+        for idx, sent in enumerate(draft.sentences):
+            if sent in claimed or (idx not in close and sent != draft.headline):
                 continue
             ss, se = sent
             for m in rules.talks.finditer(text, ss, min(se, ss + 3000)):
@@ -951,7 +961,7 @@ def find_claims(draft: Draft) -> None:
             date_to=when[2] if when else None,
             source=source,
             quote=quote_id,
-            name=_name(text, cand.noun[0], cand.sentence[0], rules),
+            name=_name(text, cand.noun[0], cand.sentence, rules),
             negated=cand.negated,
             hypothetical=cand.hypothetical,
             qualifiers=_qualifiers(text, cand, rules),

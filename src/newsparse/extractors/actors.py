@@ -624,10 +624,17 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
                 item.titles.append(cand)
                 item.gender = item.gender or t.gender
                 return
-    if sent[0] in st.sports and _team_context(text, item, sent):
-        item.label, item.kind = "org", "organization"
+    if len(words) <= 3 and _PERSON_FIGURES.match(text, item.end, sent[1]):
+        item.label = "person"  # "Smith 52nd", "Jones 12-1-76-0": scorers and bowlers
         return
     first = words[0]
+    if (
+        sent[0] in st.sports
+        and not (len(words) >= 2 and _given_like(lex, first))
+        and _team_context(text, item, sent)
+    ):
+        item.label, item.kind = "org", "organization"
+        return
     if len(words) >= 2 and _given_like(lex, first):
         item.label = "person"
         g = lex.given.get(first, "?")
@@ -680,7 +687,7 @@ _RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
 
 
 _PERSON_FIGURES = regex.compile(r"[ \t]+\(?\d{1,3}(?:st|nd|rd|th)\b|[ \t]+\d+-\d+-\d+-\d+")
-_TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t])")
+_TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t]|AT[ \t]+\p{Lu}{2})")
 
 
 def _team_context(text: str, item: Item, sent: tuple[int, int]) -> bool:
@@ -734,6 +741,10 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         ent = _lookup(lex, of.group(1), False)
         if ent is not None and ent.source == "country":
             iso, end = ent.iso, of.end()
+    if not (iso or owner) and phrase in {"government", "opposition", "regime"}:
+        nxt = _LOWER_WORD.match(text, end, min(sent[1], end + 30))
+        if nxt is not None and nxt.group(1) in lex.sets["modified_nouns"]:
+            return  # "a government spokesman", "opposition parties": a modifier, not the party
     if role == "people":
         # "the Syrian people", "Turkish allies": only with a nationality; as the country's.
         if iso is None:

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import multiprocessing.context
 import os
-import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
-import regex
 
 from .errors import InputError, NewsparseError
 from .models import Article
 from .pipeline import Pipeline
 from .plugins import get_plugin_manager, make_plugin_manager
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
+
 __all__ = ["parse", "parse_many"]
 
 _pipelines: dict[int, tuple[pluggy.PluginManager, Pipeline]] = {}
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _META_KEYS = ("id", "title", "published", "url", "source")
 
 Record = str | Mapping[str, Any]
@@ -51,11 +49,12 @@ def _check_text(text: object) -> str:
         kind = type(text).__name__
         raise InputError("NP101", f"parse() takes the article text as str, not {kind}")
     if not text.isascii():
-        m = _SURROGATE.search(text)
-        if m is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # only lone surrogates cannot be encoded
             raise InputError(
-                "NP105", f"lone surrogate U+{ord(m.group()):04X} at offset {m.start()}"
-            )
+                "NP105", f"lone surrogate U+{ord(text[exc.start]):04X} at offset {exc.start}"
+            ) from None
     return text
 
 
@@ -179,6 +178,8 @@ class _Failed:
         if isinstance(exc, NewsparseError):
             # Its __init__ takes (code, message), not the args pickle would replay.
             return (_failed_newsparse, (type(exc), exc.code, exc.message))
+        import pickle
+
         try:
             pickle.loads(pickle.dumps(exc))
         except Exception:
@@ -223,9 +224,11 @@ def _record_id(record: Record) -> str | None:
     return None
 
 
-def _mp_context() -> multiprocessing.context.BaseContext:
+def _mp_context() -> BaseContext:
     """``fork`` when it is safe (no other thread running): workers start in milliseconds and
     inherit the compiled patterns; otherwise ``forkserver`` or ``spawn``."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -275,6 +278,9 @@ def _stream(
     if second is None:  # one chunk: a pool would cost more than it saves
         yield from emit(first, _run_chunk(first, strict, finish))
         return
+    # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
+    from concurrent.futures import ProcessPoolExecutor
+
     _warm_up()
     window: deque[tuple[list[Record], Future[list[Any]]]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_warm_up)

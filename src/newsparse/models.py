@@ -58,7 +58,11 @@ ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
 QUOTE_KINDS: tuple[str, ...] = QuoteKind.__args__  # type: ignore[attr-defined]
 CEASEFIRE_STATUSES: tuple[str, ...] = CeasefireStatus.__args__  # type: ignore[attr-defined]
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+# Field descriptions come from the attribute docstrings, read by _describe_fields() below in one
+# parse of this file: pydantic's use_attribute_docstrings finds and parses each class's source
+# anew, which cost about half of ``import newsparse``. defer_build leaves building the validators
+# to their first use.
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class _Model(BaseModel):
@@ -397,3 +401,42 @@ def _spans_in(value: Any, path: str) -> Iterator[tuple[str, Span]]:
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
             yield from _spans_in(v, f"{path}[{i}]")
+
+
+def _describe_fields() -> None:
+    """Set each model field's description from the docstring under it, as pydantic's
+    ``use_attribute_docstrings`` would: an inherited field keeps its parent's description."""
+    import ast
+    import inspect
+    from pathlib import Path
+
+    try:
+        tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return  # no source to read (e.g. bytecode only): no descriptions, as with pydantic
+    docs: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        own = docs.setdefault(node.name, {})
+        for prev, stmt in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(prev, ast.AnnAssign)
+                and isinstance(prev.target, ast.Name)
+                and isinstance(stmt, ast.Expr)
+                and isinstance(stmt.value, ast.Constant)
+                and isinstance(stmt.value.value, str)
+            ):
+                own[prev.target.id] = inspect.cleandoc(stmt.value.value)
+    models = [v for v in globals().values() if isinstance(v, type) and issubclass(v, _Model)]
+    # Parents first, so a subclass's copy of an inherited field is filled from the same source.
+    for model in sorted(models, key=lambda m: len(m.__mro__)):
+        for name, info in model.model_fields.items():
+            if info.description is not None:
+                continue
+            owner = next((c for c in model.__mro__ if name in inspect.get_annotations(c)), None)
+            if owner is not None and owner.__module__ == __name__:
+                info.description = docs.get(owner.__name__, {}).get(name)
+
+
+_describe_fields()

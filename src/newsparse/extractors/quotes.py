@@ -995,7 +995,7 @@ class _Finder:
             else:
                 cstart = am.start("that") if am.group("that") is not None else am.start("clause")
             cend = self._content_end(ss, cstart, cend)
-            if _words(text, cstart, cend) < 3:
+            if _words(text, cstart, cend) + (_words(text, *pre) if pre else 0) < 3:
                 continue
             if self._overlaps_direct(cstart, cend, direct, dstarts):
                 continue
@@ -1499,7 +1499,14 @@ def _clause_tail(tail: str) -> bool:
     if not t.startswith(","):
         return False
     words = t[1:].split()
-    return len(words) >= 3 and words[0].lower() in _word_set("clause_openers")
+    if len(words) < 2:
+        return False
+    first = words[0].lower().strip('“"')
+    if first in _word_set("apposition_openers") or words[0][:1].isupper():
+        # ", a California Democrat" / ", the group's leader" / ", Reuters reported": apposition,
+        # unless it runs on like a clause.
+        return len(words) > 8 and first in _word_set("clause_openers")
+    return True
 
 
 @cache

@@ -392,8 +392,13 @@ def build_places(provinces: list[tuple[str, str, str]]) -> None:
             put(city["name"], iso2to3.get(city["countrycode"], ""), "city", pop)
     for st in gc.get_us_states().values():
         put(st["name"], "USA", "state", 10**7)
+    from wordfreq import top_n_list
+
+    common = set(top_n_list("en", 6000))
     for name, iso, kind in provinces:
-        put(name, iso, kind, 10**5)
+        # Provinces called "Northern", "Central" or "Capital" are words before they are places.
+        if name.lower() not in common:
+            put(name, iso, kind, 10**5)
     for name, iso, kind in EXTRA_PLACES:
         put(name, iso, kind, 10**8)
     lines = [

@@ -366,15 +366,16 @@ def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool)
             unknown.append(toks[i])
             i += 1
             continue
-        if (
-            ent.source == "place"
-            and unknown
-            and text[unknown[-1][0] : unknown[-1][1]] in (lex.sets["place_prefixes"])
+        prefix = text[unknown[-1][0] : unknown[-1][1]] if unknown else ""
+        if (ent.source == "place" and prefix in lex.sets["place_prefixes"]) or (
+            ent.source == "country" and prefix in lex.sets["directions"]
         ):
-            # "Mount Sinjar", "Lake Tharthar": the prefix belongs to the place.
+            # "Mount Sinjar", "Lake Tharthar", "Northern Iraq": the prefix belongs to the place.
             a0 = unknown.pop()[0]
             flush()
-            pieces.append(Item(a0, toks[j - 1][1], "place", ent, iso=ent.iso, kind=ent.kind))
+            name = _norm(text[a0 : toks[j - 1][1]]) if ent.source == "country" else ent.name
+            place = Entry("place", name, "region", ent.iso) if ent.source == "country" else ent
+            pieces.append(Item(a0, toks[j - 1][1], "place", place, iso=ent.iso, kind="place"))
             i = j
             continue
         flush()

@@ -178,6 +178,48 @@ CAPITALS: dict[str, str] = {
 }
 # Demonyms the packages give that name a part of a country, not the whole.
 BAD_DEMONYMS = {("GBR", "Welsh")}
+# Cities whose names are, in English news, far more often ordinary words or surnames.
+NOT_PLACES = {
+    "Bush",
+    "Man",
+    "Male",
+    "Mary",
+    "San",
+    "Sale",
+    "Oral",
+    "Van",
+    "Metro",
+    "Commonwealth",
+    "Enterprise",
+    "Independence",
+    "Surprise",
+    "Paradise",
+    "Delta",
+    "Springs",
+    "Tours",
+    "Split",
+    "Reading",
+    "Mobile",
+    "Orange",
+    "Batman",
+    "Bath",
+    "Of",
+    "Police",
+    "Bar",
+    "Tema",
+    "Mango",
+    "Gay",
+    "Best",
+    "Gold",
+    "Union",
+    "Victoria",
+    "Hamilton",
+    "Lincoln",
+    "Warren",
+    "Tyler",
+    "Norman",
+    "Kennedy",
+}
 # Constituent countries and regions news treats as places of a country.
 EXTRA_PLACES: list[tuple[str, str, str]] = [
     ("England", "GBR", "region"),
@@ -386,15 +428,21 @@ def build_places(provinces: list[tuple[str, str, str]]) -> None:
             if old is None or old[2] < pop:
                 seen[v] = (iso, kind, pop)
 
-    for city in gc.get_cities().values():
-        pop = int(city["population"])
-        if pop >= MIN_POPULATION:
-            put(city["name"], iso2to3.get(city["countrycode"], ""), "city", pop)
-    for st in gc.get_us_states().values():
-        put(st["name"], "USA", "state", 10**7)
     from wordfreq import top_n_list
 
     common = set(top_n_list("en", 6000))
+    given = given_name_set()
+    for city in gc.get_cities().values():
+        pop = int(city["population"])
+        name = city["name"]
+        # A town called "Bush", "Mobile" or "Charlotte" is more often a word or a person in news;
+        # only cities of a million keep such names.
+        if name in NOT_PLACES or (pop < 1_000_000 and name in given):
+            continue
+        if pop >= MIN_POPULATION:
+            put(name, iso2to3.get(city["countrycode"], ""), "city", pop)
+    for st in gc.get_us_states().values():
+        put(st["name"], "USA", "state", 10**7)
     for name, iso, kind in provinces:
         # Provinces called "Northern", "Central" or "Capital" are words before they are places.
         if name.lower() not in common:
@@ -410,6 +458,14 @@ def build_places(provinces: list[tuple[str, str, str]]) -> None:
     ]
     lines += [f"{n}\t{iso}\t{kind}" for n, (iso, kind, _) in sorted(seen.items())]
     (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def given_name_set() -> set[str]:
+    """Given names of the generated list, for filtering places."""
+    path = DATA / "given_names.tsv"
+    if not path.exists():
+        build_given_names()
+    return {ln.split("\t")[0] for ln in path.read_text(encoding="utf-8").splitlines()[1:]}
 
 
 def build_given_names() -> None:
@@ -456,6 +512,6 @@ def build_common_words() -> None:
 
 
 if __name__ == "__main__":
-    build_places(build_countries())
     build_given_names()
+    build_places(build_countries())
     build_common_words()

@@ -288,11 +288,12 @@ def _quote_panel(article: Article) -> str:
         else:
             who = '<span class="unknown">speaker unknown</span>'
         cue = f' <span class="meta">({_text(q.cue.text)})</span>' if q.cue else ""
+        pieces = " … ".join(s.text for s in q.segments)
         rows.append(
             f'<li id="panel-{_attr(q.id)}" class="entry" data-quote="{_attr(q.id)}"'
             + (f' data-speaker="{_attr(q.speaker)}"' if q.speaker else "")
             + f'><span class="chip">{_text(q.kind)}</span> {who}{cue}: '
-            f"{_link(f'{q.id}-s0', '“' + _short(q.text) + '”')}</li>"
+            f"{_link(f'{q.id}-s0', '“' + _short(pieces) + '”')}</li>"
         )
     return "<ul>" + "".join(rows) + "</ul>"
 

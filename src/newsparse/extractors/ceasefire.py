@@ -42,6 +42,10 @@ _ENDED = frozenset({"violated", "collapsed"})
 _WORD = regex.compile(r"[\w'’.\-/]+")
 _SPACE = " \t\r\n\u00a0"
 _QUOTE_MARK = regex.compile(r"[\"“”«»]|''")
+_BETWEEN_SKIP = regex.compile(
+    r"(?i)[ \t\u00a0]+(?:between|among)[ \t\u00a0]+[^,;:.()\"“”\n]{1,80}?"
+    r"[ \t\u00a0]+(?:and|&)(?=[ \t\u00a0])"
+)
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
 # A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
@@ -390,8 +394,11 @@ def _noun_candidates(
     post = None
     if comp_status in (None, _AGREEMENT_COMPOUND):
         if pre is None:
-            post = _best_post(text, noun_end, se, rules) or _best_post(
-                text, noun_end, se, rules, words=12, aux_only=True
+            # "The truce between X and Y broke down": the predicate follows the two sides.
+            bw = _BETWEEN_SKIP.match(text, noun_end, se)
+            start = bw.end() if bw else noun_end
+            post = _best_post(text, start, se, rules) or _best_post(
+                text, start, se, rules, words=12, aux_only=True
             )
         else:
             # Only a participle right after the noun: "finishing touches to a truce sealed

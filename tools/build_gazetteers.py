@@ -222,6 +222,9 @@ NOT_PLACES = {
 }
 # Constituent countries and regions news treats as places of a country.
 EXTRA_PLACES: list[tuple[str, str, str]] = [
+    ("Washington D.C.", "USA", "city"),
+    ("Washington DC", "USA", "city"),
+    ("D.C.", "USA", "city"),
     ("England", "GBR", "region"),
     ("Scotland", "GBR", "region"),
     ("Wales", "GBR", "region"),

@@ -551,6 +551,10 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
                     prev = out.pop()
                     p.start = prev.start
                     p.iso = prev.iso
+                    adjacent = bool(out) and text[out[-1].end : p.start].strip() == ""
+                if out and out[-1].label == "unknown" and adjacent:
+                    # "International Syria Support Group": the words before belong to the name.
+                    p.start = out.pop().start
                 if (
                     any(
                         w in {"Army", "Forces", "Front", "Brigade", "Brigades", "Battalion"}

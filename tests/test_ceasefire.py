@@ -156,6 +156,22 @@ STATUS_CASES += [
     ),
 ]
 
+# Fighting reported with a truce: a violation when it follows the truce, not when it led to it.
+STATUS_CASES += [
+    (
+        "Renewed clashes erupted hours after the two armies agreed a ceasefire.",
+        [("violated", "Renewed clashes"), ("agreed", "agreed a ceasefire")],
+    ),
+    (
+        "Heavy fighting continued for weeks until the two armies agreed a truce.",
+        [("agreed", "agreed a truce")],
+    ),
+    (
+        "The truce between the army and the rebels broke down after a week.",
+        [("collapsed", "broke down")],
+    ),
+]
+
 # (text, status, parties that must be named, brokers that must be named)
 ROLE_CASES: list[tuple[str, str, set[str], set[str]]] = [
     (

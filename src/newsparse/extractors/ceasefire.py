@@ -103,6 +103,7 @@ class _Rules:
     agreements_after_block: regex.Pattern[str]
     pronoun: regex.Pattern[str]
     group: regex.Pattern[str]
+    prior: regex.Pattern[str]
     not_modifiers: frozenset[str]
     locative: regex.Pattern[str]
     members: regex.Pattern[str]
@@ -161,6 +162,7 @@ def _rules() -> _Rules:
             rf"\b(?:{modifier}{{0,3}})(?i:{'|'.join(heads)})\b(?![ \t\u00a0]+(?i:of|in|from)\b)"
         ),
         group_kind=group_kind,
+        prior=regex.compile(rf"(?i)\b{_expand(data['prior'], macros)}\b"),
         group_head_end=regex.compile(
             rf"(?i)\b(?:{'|'.join(_alt(w, macros) for w in pg['heads'].values())}|government)\Z"
         ),
@@ -798,6 +800,11 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
         real = primary + [c for c in real if c.kind == "anaphor" and c.status not in statuses]
         if any(c.status in _REAL for c in real) and not {c.status for c in real} & _ENDED:
             ev = rules.violation_events.search(text, sent[0], min(sent[1], sent[0] + 3000))
+            anchor = next((c.noun for c in real if c.status in _REAL), None)
+            if ev is not None and anchor is not None:
+                lo, hi = min(ev.end(), anchor[1]), max(ev.start(), anchor[0])
+                if rules.prior.search(text, lo, hi):
+                    ev = None  # "fighting continued for weeks until a truce was agreed"
             if ev is not None:
                 real.append(_Cand("violated", ev.span(), ev.span(), sent, 0.5, "event"))
         seen: set[tuple[str, Offsets]] = set()

@@ -953,11 +953,18 @@ def find_claims(draft: Draft) -> None:
         return
     rules = _rules()
     cands = _sentence_candidates(draft, rules)
+    if not cands:
+        return
+    before = len(draft.actors)
     for sent in dict.fromkeys(c.sentence for c in cands):
         _group_actors(draft, sent, rules)
     sources = [_source(draft, c, rules) for c in cands]
     roles = [list(_roles(draft, c, src[2], rules)) for c, src in zip(cands, sources, strict=True)]
     _fill_parties(draft, cands, roles)
+    # Keep only the described sides some claim needs.
+    used = {a for role in roles for ids in role for a in ids} | {src[0] for src in sources}
+    draft.actors[before:] = [a for a in draft.actors[before:] if a.id in used]
+    draft.shared.pop("ceasefire.mentions", None)
     for cand, (source, quote_id, _), (parties, brokers, excluded) in zip(
         cands, sources, roles, strict=True
     ):

@@ -16,7 +16,7 @@ import datetime as _dt
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -31,6 +31,7 @@ from .models import (
     CeasefireClaim,
     Diagnostic,
     Mention,
+    MentionForm,
     Place,
     Quote,
     Span,
@@ -55,7 +56,7 @@ __all__ = [
 S = TypeVar("S", bound=Span)
 Offsets = tuple[int, int]
 
-_MENTION_FORMS: tuple[str, ...] = Mention.model_fields["form"].annotation.__args__  # type: ignore[union-attr]
+_MENTION_FORMS: tuple[str, ...] = get_args(MentionForm)
 # Short words that make generated text look a little like news; drawn before arbitrary Unicode so
 # that failing examples shrink towards readable ASCII.
 _WORDS = (
@@ -138,10 +139,6 @@ def _pair(n: int) -> SearchStrategy[Offsets]:
     return _sorted_offsets(n, 2).map(lambda p: (p[0], p[1]))
 
 
-def _pair_within(lo: int, hi: int) -> SearchStrategy[Offsets]:
-    return _sorted_offsets(hi - lo, 2).map(lambda p: (lo + p[0], lo + p[1]))
-
-
 def _disjoint(lo: int, hi: int, *, max_size: int) -> SearchStrategy[list[Offsets]]:
     """Up to ``max_size`` ordered, non-overlapping ranges inside ``[lo, hi]``."""
 
@@ -193,17 +190,14 @@ def _draw_mentions(draw: st.DrawFn, text: str, max_size: int) -> tuple[Mention, 
 def _draw_actor(
     draw: st.DrawFn, text: str, actor_id: str, others: Sequence[str], kinds: Sequence[str]
 ) -> Actor:
+    peers = sorted({o for o in others if o != actor_id})
     return Actor(
         id=actor_id,
         name=draw(_names()),
         kind=draw(st.sampled_from(kinds)),
         country=draw(_country()),
         titles=tuple(draw(st.lists(st.text(max_size=12), max_size=2))),
-        affiliations=tuple(
-            draw(st.lists(st.sampled_from([o for o in others if o != actor_id]), unique=True))
-            if len(others) > 1
-            else ()
-        ),
+        affiliations=tuple(draw(st.lists(st.sampled_from(peers), unique=True)) if peers else ()),
         mentions=_draw_mentions(draw, text, 3),
     )
 
@@ -552,7 +546,7 @@ def articles(
 
 #: Quote layouts :func:`news_articles` writes, each one the built-in quote extractor supports.
 QuoteLayout = Literal["said_after", "said_colon", "said_inverted", "pronoun_split", "according_to"]
-LAYOUTS: tuple[str, ...] = QuoteLayout.__args__  # type: ignore[attr-defined]
+LAYOUTS: tuple[str, ...] = get_args(QuoteLayout)
 
 # Invented for these tests; none comes from evaluation data.
 _GIVEN = {

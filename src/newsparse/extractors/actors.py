@@ -149,11 +149,6 @@ def _chunk_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!{edge})(?:{word}(?:{sep}{word}){{0,14}})(?!{edge})")
 
 
-_TOKEN = regex.compile(r"[^ \t\u00a0]+")
-_LOWER_TAIL = regex.compile(r"[-‐]\p{Ll}+$")
-_POSSESSIVE = regex.compile(r"(?:'s|’s|'|’)$")
-
-
 @cache
 def _group_pattern() -> regex.Pattern[str]:
     phrases = alternation([r[0] for r in load_tsv("actor_groups.tsv")[1:]])
@@ -177,8 +172,6 @@ def _group_roles() -> dict[str, tuple[str, str]]:
 
 
 # -- per-article work ---------------------------------------------------------------------------
-
-_SPACE = regex.compile(r"\s+")
 
 
 @dataclass
@@ -218,22 +211,29 @@ class State:
 
 
 def _norm(s: str) -> str:
-    return _SPACE.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def _tokens(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Words of a capitalised run, without a lower-case hyphenated tail or a possessive."""
     out = []
-    for m in _TOKEN.finditer(text, s, e):
-        a, b = m.span()
-        t = text[a:b]
-        h = _LOWER_TAIL.search(t)
-        if h and h.start() > 0:
-            b = a + h.start()
-            t = text[a:b]
-        p = _POSSESSIVE.search(t)
-        if p and b - a > 2 and not t.isupper():
-            b -= len(p.group())
-        out.append((a, b))
+    a = s
+    chunk = text[s:e]
+    if "\t" in chunk or "\u00a0" in chunk:
+        chunk = chunk.replace("\t", " ").replace("\u00a0", " ")  # same length, same offsets
+    for t in chunk.split(" "):
+        b = a + len(t)
+        if t:
+            k = max(t.rfind("-"), t.rfind("‐"))
+            if k > 0 and t[k + 1 :].isalpha() and t[k + 1 :].islower():
+                t = t[:k]  # "Moscow-brokered"
+            if len(t) > 2 and not t.isupper():
+                if t.endswith(("'s", "’s")):
+                    t = t[:-2]
+                elif t.endswith(("'", "’")):
+                    t = t[:-1]
+            out.append((a, a + len(t)))
+        a = b + 1
     return out
 
 

@@ -28,7 +28,7 @@ __all__ = ["find_claims"]
 _LEFT = 110  # characters of left context searched for a cue ending before the noun
 _RIGHT = 90  # characters of right context searched for a predicate after the noun
 _GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30-day")
-_POST_GAP_WORDS = 5
+_POST_GAP_WORDS = 5  # words allowed between the noun and its predicate ("…, which began X, held")
 _TALKS_REACH = 6  # sentences from a ceasefire word within which "the talks" are its talks
 _ACTOR_WINDOW = 400  # characters either side of a trigger searched for its actors
 # Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
@@ -61,6 +61,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 
 def _alt(patterns: Iterable[str], macros: dict[str, str]) -> str:
+    """One alternation of data patterns."""
     return "|".join(f"(?:{_expand(p, macros)})" for p in patterns)
 
 
@@ -99,7 +100,6 @@ class _Rules:
     talks: regex.Pattern[str]
     talks_block: regex.Pattern[str]
     agreements: regex.Pattern[str]
-    agreements_block: regex.Pattern[str]
     agreements_after_block: regex.Pattern[str]
     pronoun: regex.Pattern[str]
     group: regex.Pattern[str]
@@ -182,9 +182,6 @@ def _rules() -> _Rules:
         talks=regex.compile(rf"(?i)\b{_expand(ana['talks'], macros)}\b"),
         talks_block=regex.compile(rf"(?i)\b{_expand(ana['talks_block'], macros)}"),
         agreements=regex.compile(rf"(?i)\b{_expand(ana['agreements'], macros)}\b"),
-        agreements_block=regex.compile(
-            rf"(?i)\b{_expand(ana['agreements_block'], macros)}[ \t\u00a0]+\Z"
-        ),
         agreements_after_block=regex.compile(
             rf"(?i)[ \t\u00a0]+{_expand(ana['agreements_after_block'], macros)}"
         ),
@@ -457,12 +454,8 @@ def _is_military(text: str, sent: Offsets, rules: _Rules) -> bool:
     civil = sum(1 for _ in rules.non_military.finditer(text, lo, hi))
     if civil == 0:
         return True
-    armed = sum(1 for m in rules.conflict.finditer(text, lo, hi) if not _noun_like(m.group()))
+    armed = sum(1 for _ in rules.conflict.finditer(text, lo, hi))
     return armed >= civil
-
-
-def _noun_like(word: str) -> bool:
-    return word.lower() in ("ceasefire line",)
 
 
 def _sides_without_civil(draft: Draft, sent: Offsets, ns: int, ne: int, rules: _Rules) -> bool:

@@ -348,8 +348,13 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
         neg_before = rules.negation.search(text, before_lo, ts) is not None
         cand.negated = neg_in or neg_before
     if cand.status not in _UNREAL:
-        hyp = rules.hypothetical.search(text, before_lo, ts) is not None
-        if hyp and rules.factual.search(text, before_lo, ts):
+        hm = rules.hypothetical.search(text, before_lo, ts)
+        hyp = hm is not None
+        if hm is not None and (
+            rules.factual.search(text, before_lo, ts)
+            # Observers "travelling to monitor the truce" do monitor it.
+            or (cand.status == "monitored" and hm.group().strip().lower() == "to")
+        ):
             hyp = False  # "managed to arrange a truce", "deployed to monitor the ceasefire"
         if cand.kind == "post" and rules.modal_in.search(trig):
             hyp = True

@@ -396,8 +396,34 @@ def section_scaling(max_mb: float, plugins: bool, budget: float) -> dict[str, An
     return out
 
 
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its waited-for children."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _wall_and_cpu(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Best wall time of ``repeat`` runs, and the CPU time that run used (all processes)."""
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        gc.collect()
+        cpu = _cpu()
+        start = time.perf_counter()
+        fn()
+        wall = time.perf_counter() - start
+        if wall < best[0]:
+            best = (wall, _cpu() - cpu)
+    return best
+
+
 def section_workers(bbc: Path, repeat: int, plugins: bool, quick: bool) -> dict[str, Any]:
-    """1 against 2 worker processes over the BBC corpus."""
+    """1 against 2 worker processes over the BBC corpus.
+
+    Wall-clock speed-up is what a user sees, but only on an otherwise idle machine; the CPU time
+    of all processes shows the cost of the parallel run whatever else the machine is doing:
+    ``cpu_overhead`` = CPU(2 workers) / CPU(1) - 1, and 2 / (1 + overhead) bounds the speed-up.
+    """
     import newsparse
     from newsparse.api import dump_many
 
@@ -405,17 +431,30 @@ def section_workers(bbc: Path, repeat: int, plugins: bool, quick: bool) -> dict[
     if quick:
         records = records[:600]
     newsparse.parse(_PROSE)
-    out: dict[str, Any] = {"articles": len(records)}
+    out: dict[str, Any] = {"articles": len(records), "load_average": os.getloadavg()}
+
+    def row(times: dict[int, tuple[float, float]]) -> dict[str, float]:
+        overhead = times[2][1] / times[1][1] - 1 if times[1][1] else 0.0
+        return {
+            "1": times[1][0],
+            "2": times[2][0],
+            "speedup": times[1][0] / times[2][0],
+            "cpu_1": times[1][1],
+            "cpu_2": times[2][1],
+            "cpu_overhead": overhead,
+            "speedup_bound": 2 / (1 + overhead),
+        }
+
     for name, fn in (("parse_many", newsparse.parse_many), ("dump_many", dump_many)):
-        times = {}
+        times: dict[int, tuple[float, float]] = {}
         for jobs in (1, 2):
 
             def run(jobs: int = jobs, fn: Any = fn) -> None:
                 for _ in fn(records, jobs=jobs):
                     pass
 
-            times[jobs] = _best(run, repeat)
-        out[name] = {"1": times[1], "2": times[2], "speedup": times[1] / times[2]}
+            times[jobs] = _wall_and_cpu(run, repeat)
+        out[name] = row(times)
     # The command line, end to end (start-up, reading, writing JSONL): what `--jobs` gives.
     cli = [sys.executable, "-m", "newsparse.cli", "parse", str(bbc), "-f", "jsonl", "-q"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -433,8 +472,9 @@ def section_workers(bbc: Path, repeat: int, plugins: bool, quick: bool) -> dict[
                     env=_child_env(plugins),
                 )
 
-            times[jobs] = _best(run_cli, repeat)
-        out["cli"] = {"1": times[1], "2": times[2], "speedup": times[1] / times[2]}
+            times[jobs] = _wall_and_cpu(run_cli, repeat)
+        out["cli"] = row(times)
+    out["load_average_after"] = os.getloadavg()
     return out
 
 
@@ -534,15 +574,27 @@ def table(res: dict[str, Any]) -> str:
             )
     w = res.get("workers")
     if w:
+        load = ", ".join(f"{x:.1f}" for x in w["load_average"])
+        rows.append((f"workers: {w['articles']} articles; load average before", load, "", ""))
         for name in ("parse_many", "dump_many", "cli"):
             r = w[name]
             label = {"cli": "newsparse parse --jobs"}.get(name, name)
+            is_cli = name == "cli"
             rows.append(
                 (
-                    f"workers {label}: 1 vs 2",
+                    f"workers {label}: 1 vs 2, wall",
                     f"{r['1']:.2f}s / {r['2']:.2f}s = {r['speedup']:.2f}x",
-                    f">= {TARGETS['speedup_2_workers']}x" if name == "cli" else "",
-                    _verdict(r["speedup"] >= TARGETS["speedup_2_workers"]) if name == "cli" else "",
+                    f">= {TARGETS['speedup_2_workers']}x" if is_cli else "",
+                    _verdict(r["speedup"] >= TARGETS["speedup_2_workers"]) if is_cli else "",
+                )
+            )
+            rows.append(
+                (
+                    f"workers {label}: CPU 1 vs 2 (all processes)",
+                    f"{r['cpu_1']:.2f}s / {r['cpu_2']:.2f}s: +{r['cpu_overhead']:.0%}, "
+                    f"speed-up bound {r['speedup_bound']:.2f}x",
+                    "",
+                    "",
                 )
             )
     width = max(len(r[0]) for r in rows) if rows else 10

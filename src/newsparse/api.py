@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import threading
@@ -143,7 +144,7 @@ def _parse_record(record: Record, strict: bool = False) -> Article:
 
 #: A chunk closes at this many characters of text, so chunks cost about the same to parse
 #: whatever the article lengths, and a worker's share stays small enough to balance the load.
-_CHUNK_CHARS = 1 << 17
+_CHUNK_CHARS = 1 << 16
 _CHUNK_RECORDS = 64
 #: Chunks in flight per worker: one running, the rest queued so no worker waits on the parent.
 _WINDOW_PER_JOB = 3
@@ -283,10 +284,20 @@ def _stream(
 
     _warm_up()
     window: deque[tuple[list[Record], Future[list[Any]]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_warm_up)
+    ctx = _mp_context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up)
+    # Forked workers start at the first submit. Frozen, the parent's objects stay out of the
+    # workers' garbage collections, which would otherwise touch (and so copy) every page they
+    # share with the parent.
+    thaw = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
+    if thaw:
+        gc.freeze()
     try:
         for chunk in itertools.chain((first, second), chunks):
             window.append((chunk, pool.submit(_run_chunk, chunk, strict, finish)))
+            if thaw:
+                gc.unfreeze()
+                thaw = False
             if len(window) >= jobs * _WINDOW_PER_JOB:
                 done, fut = window.popleft()
                 yield from emit(done, fut.result())
@@ -294,6 +305,8 @@ def _stream(
             done, fut = window.popleft()
             yield from emit(done, fut.result())
     finally:
+        if thaw:
+            gc.unfreeze()
         # Also reached when the consumer stops early: drop queued chunks, end the workers.
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -309,7 +322,7 @@ def parse_many(
     """Parse a stream of texts or ``{"id", "text", …}`` records, yielding articles in input order.
 
     Memory stays flat: records are read lazily and at most a few chunks (of at most
-    ``chunk_size`` records and about 128k characters) per worker are in flight. ``jobs`` > 1 uses
+    ``chunk_size`` records and about 64k characters) per worker are in flight. ``jobs`` > 1 uses
     a process pool (``jobs=0`` means one per CPU); plugins then come from the installed entry
     points. A record that fails raises, unless ``on_error(index, record_id, exception)`` is given:
     then it is called and the record skipped.

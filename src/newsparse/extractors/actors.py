@@ -54,6 +54,8 @@ class Lexicon:
     """First word of every surface form (and its upper-case form) to its longest length in words."""
     countries: dict[str, str] = field(default_factory=dict)
     """ISO code to country name."""
+    plurals: dict[str, str] = field(default_factory=dict)
+    """Plural demonyms (``Syrians``) to ISO codes."""
 
     def put(self, surface: str, entry: Entry) -> None:
         """Register one surface form; the first registration of a form wins."""
@@ -109,6 +111,9 @@ def lexicon() -> Lexicon:
         iso, name = row[0], row[1]
         for dem in _split(row[3]):
             lex.put(dem, Entry("demonym", name, "country", iso))
+            if dem[-1:].isalpha() and dem[-1] != "s" and not dem.endswith(("sh", "ch", "ese")):
+                # "Syrians", "Iraqis": the people of the country, as a party.
+                lex.plurals.setdefault(dem + "s", iso)
     for row in countries:
         iso, name = row[0], row[1]
         for cap in _split(row[4] if len(row) > 4 else ""):
@@ -275,6 +280,7 @@ def _next_words(text: str, pos: int, n: int, ceil: int) -> list[str]:
 
 
 _SAID = regex.compile(r"[ \t]+(?:said|says|told|added|asked|stated|wrote)\b")
+_LOWER_TAIL = regex.compile(r"[-‐]\p{Ll}+$")
 _OPENERS = frozenset(['"', "“", "‘", "'", "(", "-", "—", "–", ":", "--"])
 
 
@@ -543,7 +549,10 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
                 if title_item is not None and title_item in out:
                     out.remove(title_item)
                 title_item = None
-            elif last in org_suffixes or words[0] in org_heads or p.cue == "org":
+            elif (
+                (last in org_suffixes or words[0] in org_heads)
+                and not (len(words) == 1 and last in lex.sets["generic_heads"])
+            ) or p.cue == "org":
                 p.label = "org"
                 p.kind = "organization"
                 if out and out[-1].label in {"demonym", "country", "place"} and adjacent:
@@ -631,6 +640,18 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
                 return
     if len(words) <= 3 and _PERSON_FIGURES.match(text, item.end, sent[1]):
         item.label = "person"  # "Smith 52nd", "Jones 12-1-76-0": scorers and bowlers
+        return
+    if len(words) == 1 and surface in lex.plurals:
+        item.label, item.kind, item.iso, item.cue = (
+            "group",
+            "organization",
+            lex.plurals[surface],
+            "people",
+        )
+        item.form = "description"
+        return
+    if len(words) == 1 and surface in lex.sets["generic_heads"]:
+        item.label = "misc"  # "Group", "Office" alone: a word, not a name
         return
     first = words[0]
     if (
@@ -738,7 +759,12 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
             iso, start = ent.iso, pw.start()
         elif ent is not None and ent.source == "org":
             owner, start = ent.name, pw.start()
-        elif ent is None and word.lower() not in lex.common and pw.start() != sent[0]:
+        elif (
+            ent is None
+            and word.lower() not in lex.common
+            and pw.start() != sent[0]
+            and not _LOWER_TAIL.search(word)  # "C.I.A.-backed rebels" are not the C.I.A.
+        ):
             # "the Assad regime", "Houthi forces": named for a leader or movement.
             owner, start = word, pw.start()
     of = _OF_NAME.match(text, end, sent[1]) if phrase in {"government", "regime"} else None
@@ -1169,6 +1195,8 @@ def _group_name(surface: str, role: str, country: str) -> str:
         ):
             return f"{words[0]} {words[1].lower()}"
         return f"government of {country}" if country else "government"
+    if role == "people":
+        return s
     if role == "opposition":
         words = s.split()
         if len(words) >= 2 and words[0][:1].isupper():

@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 import newsparse
+from newsparse.extractors import segmentation
 from newsparse.extractors._timex import find_times
+from newsparse.extractors.ceasefire import find_claims
+from newsparse.pipeline import Draft
 
 # (text, expected claims as (status, trigger), negated, hypothetical) — written for these tests.
 STATUS_CASES: list[tuple[str, list[tuple[str, str]]]] = [
@@ -374,3 +377,48 @@ def test_text_without_ceasefire_words_costs_nothing_and_odd_input_is_safe() -> N
         art = newsparse.parse(text)
         for c in art.ceasefire_claims:
             assert art.text[c.trigger.start : c.trigger.end] == c.trigger.text
+
+
+def _draft_with_actors(text: str, actors: list[tuple[str, str, str | None, str]]) -> Draft:
+    """A segmented draft holding the given actors (name, kind, country, mention text)."""
+    draft = Draft(text=text, id="t")
+    for ex in segmentation.newsparse_extractors():
+        ex(draft)
+    for name, kind, country, surface in actors:
+        actor = draft.add_actor(name, kind, country=country)
+        start = text.index(surface)
+        actor.add_mention(start, start + len(surface))
+    return draft
+
+
+def test_people_bring_their_state_into_the_claim() -> None:
+    text = "Russia and the United States want calm. Kerry and Lavrov agreed a ceasefire in Syria."
+    draft = _draft_with_actors(
+        text,
+        [
+            ("Russia", "country", "RUS", "Russia"),
+            ("United States", "country", "USA", "United States"),
+            ("John Kerry", "person", "USA", "Kerry"),
+            ("Sergei Lavrov", "person", "RUS", "Lavrov"),
+        ],
+    )
+    find_claims(draft)
+    [claim] = draft.claims
+    names = {a.name for a in draft.actors if a.id in claim.parties}
+    assert names == {"John Kerry", "Sergei Lavrov", "United States", "Russia"}
+
+
+def test_a_claim_naming_no_side_gets_the_articles_sides() -> None:
+    text = (
+        "Troops of Armenia and Azerbaijan clashed. Armenia accused Azerbaijan of shelling. "
+        "An uneasy ceasefire has prevailed since May."
+    )
+    draft = _draft_with_actors(
+        text,
+        [("Armenia", "country", "ARM", "Armenia"), ("Azerbaijan", "country", "AZE", "Azerbaijan")],
+    )
+    draft.actors[0].add_mention(text.index("Armenia accused"), text.index("Armenia accused") + 7)
+    find_claims(draft)
+    [claim] = draft.claims
+    assert claim.status == "in_effect"
+    assert {a.name for a in draft.actors if a.id in claim.parties} == {"Armenia", "Azerbaijan"}

@@ -46,6 +46,7 @@ _BETWEEN_SKIP = regex.compile(
     r"(?i)[ \t\u00a0]+(?:between|among)[ \t\u00a0]+[^,;:.()\"“”\n]{1,80}?"
     r"[ \t\u00a0]+(?:and|&)(?=[ \t\u00a0])"
 )
+_DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
 # A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
@@ -646,6 +647,8 @@ def _roles(
     for s, e, a in mentions:
         if rules.locative.search(text, max(ss, s - 30), s):
             continue  # "talks in Lebanon": a country named as a place is no side of the truce
+        if _DATELINE.search(text, max(0, s - 20), s) and text.startswith(")", e):
+            continue  # "ISLAMABAD (Reuters) -": the news agency of the dateline
         if a.id in excluded:
             continue
         if rules.broker_before.search(text, max(ss, s - 40), s) or rules.broker_after.match(
@@ -944,6 +947,31 @@ def _fill_parties(draft: Draft, cands: list[_Cand], roles: list[list[list[str]]]
         role[0] = list(dict.fromkeys(parties + extra))
 
 
+def _add_states(draft: Draft, roles: list[list[list[str]]]) -> None:
+    """Add the state a side or broker acts for: Kerry (USA) brings the United States along.
+
+    People, governments, armies and demonyms carry their country; the country's own actor, when
+    the article has one, stands in the same role beside them.
+    """
+    states: dict[str, str] = {}
+    for a in draft.actors:
+        if a.kind == "country" and a.country and a.country not in states:
+            states[a.country] = a.id
+    if not states:
+        return
+    by_id = {a.id: a for a in draft.actors}
+    for role in roles:
+        for k in (0, 1):
+            ids = role[k]
+            extra = []
+            for i in ids:
+                actor = by_id.get(i)
+                if actor is not None and actor.kind != "country" and actor.country in states:
+                    extra.append(states[actor.country])
+            other = role[1 - k] if k == 0 else role[0]
+            role[k] = list(dict.fromkeys(ids + [x for x in extra if x not in other]))
+
+
 def find_claims(draft: Draft) -> None:
     """Find ceasefire claims."""
     text = draft.text
@@ -959,6 +987,7 @@ def find_claims(draft: Draft) -> None:
     sources = [_source(draft, c, rules) for c in cands]
     roles = [list(_roles(draft, c, src[2], rules)) for c, src in zip(cands, sources, strict=True)]
     _fill_parties(draft, cands, roles)
+    _add_states(draft, roles)
     # Keep only the described sides some claim needs.
     used = {a for role in roles for ids in role for a in ids} | {src[0] for src in sources}
     draft.actors[before:] = [a for a in draft.actors[before:] if a.id in used]

@@ -252,3 +252,24 @@ def test_lone_surname_without_cue() -> None:
 def test_country_as_organisation() -> None:
     article = _parse("The UK is working with its allies.")
     assert any(a.kind in {"government", "organization"} for a in article.actors)
+
+
+# Common-noun parties named after a group or a nationality join that group or government.
+PARTIES = [
+    ("Hamas militants fired rockets. Hamas denied it.", "Hamas", {"Hamas militants", "Hamas"}),
+    ("Houthi rebels seized a tanker off Yemen.", "Houthis", {"Houthi rebels"}),
+    ("M23 rebels advanced on the town.", "M23", {"M23 rebels"}),
+    (
+        "Sudanese troops shelled the city, and the Sudanese army denied it.",
+        "government of Sudan",
+        {"Sudanese troops", "Sudanese army"},
+    ),
+    ("Kyiv accused Moscow of breaking the truce.", "Russia", {"Moscow"}),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), PARTIES)
+def test_parties(text: str, name: str, mentions: set[str]) -> None:
+    actors = _by_name(_parse(text))
+    assert name in actors, sorted(actors)
+    assert mentions <= actors[name][1]

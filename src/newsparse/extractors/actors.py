@@ -160,7 +160,7 @@ def _group_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\-])(?i:{phrases})(?![\p{{L}}\-])")
 
 
-_PREV_WORD = regex.compile(r"(\p{Lu}[\p{L}\p{M}.'’\-]*?)(?:'s|’s)?[ \t\u00a0]+$")
+_PREV_WORD = regex.compile(r"(\p{Lu}[\p{L}\p{M}\p{N}.'’\-]*?)(?:'s|’s)?[ \t\u00a0]+$")
 _CAPWORD = r"\p{Lu}[\p{L}\p{M}.'’\-]*"
 _OF_NAME = regex.compile(rf"{_H}+of{_H}+(?:the{_H}+)?({_CAPWORD}(?:{_H}+{_CAPWORD}){{0,3}})")
 
@@ -751,6 +751,7 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         return
     iso: str | None = None
     owner = ""
+    owner_entry: Entry | None = None
     pw = _PREV_WORD.search(text, max(sent[0], start - 40), start)
     if pw is not None and pw.group(1) not in lex.sets["never_names"]:
         word = pw.group(1)
@@ -758,7 +759,7 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         if ent is not None and ent.source in {"demonym", "country", "capital"}:
             iso, start = ent.iso, pw.start()
         elif ent is not None and ent.source == "org":
-            owner, start = ent.name, pw.start()
+            owner, start, owner_entry = ent.name, pw.start(), ent
         elif (
             ent is None
             and word.lower() not in lex.common
@@ -790,7 +791,8 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         return
     it = Item(start, end, "group", iso=iso, kind=kind, form="description", cue=role)
     if owner:
-        it.entry = Entry("owner", owner)
+        kind_iso = (owner_entry.kind, owner_entry.iso) if owner_entry else ("", None)
+        it.entry = Entry("owner", owner, kind_iso[0], kind_iso[1])
     st.items.append(it)
 
 
@@ -1102,6 +1104,9 @@ def _metonymic(st: State, it: Item) -> str:
         w = _HYPHEN_WORD.match(after)
         if w and w.group(1).lower() in lex.sets["metonymy_suffixes"]:
             return "country"
+    prev_word = text[max(0, it.start - 20) : it.start].split()[-1:]
+    if prev_word and prev_word[0].lower() in lex.sets["metonymy_objects"]:
+        return "country"  # "accused Moscow of", "urged Damascus to"
     nxt = after.split()
     if nxt and nxt[0].lower() in lex.sets["metonymy_verbs"]:
         prev = text[max(0, it.start - 12) : it.start].split()
@@ -1148,6 +1153,9 @@ def _link_group(lk: Linker, it: Item) -> None:
     if it.entry is not None and it.entry.source == "owner":
         owner = it.entry.name
         org = lk.orgs.get(owner)
+        if org is None and it.entry.kind:
+            # "Hamas militants", "Houthi rebels": the known group itself.
+            org = lk.org(owner, it.entry.kind, it.entry.iso)
         if org is not None:
             org.add_mention(it.start, it.end, "description")
             return
@@ -1178,7 +1186,7 @@ def _link_group(lk: Linker, it: Item) -> None:
             a.name = _group_name(surface, role, dem)
             lk.groups[key] = a
     if a is None:
-        name = _group_name(surface, role, "")
+        name = _group_name(surface, role, lexicon().countries.get(it.iso or "", ""))
         a = lk.draft.add_actor(name, it.kind, country=it.iso)
         lk.groups[key] = a
     a.add_mention(it.start, it.end, "description")

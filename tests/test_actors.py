@@ -273,3 +273,13 @@ def test_parties(text: str, name: str, mentions: set[str]) -> None:
     actors = _by_name(_parse(text))
     assert name in actors, sorted(actors)
     assert mentions <= actors[name][1]
+
+
+def test_nationality_and_office_describe_one_person() -> None:
+    text = (
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. "
+        "The Russian leader said talks went well. The Turkish president disagreed."
+    )
+    actors = _by_name(_parse(text))
+    assert "Russian leader" in actors["Vladimir Putin"][1]
+    assert "Turkish president" in actors["Recep Tayyip Erdogan"][1]

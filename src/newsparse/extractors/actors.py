@@ -1019,7 +1019,38 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             lk.places[surface].add_mention(it.start, it.end, "name")
             continue
     _affiliations(st, lk, items)
+    _described_people(st, lk)
     _countries_as_places(st, lk)
+
+
+@cache
+def _described_pattern() -> regex.Pattern[str]:
+    """``the Russian leader``, ``the Iraqi foreign minister``: a nationality and an office."""
+    lex = lexicon()
+    demonyms = [w for w, e in lex.exact.items() if e.source == "demonym"]
+    offices = [t for t in lex.titles_lower if " " in t or t in lex.sets["head_offices"]]
+    offices += ["leader"]
+    return regex.compile(
+        rf"\b[Tt]he{_H}+(?P<dem>{alternation(demonyms)}){_H}+(?P<office>(?i:{alternation(offices)}))\b"
+    )
+
+
+def _described_people(st: State, lk: Linker) -> None:
+    """Link ``the Russian leader`` to the one Russian person holding such an office."""
+    lex = lexicon()
+    if not lk.people:
+        return
+    for m in _described_pattern().finditer(st.text):
+        ent = lex.exact.get(m.group("dem"))
+        if ent is None or ent.iso is None:
+            continue
+        office = m.group("office").lower()
+        wanted = lex.sets["head_offices"] if office == "leader" else {office}
+        holders = [
+            p for p in lk.people if p.country == ent.iso and wanted & {t.lower() for t in p.titles}
+        ]
+        if len(holders) == 1:
+            holders[0].add_mention(m.start("dem"), m.end(), "title")
 
 
 def _countries_as_places(st: State, lk: Linker) -> None:

@@ -30,6 +30,7 @@ from newsparse.testing import assert_article_consistent
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "article.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 # parse() is the heavy part: modest example counts, no deadline (the machine is shared).
 PARSE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -116,7 +117,7 @@ def test_a_large_input_once() -> None:
         "“We will not leave,” said Jane Doe. The army and the rebels agreed a truce on Monday, "
         "according to Mr. Roe. “Unbalanced marks and a ceasefire\n\n"
     )
-    text = paragraph * 1500 + "word " * 40_000 + "“" * 20_000 + "\x00\u2028" * 1000
+    text = paragraph * 1000 + "word " * 30_000 + "“" * 20_000 + "\x00\u2028" * 1000
     article = newsparse.parse(text)
     assert article.text == text
     assert_article_consistent(article)
@@ -127,20 +128,21 @@ def test_a_large_input_once() -> None:
 def test_parse_output_json_round_trips_and_matches_the_schema(text: str) -> None:
     article = newsparse.parse(text)
     assert Article.model_validate_json(article.model_dump_json()) == article
-    jsonschema.validate(article.model_dump(mode="json"), SCHEMA)
+    VALIDATOR.validate(article.model_dump(mode="json"))
 
 
 @HEAVY
 @given(ns.articles())
 def test_generated_articles_round_trip_and_match_the_schema(article: Article) -> None:
     assert Article.model_validate_json(article.model_dump_json()) == article
-    jsonschema.validate(json.loads(article.model_dump_json()), SCHEMA)
+    VALIDATOR.validate(json.loads(article.model_dump_json()))
 
 
-def test_schema_check_can_fail() -> None:
+def test_schema_is_valid_and_its_check_can_fail() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
     bad = {"id": "x", "text": "t", "quotes": [{"id": "q1"}]}
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(bad, SCHEMA)
+        VALIDATOR.validate(bad)
 
 
 # -- model invariants: valid by construction is accepted, corrupted is rejected -----------------
@@ -282,8 +284,10 @@ def test_mention_and_diagnostic_invariants(m: Mention, d: Diagnostic) -> None:
     rejects(Diagnostic, d, level="info")
 
 
-@HEAVY
-@given(ns.articles(), st.sampled_from(["yesterday", "2017-13-01", "23/02/2017", ""]))
+@given(
+    ns.articles(max_actors=0, max_places=0, max_quotes=0, max_claims=0, records=False),
+    st.sampled_from(["yesterday", "2017-13-01", "23/02/2017", ""]),
+)
 def test_bad_published_dates_are_rejected(article: Article, published: str) -> None:
     rejects(Article, article, published=published)
 
@@ -327,9 +331,7 @@ def claim_found(article: Article, expected: ns.ExpectedClaim, *, source: bool = 
 # Not strict while the extractors are being written; strict once they settle.
 PENDING_STRICT = False
 PENDING_LAYOUTS: dict[str, str] = {}
-PENDING_STATUSES: dict[str, str] = {
-    "collapsed": "ceasefire: 'the truce between X and Y broke down' reads as in_effect",
-}
+PENDING_STATUSES: dict[str, str] = {}
 
 
 def cases(values: tuple[str, ...], pending: dict[str, str]) -> list[Any]:

@@ -222,11 +222,22 @@ def test_docs_show_a_downstream_project() -> None:
     assert len(files["test_storage.py"].strip().splitlines()) <= 14
 
 
+PROFILE = """
+from hypothesis import settings
+
+settings.register_profile("few", max_examples=15, deadline=None)
+settings.load_profile("few")
+"""
+
+
 def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
     """The docs' downstream files, alone in an empty folder, pass under plain pytest."""
     files = downstream_files()
     for name, code in files.items():
         (tmp_path / name).write_text(code, encoding="utf-8")
+    # Not part of the docs: fewer examples and no deadline, so a loaded CI machine stays quick and
+    # never flakes. Loaded with -p before any test module.
+    (tmp_path / "_few_examples.py").write_text(PROFILE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSPARSE_", "PYTEST_"))}
     done = subprocess.run(
         [
@@ -236,6 +247,8 @@ def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
             "-q",
             "-p",
             "no:cacheprovider",
+            "-p",
+            "_few_examples",
             "-W",
             "error::pytest.PytestAssertRewriteWarning",
         ],

@@ -300,6 +300,21 @@ def test_time_resolution(phrase: str, published: str | None, dates: tuple[object
     assert [(phrase[s:e], d1, d2) for s, e, d1, d2 in hits] == [(phrase, *dates)]
 
 
+def test_a_truce_ahead_is_dated_forward() -> None:
+    text = "The army and the rebels said the truce is due to expire on Tuesday."
+    [claim] = claims(text, published="2023-11-27")  # a Monday
+    assert claim.status == "collapsed" and claim.hypothetical
+    assert claim.time is not None and claim.time.date_from == dt.date(2023, 11, 28)
+
+
+def test_a_civil_word_in_another_clause_does_not_hide_a_truce() -> None:
+    text = (
+        "The European Union called for a permanent ceasefire, while the trade dispute between "
+        "Brussels and Beijing remained unresolved."
+    )
+    assert [c.status for c in claims(text)] == ["called_for"]
+
+
 def test_march_and_may_as_verbs_are_not_dates() -> None:
     text = "Protesters may march on the capital."
     assert find_times(text, 0, len(text), dt.date(2020, 1, 1)) == []

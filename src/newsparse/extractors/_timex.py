@@ -54,7 +54,9 @@ def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, last)
 
 
-def _resolve(m: regex.Match[str], pub: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+def _resolve(
+    m: regex.Match[str], pub: dt.date | None, future: bool = False
+) -> tuple[dt.date | None, dt.date | None]:
     """Dates one match covers; (None, None) when it needs the unknown publication date."""
     g = m.groupdict()
     y = g.get("y1") or g.get("y2")
@@ -66,6 +68,8 @@ def _resolve(m: regex.Match[str], pub: dt.date | None) -> tuple[dt.date | None, 
         day_s = g.get("d1") or g.get("d2")
         if y:
             year = int(y)
+        elif pub is not None and future:
+            year = pub.year if month >= pub.month else pub.year + 1
         elif pub is not None:
             year = pub.year if month <= pub.month else pub.year - 1
         else:
@@ -110,14 +114,23 @@ def _resolve(m: regex.Match[str], pub: dt.date | None) -> tuple[dt.date | None, 
         return d, d
     if g.get("wd"):
         want = _DAYS.index(g["wd"].lower())
-        back = (pub.weekday() - want) % 7
-        d = pub - dt.timedelta(days=back)
+        lead = m.group().split()[0].lower()
+        if future or lead in ("next", "until", "from"):
+            d = pub + dt.timedelta(days=(want - pub.weekday()) % 7)
+        else:
+            d = pub - dt.timedelta(days=(pub.weekday() - want) % 7)
         return d, d
     return None, None
 
 
-def find_times(text: str, start: int, end: int, published: dt.date | None) -> list[TimeHit]:
-    """Time expressions in ``text[start:end]`` as ``(start, end, date_from, date_to)``."""
+def find_times(
+    text: str, start: int, end: int, published: dt.date | None, *, future: bool = False
+) -> list[TimeHit]:
+    """Time expressions in ``text[start:end]`` as ``(start, end, date_from, date_to)``.
+
+    A weekday or a month without a year is the latest one up to the publication date, or with
+    ``future`` (the claim looks ahead: ``is due to expire on Tuesday``) the next one from it.
+    """
     out: list[TimeHit] = []
     for m in _pattern().finditer(text, start, end):
         bare_month = m.group("mon") and not (m.group("d1") or m.group("d2") or m.group("y1"))
@@ -129,7 +142,7 @@ def find_times(text: str, start: int, end: int, published: dt.date | None) -> li
             continue  # "march" and "may" are also verbs
         s, e = m.span()
         try:
-            d_from, d_to = _resolve(m, published)
+            d_from, d_to = _resolve(m, published, future)
         except (ValueError, OverflowError):
             d_from = d_to = None
         out.append((s, e, d_from, d_to))

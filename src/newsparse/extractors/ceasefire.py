@@ -47,6 +47,11 @@ _BETWEEN_SKIP = regex.compile(
     r"[ \t\u00a0]+(?:and|&)(?=[ \t\u00a0])"
 )
 _DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
+_FUTURE = regex.compile(
+    r"(?i)\b(?:will|shall|due\s+to|set\s+to|expected\s+to|scheduled\s+to|is\s+to|are\s+to|next|"
+    r"once|until|from)\b"
+)
+_CLAUSE_SEP = regex.compile(r";|,\s+(?:while|but|whereas|although)\b|\s[—–]\s")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _CONJ = regex.compile(r",?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+|,[ \t\u00a0]+")
 # A word that can modify a noun: lower case, or a demonym-like ending (Georgian, Sunni, Shiite).
@@ -215,7 +220,7 @@ def _rules() -> _Rules:
             r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to)\b"
             r"|\Ato\b"
         ),
-        conditional=regex.compile(r"(?i)\b(?:if|unless|provided\s+that|as\s+long\s+as)\b"),
+        conditional=regex.compile(r"(?i)\b(?:if|unless|once|provided\s+that|as\s+long\s+as)\b"),
         qualifiers=regex.compile(word_alt(data["qualifiers"]), regex.I),
         broker_before=regex.compile(
             rf"(?i)\b(?:{_expand(brokers['before_actor'], macros)})\b[\s,]*(?:the\s+)?\Z"
@@ -452,11 +457,16 @@ def _noun_candidates(
 # -- context filters -----------------------------------------------------------------------------
 
 
-def _is_military(text: str, sent: Offsets, rules: _Rules) -> bool:
-    """Whether ceasefire words in this sentence are about armed violence, not trade or politics."""
+def _is_military(text: str, ns: int, ne: int, sent: Offsets, rules: _Rules) -> bool:
+    """Whether a ceasefire word is about armed violence, not trade or politics: in its clause,
+    civil-dispute words must not outnumber armed-conflict ones."""
     s, e = sent
-    lo, hi = max(s, e - 2000), e  # bounded: a huge unpunctuated "sentence" stays cheap
-    lo = s if e - s <= 2000 else lo
+    lo, hi = max(s, ns - 150), min(e, ne + 150)
+    for sep in _CLAUSE_SEP.finditer(text, lo, ns):
+        lo = sep.end()
+    after = _CLAUSE_SEP.search(text, ne, hi)
+    if after is not None:
+        hi = after.start()
     civil = sum(1 for _ in rules.non_military.finditer(text, lo, hi))
     if civil == 0:
         return True
@@ -637,7 +647,11 @@ def _roles(
             excluded = [a.id for s, _, a in mentions if te <= s < te + 100][:2]
         else:
             excluded = [a.id for _, e, a in mentions if e <= ts and ts - e <= 120][-2:]
-    bm = rules.between.search(text, cand.noun[1], min(se, cand.noun[1] + 60))
+    # "a truce (agreed) between X and Y": the sides follow the noun within its own phrase.
+    ne = cand.noun[1]
+    bm = rules.between.search(text, ne, min(se, ne + 40))
+    if bm is not None and regex.search(r"[,;:—–()]", text[ne : bm.start()]):
+        bm = None
     between_lo = bm.end() if bm else None
     between_hi = min(se, bm.end() + 100) if bm else None
     if bm is not None:
@@ -749,10 +763,13 @@ def _qualifiers(text: str, cand: _Cand, rules: _Rules) -> list[Offsets]:
 
 
 def _time(draft: Draft, cand: _Cand) -> tuple[Offsets, Any, Any] | None:
+    """The time expression nearest the trigger, resolved forward when the claim is ahead."""
     ss, se = cand.sentence
     lo = max(ss, cand.trigger[0] - 150)
     hi = min(se, cand.trigger[1] + 150)
-    hits = find_times(draft.text, lo, hi, draft.published_date)
+    text = draft.text
+    future = cand.hypothetical or _FUTURE.search(text, lo, hi) is not None
+    hits = find_times(text, lo, hi, draft.published_date, future=future)
     if not hits:
         return None
     ts = cand.trigger[0]
@@ -766,7 +783,6 @@ def _time(draft: Draft, cand: _Cand) -> tuple[Offsets, Any, Any] | None:
 def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
     text = draft.text
     found: list[_Cand] = []
-    military: dict[Offsets, bool] = {}
     noun_sents: dict[int, list[Offsets]] = {}
     for m in rules.noun.finditer(text):
         ns, ne = m.span()
@@ -780,9 +796,7 @@ def _sentence_candidates(draft: Draft, rules: _Rules) -> list[_Cand]:
             near_conflict = _conflict_near(text, ns, ne, rules)
             if not near_conflict and not _sides_without_civil(draft, sent, ns, ne, rules):
                 continue
-        if sent not in military:
-            military[sent] = _is_military(text, sent, rules)
-        if not military[sent]:
+        if not _is_military(text, ns, ne, sent, rules):
             continue
         noun_sents.setdefault(idx, []).append((ns, ne))
         found.extend(_noun_candidates(text, ns, min(ne, sent[1]), sent, rules))

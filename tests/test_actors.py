@@ -283,3 +283,20 @@ def test_nationality_and_office_describe_one_person() -> None:
     actors = _by_name(_parse(text))
     assert "Russian leader" in actors["Vladimir Putin"][1]
     assert "Turkish president" in actors["Recep Tayyip Erdogan"][1]
+
+
+# Who a person speaks for, from the office written around the name.
+AFFILIATIONS = [
+    ("Mohammed Abdulsalam, a spokesman for the Houthis, said the truce held.", "Houthis"),
+    ("Hamas spokesman Hazem Qassem rejected the plan.", "Hamas"),
+    ("Stephane Dujarric, the UN spokesman, declined to comment.", "United Nations"),
+    ("Syrian opposition chief negotiator Nasr Hariri left Geneva.", "Syrian opposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "body"), AFFILIATIONS)
+def test_affiliation(text: str, body: str) -> None:
+    article = _parse(text)
+    names = {a.id: a.name for a in article.actors}
+    people = [a for a in article.actors if a.kind == "person"]
+    assert people and body in {names[i] for i in people[0].affiliations}

@@ -836,6 +836,8 @@ class Linker:
         self.groups: dict[tuple[str, str | None], ActorDraft] = {}
         self._tokens: dict[int, list[str]] = {}
         self._by_last: dict[str, list[ActorDraft]] = {}
+        self.item_actor: dict[int, ActorDraft] = {}
+        """The person actor each person item became, by ``id(item)``."""
 
     def country(self, iso: str) -> ActorDraft:
         a = self.countries.get(iso)
@@ -919,6 +921,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             elif len(name) > len(a.name) and len(name.split()) >= len(a.name.split()):
                 a.name = name
                 lk.index_person(a)
+            lk.item_actor[id(it)] = a
             short = 0 <= it.title_start < it.start and 2 * (it.end - it.start) >= (
                 it.end - it.title_start
             )
@@ -1272,53 +1275,74 @@ def _link_demonym(st: State, lk: Linker, it: Item) -> None:
         lk.country(it.iso).add_mention(it.start, it.end, "demonym")
 
 
+_AFTER_TITLE = regex.compile(
+    r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
+    r"(?=[ \t]*(?:[,–—\-]|\b(?:of|for|at|to|said)\b|$))"
+)
+
+
 def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
-    """Titles after names (``X, chief negotiator of the opposition``) and who they speak for."""
+    """Who people speak for: ``Hamas spokesman X``, ``X, the UN envoy``, ``X, chief negotiator –
+    Syrian opposition``; titles after names; gender from the next pronoun."""
     text = st.text
     lex = lexicon()
-    by_span: dict[int, ActorDraft] = {}
+    by_start: dict[int, ActorDraft] = {}
+    by_end: dict[int, ActorDraft] = {}
     for a in st.draft.actors:
-        for s, _e, _f in a.mentions:
-            by_span[s] = a
-    starts = sorted(by_span)
-    for it in items:
-        if it.label != "person":
+        if a.kind == "person":
             continue
-        person = by_span.get(it.start)
-        if person is None or person.kind != "person":
+        for s, e, _f in a.mentions:
+            by_start[s] = a
+            by_end[e] = a
+    starts = sorted(by_start)
+    ends = sorted(by_end)
+
+    def belongs(person: ActorDraft, aff: ActorDraft) -> None:
+        if aff.kind == "country":
+            person.country = person.country or aff.country
+        else:
+            person.affiliations.append(aff.id)
+
+    for it in items:
+        person = lk.item_actor.get(id(it))
+        if it.label != "person" or person is None:
             continue
         if it.cue.startswith("aff:"):
-            aff = by_span.get(int(it.cue[4:]))
+            aff = by_start.get(int(it.cue[4:]))
             if aff is not None:
-                person.affiliations.append(aff.id)
-        tail = text[it.end : it.end + 80]
-        m = regex.match(
-            r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
-            r"(?=[ \t]*(?:[,–—\-]|\b(?:of|for|at|to|said)\b|$))",
-            tail,
-        )
+                belongs(person, aff)
+        elif it.titles and it.title_start < 0:
+            # A lower-case office between a body and the name: "Hamas spokesman Hazem Qassem".
+            i = bisect.bisect_left(ends, it.start - 40)
+            for e in ends[i:]:
+                if e >= it.start:
+                    break
+                between = " ".join(text[e : it.start].split()).lower().rstrip(".")
+                if between in lex.titles_lower:
+                    belongs(person, by_end[e])
+                    break
+        m = _AFTER_TITLE.match(text, it.end, it.end + 80)
         if m:
-            cand = m.group(1).strip()
-            words = cand.split()
+            words = m.group(1).split()
             for n in range(len(words), 0, -1):
                 title = " ".join(words[-n:])
                 t = lex.titles_lower.get(title.lower())
-                if t is not None:
-                    person.titles.append(title)
-                    if t.gender and not person.gender:
-                        person.gender = t.gender
-                    after = it.end + m.end()
-                    i = bisect.bisect_left(starts, after)
-                    for s in starts[i : i + 1]:
-                        if s <= after + 25:
-                            aff = by_span[s]
-                            if aff.kind != "person" and aff.id != person.id:
-                                if aff.kind == "country" and not person.country:
-                                    person.country = aff.country
-                                else:
-                                    person.affiliations.append(aff.id)
-                            break
-                    break
+                if t is None:
+                    continue
+                person.titles.append(title)
+                if t.gender and not person.gender:
+                    person.gender = t.gender
+                if n < len(words):
+                    # "X, the UN spokesman": the body named before the title.
+                    aff = by_start.get(m.start(1)) or by_start.get(m.start(1) - 4)  # "the UN"
+                    if aff is not None:
+                        belongs(person, aff)
+                        break
+                k = bisect.bisect_left(starts, m.end())
+                for s in starts[k : k + 1]:
+                    if s <= m.end() + 25:
+                        belongs(person, by_start[s])
+                break
         # Gender from the first pronoun after the name in the next 200 characters.
         if person.gender is None:
             w = _PRONOUN.search(text, it.end, it.end + 200)

@@ -213,6 +213,13 @@ def test_pronoun_resolves_to_person_named_in_the_paragraph() -> None:
     assert speaker_name(article, q) == "Daniel Karlsen"
 
 
+def test_bare_quote_after_a_report_in_its_paragraph_keeps_the_speaker() -> None:
+    article = parse("Karl Meyer said the shelters were full. “We have no more beds tonight.”")
+    (q,) = only(article, "direct")
+    assert speaker_name(article, q) == "Karl Meyer"
+    assert q.speaker_mention is None and q.confidence <= 0.5
+
+
 def test_multi_paragraph_quote_is_one_quote() -> None:
     body = (
         "“We crossed the river at night and walked for three days without food.\n\n"

@@ -1189,6 +1189,13 @@ class _Finder:
                     last_any = (c.paragraph, actor)
                 else:
                     c.confidence = min(c.confidence, 0.5)
+            elif att is None and c.kind == "direct":
+                prev = prev_by_para.get(c.paragraph)
+                if prev is not None and prev.speaker_id is not None:
+                    # "X said on Monday that … “…”": a bare quote after a report in the same
+                    # paragraph is the same speaker's.
+                    c.speaker_id = prev.speaker_id
+                    c.confidence = min(c.confidence, 0.5)
             merged.append(c)
             prev_by_para[c.paragraph] = c
         self.candidates = merged

@@ -545,7 +545,17 @@ def articles(
 # -- news-like text with known answers ----------------------------------------------------------
 
 #: Quote layouts :func:`news_articles` writes, each one the built-in quote extractor supports.
-QuoteLayout = Literal["said_after", "said_colon", "said_inverted", "pronoun_split", "according_to"]
+QuoteLayout = Literal[
+    "said_after",
+    "said_colon",
+    "said_inverted",
+    "pronoun_split",
+    "apposition",
+    "told",
+    "dash",
+    "according_to",
+    "said_clause",
+]
 LAYOUTS: tuple[str, ...] = get_args(QuoteLayout)
 
 # Invented for these tests; none comes from evaluation data.
@@ -585,6 +595,12 @@ _CONTINUATIONS = (
     "and we will keep working",
     "until the last family has left",
     "because the roads are closed",
+)
+_ROLES = (
+    "a spokeswoman for the regional council",
+    "the head of the aid agency",
+    "a senior negotiator",
+    "the mayor",
 )
 _REPORTED = (
     "the talks will resume next week",
@@ -676,7 +692,7 @@ class ExpectedQuote:
     layout: str
     """One of :data:`LAYOUTS`."""
     kind: str
-    """``direct``, or ``indirect`` for ``according_to``."""
+    """``direct``, or ``indirect`` for ``according_to`` and ``said_clause``."""
     speaker: str
     """The speaker's full name, as an actor's ``name`` should give it."""
     segments: tuple[Offsets, ...]
@@ -785,8 +801,18 @@ def _quote_paragraph(
         rest = draw(st.sampled_from(_CONTINUATIONS))
         parts = [(intro, False), (f"{opening},", True), (f"” {pronoun} said, “", False)]
         parts += [(f"{rest}.", True), ("”", False)]
+    elif layout == "apposition":
+        role = draw(st.sampled_from(_ROLES))
+        parts = [(f"{name}, {role}, said: “", False), (f"{opening}.", True), ("”", False)]
+    elif layout == "told":
+        parts = [(f"{name} told reporters: “", False), (f"{opening}.", True), ("”", False)]
+    elif layout == "dash":
+        parts = [("“", False), (f"{opening}.", True), (f"” — {name}", False)]
     elif layout == "according_to":
         parts = [(f"According to {name}, ", False), (draw(st.sampled_from(_REPORTED)), True)]
+        parts.append((".", False))
+    elif layout == "said_clause":
+        parts = [(f"{name} said ", False), (draw(st.sampled_from(_REPORTED)), True)]
         parts.append((".", False))
     else:  # pragma: no cover - layouts are checked before drawing
         raise InvalidArgument(f"unknown layout {layout!r}")
@@ -796,7 +822,7 @@ def _quote_paragraph(
         if quoted:
             segments.append((len(text), len(text) + len(piece)))
         text += piece
-    kind = "indirect" if layout == "according_to" else "direct"
+    kind = "indirect" if layout in ("according_to", "said_clause") else "direct"
     content = tuple(text[s:e] for s, e in segments)
     return NewsParagraph(
         text, quotes=(ExpectedQuote(layout, kind, name, tuple(segments), content),)

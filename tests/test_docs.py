@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+import newsparse
 from newsparse.errors import CODES
+from newsparse.pipeline import Pipeline
+from newsparse.plugins import make_plugin_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -84,28 +90,45 @@ def test_nav_pages_exist() -> None:
 
 
 def _python_blocks(page: Path) -> list[str]:
-    return re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    text = page.read_text(encoding="utf-8")
+    return [textwrap.dedent(b) for b in re.findall(r"^ *```python\n(.*?)^ *```", text, re.S | re.M)]
+
+
+def _load_module(name: str, source: str, tmp_path: Path) -> ModuleType:
+    module_file = tmp_path / f"{name}.py"
+    module_file.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, module_file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_the_plugin_walkthrough_runs(tmp_path: Path) -> None:
     # Steps 3 to 5 of writing-a-plugin.md, put together, are a working plugin.
-    import importlib.util
-
-    import newsparse
-
     blocks = _python_blocks(DOCS / "writing-a-plugin.md")
-    source = "\n".join(b for b in blocks if "import pytest" not in b and "def test_" not in b)
-    module_file = tmp_path / "newsparse_evacuations_doc.py"
-    module_file.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("newsparse_evacuations_doc", module_file)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    source = "\n".join(b for b in blocks if "def test_" not in b and "builtin_actors" not in b)
+    module = _load_module("newsparse_evacuations_doc", source, tmp_path)
     text = "Residents of the valley were ordered to evacuate on Tuesday."
     article = newsparse.parse(text, plugins=[module])
     (found,) = article.records_of("evacuations", module.Evacuation)
     assert found.mode == "ordered"
     assert text[found.trigger.start : found.trigger.end] == found.trigger.text
+
+
+def test_the_wrapping_example_runs(tmp_path: Path) -> None:
+    blocks = _python_blocks(DOCS / "writing-a-plugin.md")
+    (wrap,) = [b for b in blocks if "builtin_actors" in b]
+    header = "import newsparse\nfrom newsparse import Draft, Extractor\n"
+    module = _load_module("newsparse_wrap_doc", header + wrap, tmp_path)
+    pm = make_plugin_manager(entry_points_enabled=False, extra=[module])
+    assert Pipeline(pm).owner["actors"] == "newsparse_wrap_doc"
+    text = "The NORTHERN FRONT and Maria Okafor met in Port Avalon."
+    plain = newsparse.parse(text, plugins=make_plugin_manager(entry_points_enabled=False))
+    wrapped = newsparse.parse(text, plugins=pm)
+    assert [a.name for a in wrapped.actors] == [a.name for a in plain.actors]
+    for a in wrapped.actors:
+        assert a.kind == ("organization" if a.name.isupper() else plain.actor(a.id).kind)
 
 
 def test_the_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:

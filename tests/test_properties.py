@@ -318,6 +318,10 @@ def claim_found(article: Article, expected: ns.ExpectedClaim, *, source: bool = 
     for c in article.ceasefire_claims:
         if c.status != expected.status or not (s <= c.trigger.start and c.trigger.end <= e):
             continue
+        if (expected.mood == "negated" and not c.negated) or (
+            expected.mood == "hypothetical" and not c.hypothetical
+        ):
+            continue
         if not source:
             return True
         if expected.source == "narrator":
@@ -362,7 +366,44 @@ def test_embedded_quotes_are_found_with_their_speaker(layout: str, data: st.Data
 def test_embedded_ceasefire_claims_are_found_with_their_status(
     status: str, data: st.DataObject
 ) -> None:
-    news = data.draw(ns.news_articles(layouts=[], statuses=[status], quoted_claims=False))
+    news = data.draw(
+        ns.news_articles(layouts=[], statuses=[status], quoted_claims=False, moods=["plain"])
+    )
+    article = newsparse.parse(news.text)
+    missed = [c for c in news.claims if not claim_found(article, c)]
+    assert not missed, (news.text, article.ceasefire_claims)
+
+
+MOOD_CASES = [
+    (status, mood)
+    for mood, table in (("negated", ns._NEGATED), ("hypothetical", ns._HYPOTHETICAL))
+    for status in table
+]
+PENDING_MOODS: dict[tuple[str, str], str] = {
+    ("rejected", "negated"): "ceasefire: 'X did not reject the ceasefire' is not negated",
+    ("rejected", "hypothetical"): "ceasefire: 'X would reject any ceasefire' is not hypothetical",
+}
+
+
+@pytest.mark.parametrize(
+    ("status", "mood"),
+    [
+        pytest.param(
+            *case, marks=pytest.mark.xfail(reason=PENDING_MOODS[case], strict=PENDING_STRICT)
+        )
+        if case in PENDING_MOODS
+        else case
+        for case in MOOD_CASES
+    ],
+)
+@NEWS
+@given(data=st.data())
+def test_denied_and_conditional_claims_are_flagged(
+    status: str, mood: str, data: st.DataObject
+) -> None:
+    news = data.draw(
+        ns.news_articles(layouts=[], statuses=[status], quoted_claims=False, moods=[mood])
+    )
     article = newsparse.parse(news.text)
     missed = [c for c in news.claims if not claim_found(article, c)]
     assert not missed, (news.text, article.ceasefire_claims)
@@ -371,7 +412,9 @@ def test_embedded_ceasefire_claims_are_found_with_their_status(
 @NEWS
 @given(
     ns.news_articles(
-        layouts=[], statuses=[s for s in CEASEFIRE_STATUSES if s not in PENDING_STATUSES]
+        layouts=[],
+        statuses=[s for s in CEASEFIRE_STATUSES if s not in PENDING_STATUSES],
+        moods=["plain"],
     )
 )
 def test_claims_are_sourced_to_the_narrator_or_the_quoted_speaker(news: ns.NewsText) -> None:

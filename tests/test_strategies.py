@@ -154,6 +154,7 @@ def test_quotes_shrink_towards_one_short_segment_with_no_speaker() -> None:
         (lambda: ns.news_articles(layouts=["tweet"]), "unknown values"),
         (lambda: ns.news_articles(layouts="said_after"), "not a str"),
         (lambda: ns.news_articles(quoted_claims=1), "must be a bool"),  # type: ignore[arg-type]
+        (lambda: ns.news_articles(moods=["angry"]), "unknown values"),
         (lambda: ns.articles(text=3), "text must be"),  # type: ignore[arg-type]
         (lambda: ns.news_articles(min_paragraphs=0), "at least 1"),
         (lambda: ns.news_articles(min_paragraphs=3, max_paragraphs=2), "smaller than"),

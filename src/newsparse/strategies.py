@@ -40,6 +40,7 @@ from .models import (
 
 __all__ = [
     "LAYOUTS",
+    "MOODS",
     "ExpectedClaim",
     "ExpectedQuote",
     "NewsParagraph",
@@ -668,6 +669,27 @@ _CLAIM_TEMPLATES: dict[str, tuple[str, ...]] = {
         "A mission was set up to monitor the truce between {g1} and {g2}.",
     ),
 }
+# The same statuses denied, and held out as conditional or future, for the claim flags.
+_NEGATED: dict[str, tuple[str, ...]] = {
+    "violated": ("{G1} did not violate the truce on {day}.", "{G1} did not violate the ceasefire."),
+    "accepted": ("{G1} did not accept the truce on {day}.",),
+    "agreed": ("{G1} and {g2} did not agree a ceasefire on {day}.",),
+    "in_effect": ("There was no ceasefire between {g1} and {g2} on {day}.",),
+    "rejected": ("{G1} did not reject the ceasefire.",),
+}
+_HYPOTHETICAL: dict[str, tuple[str, ...]] = {
+    "accepted": ("{G1} would accept a ceasefire if {g2} withdrew.",),
+    "agreed": (
+        "If {g1} and {g2} agree a truce, aid could reach {town}.",
+        "{G1} and {g2} may agree a ceasefire next week.",
+    ),
+    "extended": ("{G1} and {g2} could extend the truce by 30 days.",),
+    "collapsed": ("The truce between {g1} and {g2} could collapse within days.",),
+    "rejected": ("{G1} would reject any ceasefire with {g2}.",),
+}
+ClaimMood = Literal["plain", "negated", "hypothetical"]
+MOODS: tuple[str, ...] = get_args(ClaimMood)
+_MOOD_TEMPLATES = {"plain": _CLAIM_TEMPLATES, "negated": _NEGATED, "hypothetical": _HYPOTHETICAL}
 _FILLER = (
     "Bread prices rose again this week.",
     "Heavy rain closed several roads in the north.",
@@ -718,11 +740,13 @@ class ExpectedClaim:
     """The sentence."""
     source: str = "narrator"
     """``narrator``, or the full name of the person whose quote holds the claim."""
+    mood: str = "plain"
+    """``plain``, ``negated`` (``did not violate``) or ``hypothetical`` (``would accept``)."""
 
     def shifted(self, by: int) -> ExpectedClaim:
         """The same claim ``by`` characters further into a text."""
         sentence = (self.sentence[0] + by, self.sentence[1] + by)
-        return ExpectedClaim(self.status, sentence, self.text, self.source)
+        return ExpectedClaim(self.status, sentence, self.text, self.source, self.mood)
 
 
 @dataclass(frozen=True)
@@ -829,33 +853,43 @@ def _quote_paragraph(
     )
 
 
-def _claim_sentence(status: str, sides: tuple[str, str], draw: st.DrawFn) -> str:
+def _claim_sentence(
+    status: str, sides: tuple[str, str], moods: Sequence[str], draw: st.DrawFn
+) -> tuple[str, str]:
+    """A ceasefire sentence and its mood; a mood without a sentence for ``status`` falls back."""
+    usable = [m for m in moods if status in _MOOD_TEMPLATES[m]] or ["plain"]
+    mood = draw(st.sampled_from(usable))
     g1, g2 = draw(st.permutations(sides))
-    return draw(st.sampled_from(_CLAIM_TEMPLATES[status])).format(
+    sentence = draw(st.sampled_from(_MOOD_TEMPLATES[mood][status])).format(
         g1=g1,
         g2=g2,
         G1=g1[0].upper() + g1[1:],
         town=draw(st.sampled_from(_TOWNS)),
         day=draw(st.sampled_from(_DAYS)),
     )
+    return sentence, mood
 
 
-def _claim_paragraph(status: str, sides: tuple[str, str], draw: st.DrawFn) -> NewsParagraph:
-    sentence = _claim_sentence(status, sides, draw)
+def _claim_paragraph(
+    status: str, sides: tuple[str, str], moods: Sequence[str], draw: st.DrawFn
+) -> NewsParagraph:
+    sentence, mood = _claim_sentence(status, sides, moods, draw)
     text = sentence
     if draw(st.booleans()):
         text += " " + draw(st.sampled_from(_FILLER))
-    return NewsParagraph(text, claims=(ExpectedClaim(status, (0, len(sentence)), sentence),))
+    claim = ExpectedClaim(status, (0, len(sentence)), sentence, mood=mood)
+    return NewsParagraph(text, claims=(claim,))
 
 
 def _quoted_claim_paragraph(
-    status: str, sides: tuple[str, str], name: str, draw: st.DrawFn
+    status: str, sides: tuple[str, str], moods: Sequence[str], name: str, draw: st.DrawFn
 ) -> NewsParagraph:
     """``“<claim>,” said First Last.``: the claim is the speaker's, inside a direct quote."""
-    content = _claim_sentence(status, sides, draw)[:-1] + ","
+    sentence, mood = _claim_sentence(status, sides, moods, draw)
+    content = sentence[:-1] + ","
     text = f"“{content}” said {name}."
     quote = ExpectedQuote("said_after", "direct", name, ((1, 1 + len(content)),), (content,))
-    claim = ExpectedClaim(status, (0, len(text)), text, source=name)
+    claim = ExpectedClaim(status, (0, len(text)), text, source=name, mood=mood)
     return NewsParagraph(text, quotes=(quote,), claims=(claim,))
 
 
@@ -869,15 +903,17 @@ def news_articles(
     layouts: Sequence[str] = LAYOUTS,
     statuses: Sequence[str] = CEASEFIRE_STATUSES,
     quoted_claims: bool = True,
+    moods: Sequence[str] = MOODS,
     min_paragraphs: int = 1,
     max_paragraphs: int = 5,
 ) -> SearchStrategy[NewsText]:
     """News-like texts embedding quotes in ``layouts`` and ceasefire sentences of ``statuses``.
 
     Each paragraph holds one quote, one ceasefire sentence (all about one conflict between two
-    armed sides), or only unrelated filler. With
-    ``quoted_claims`` a ceasefire sentence may also sit inside a quote (``“…,” said First Last.``),
-    its source then being the speaker. Speakers are drawn from small invented name lists, distinct
+    armed sides), or only unrelated filler. With ``quoted_claims`` a ceasefire sentence may also
+    sit inside a quote (``“…,” said First Last.``), its source then being the speaker. ``moods``
+    says which ceasefire sentences may be denied or conditional (for statuses that have such a
+    sentence; the others stay plain). Speakers are drawn from small invented name lists, distinct
     within a text. Empty ``layouts`` and ``statuses`` give texts of unrelated paragraphs only.
     Shrinks towards one filler paragraph.
     """
@@ -898,6 +934,7 @@ def news_articles(
     kinds: list[tuple[str, str]] = [("filler", "")]
     kinds += [("quote", layout) for layout in layouts_]
     kinds += [("claim", status) for status in statuses_]
+    moods_ = _check_choices("moods", moods, MOODS)
     if not isinstance(quoted_claims, bool):
         raise InvalidArgument(f"quoted_claims={quoted_claims!r} must be a bool")
     if quoted_claims:
@@ -925,9 +962,9 @@ def news_articles(
             elif what == "quoted claim":
                 used[gender] += 1
                 name = f"{given} {surnames[i]}"
-                paragraphs.append(_quoted_claim_paragraph(which, sides, name, draw))
+                paragraphs.append(_quoted_claim_paragraph(which, sides, moods_, name, draw))
             elif what == "claim":
-                paragraphs.append(_claim_paragraph(which, sides, draw))
+                paragraphs.append(_claim_paragraph(which, sides, moods_, draw))
             else:
                 paragraphs.append(_filler_paragraph(draw))
         return NewsText(draw(st.sampled_from(_HEADLINES)), tuple(paragraphs))

@@ -300,3 +300,14 @@ def test_affiliation(text: str, body: str) -> None:
     names = {a.id: a.name for a in article.actors}
     people = [a for a in article.actors if a.kind == "person"]
     assert people and body in {names[i] for i in people[0].affiliations}
+
+
+def test_office_in_apposition_names_the_person() -> None:
+    text = "Ministers met the Iraqi Foreign Minister, Ibrahim Jaafari, in London."
+    actors = _by_name(_parse(text))
+    assert "Foreign Minister" in actors["Ibrahim Jaafari"][1]
+
+
+def test_capitalised_common_word_before_said_is_a_name() -> None:
+    actors = _by_name(_parse("Ash Cook runs the unit. Cook said the strikes would go on."))
+    assert {"Ash Cook", "Cook"} <= actors["Ash Cook"][1]

@@ -306,6 +306,7 @@ def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool)
             and _lookup(lex, w, caps) is None
             and w not in lex.given
             and not (len(toks) > 1 and _lookup(lex, _norm(text[a : toks[1][1]]), caps))
+            and not (len(toks) == 1 and not caps and _SAID.match(text, b, sent[1]))
         ):
             toks.pop(0)
             continue
@@ -936,6 +937,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 a.country = it.iso
             if it.gender and not a.gender:
                 a.gender = it.gender
+    by_pos = {it.start: it for it in items}
     by_title: dict[str, list[ActorDraft]] = {}
     for p in lk.people:
         for t in dict.fromkeys(t.lower() for t in p.titles):
@@ -944,7 +946,13 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
         if it.label == "titleonly":
             # "the Foreign Secretary" when the article has exactly one person with that title.
             holders = by_title.get(it.cue.lower(), [])
-            if len(holders) == 1:
+            apposed = by_pos.get(it.end + 2) if text[it.end : it.end + 2] == ", " else None
+            if apposed is not None and apposed.label == "person" and id(apposed) in lk.item_actor:
+                # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the office names the person.
+                who = lk.item_actor[id(apposed)]
+                who.add_mention(it.start, it.end, "title")
+                who.titles.append(it.cue)
+            elif len(holders) == 1:
                 holders[0].add_mention(it.start, it.end, "title")
             elif not holders and _THE_BEFORE.search(text, max(0, it.start - 4), it.start):
                 # "The Foreign Secretary said": a person the article names only by office.
@@ -1393,6 +1401,7 @@ def find_actors(draft: Draft) -> None:
                     and chunk.lower() in common
                     and _lookup(lex, chunk, caps) is None
                     and chunk not in lex.given
+                    and (caps or not _SAID.match(text, m.end(), sent[1]))  # "Cook said"
                 )
             ):
                 continue  # "The", "However": the commonest runs, settled without analysis

@@ -369,6 +369,22 @@ INDIRECT_CASES += [
         "indirect",
     ),
     Case(
+        "organisation-with-apposition",
+        "The Kestrel Monitor for Civil Rights, a Vienna-based group, said at least 12 people died.",
+        ("at least 12 people died",),
+        "The Kestrel Monitor for Civil Rights",
+        "said",
+        "indirect",
+    ),
+    Case(
+        "inverted-with-adjunct",
+        "The truce was broken twice overnight, said the army on Monday.",
+        ("The truce was broken twice overnight",),
+        "the army",
+        "said",
+        "indirect",
+    ),
+    Case(
         "report-ends-before-narrator-clause",
         "Paulo Neves said the plan was sound, but his party voted against it.",
         ("the plan was sound",),
@@ -388,6 +404,15 @@ def test_indirect_layouts(case: Case) -> None:
     assert tuple(s.text for s in q.segments) == case.pieces
     assert (q.speaker_mention.text if q.speaker_mention else None) == case.mention
     assert (q.cue.text if q.cue else None) == case.cue
+
+
+def test_org_speaker_is_an_organisation() -> None:
+    article = parse("The Kestrel Monitor for Civil Rights said at least 12 people died.")
+    (q,) = only(article, "indirect")
+    assert q.speaker is not None
+    actor = article.actor(q.speaker)
+    assert actor.kind == "organization"
+    assert actor.name == "Kestrel Monitor for Civil Rights"
 
 
 def test_report_interrupted_by_attribution_is_two_segments() -> None:

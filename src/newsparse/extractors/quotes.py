@@ -145,7 +145,7 @@ def _pieces(data: dict[str, Any], trie: Callable[[list[str]], str]) -> dict[str,
     calendar = {"January", "February", "March", "April", "May", "June", "July", "August"}
     cap = _cap_word([w for w in data["not_names"] if w not in calendar])
     particle = (
-        r"(?:(?:de|del|della|der|den|di|da|dos|das|du|van|von|la|le|bin|ibn|al|el|abu)"
+        r"(?:(?:de|del|della|der|den|di|da|dos|das|du|van|von|la|le|bin|ibn|al|el|abu|of|for|on)"
         + _WS
         + "+)?"
     )
@@ -249,7 +249,8 @@ def _rules() -> _Rules:
     )
     after_cue = regex.compile(
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}*(?P<that>that)(?![\p{{L}}])"
-        rf"|{s}+(?P<clause>(?!{adjuncts}(?![\p{{L}}]))(?!(?:to|of|for|with|about|so|yes|no|nothing|"
+        rf"|{s}+(?P<clause>(?:(?=at{s}+(?:least|most){s})|(?!{adjuncts}(?![\p{{L}}])))"
+        rf"(?!(?:to|of|for|with|about|so|yes|no|nothing|"
         rf"something|anything|little|much|more|goodbye|hello|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
     )
     after_object_cue = regex.compile(
@@ -480,11 +481,6 @@ class _Index:
                 best, best_len = a, me - ms
             k -= 1
         return best
-
-
-_PARTICLES = frozenset(
-    ["de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "van", "von", "bin", "ibn"]
-)
 
 
 def _norm_last(tok: str) -> str:
@@ -929,22 +925,29 @@ class _Finder:
                 while cs < ce and text[cs] in _MARKS + " ":
                     cs += 1
                 clause_tail = _clause_tail(tail)
-                if (
-                    (len(tail) <= 140 or clause_tail)
-                    and not any(ch in tail for ch in '“”"«»;')
-                    and self._good_speaker(*spk)
-                    and (clause_tail or _tail_ok(tail, r.adjunct_starts))
-                    and _words(text, cs, ce) >= 1 + 2 * (not clause_tail)
-                    and not self._overlaps_direct(cs, ce, direct, dstarts)
-                ):
-                    att = _Attribution(spk, cue, 0.75)
-                    if clause_tail:
-                        # "The museum, X said, would make …": the report surrounds the attribution.
-                        rest = _strip_span(text, attr_end, end, _TRIM + _MARKS)
-                        self._add_indirect(rest[0], rest[1], att, pi, (cs, ce))
-                    else:
-                        self._add_indirect(cs, ce, att, pi)
-                    found = True
+                inverted = spk[0] > cue[0]
+                if inverted and tail.strip() and not tail.lstrip().startswith(","):
+                    # ", said X were killed": X is no speaker but the start of a new clause,
+                    # unless an adjunct follows (", said X on Monday").
+                    words = tail.split()
+                    if words[0].lower().strip(_PUNCT) not in r.adjunct_starts or len(words) > 6:
+                        fm = None
+            if fm is not None and (
+                (len(tail) <= 140 or clause_tail)
+                and not any(ch in tail for ch in '“”"«»;')
+                and self._good_speaker(*spk)
+                and (clause_tail or _tail_ok(tail, r.adjunct_starts))
+                and _words(text, cs, ce) >= 1 + 2 * (not clause_tail)
+                and not self._overlaps_direct(cs, ce, direct, dstarts)
+            ):
+                att = _Attribution(spk, cue, 0.75)
+                if clause_tail:
+                    # "The museum, X said, would make …": the report surrounds the attribution.
+                    rest = _strip_span(text, attr_end, end, _TRIM + _MARKS)
+                    self._add_indirect(rest[0], rest[1], att, pi, (cs, ce))
+                else:
+                    self._add_indirect(cs, ce, att, pi)
+                found = True
             comma = text.rfind(",", tail_from, comma)
         if found:
             return
@@ -1255,8 +1258,11 @@ class _Finder:
         span = (s, e)
         # The name is the run of capitalised words at the end ("campaign manager Kellyanne Conway").
         k = len(words)
-        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _PARTICLES):
+        particles = _word_set("name_particles")
+        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in particles):
             k -= 1
+        while k < len(words) and (words[k] in r.not_names or words[k] in particles):
+            k += 1  # "The Kestrel Monitor" is named "Kestrel Monitor"
         name_words = words[k:]
         if name_words and all(w in r.not_names or w in r.titles for w in name_words):
             name_words = []
@@ -1269,17 +1275,20 @@ class _Finder:
         for w in words[:k]:
             ns = text.index(w, ns) + len(w)
         ns = text.index(name_words[0], ns)
-        found = self.index.at(ns, e)
-        if found is not None:
-            return found, 0.9, span
         # Canonical form: the words after the last title ("Russian President Vladimir Putin").
         last_title = max((i for i, w in enumerate(name_words) if w in r.titles), default=-1)
         core = [w for w in name_words[last_title + 1 :] if w not in r.titles]
-        if not core:
-            return None, 0.4, span
         kind = "person"
         if any(w.strip(".,") in r.org_name_words for w in name_words):
             kind = "organization"
+        found = self.index.at(ns, e)
+        full_here = " ".join(core if kind == "person" else name_words)
+        if found is not None and not (
+            len(found.name) < len(full_here) and found.name in full_here and len(core) > 2
+        ):
+            return found, 0.9, span  # unless it only covers part of a longer name said here
+        if not core:
+            return None, 0.4, span
         if kind == "person":
             known = self.index.by_last.get(_norm_last(core[-1]))
             if known is not None:

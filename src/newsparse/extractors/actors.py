@@ -949,9 +949,9 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
             apposed = by_pos.get(it.end + 2) if text[it.end : it.end + 2] == ", " else None
             if apposed is not None and apposed.label == "person" and id(apposed) in lk.item_actor:
                 # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the office names the person.
-                who = lk.item_actor[id(apposed)]
-                who.add_mention(it.start, it.end, "title")
-                who.titles.append(it.cue)
+                named = lk.item_actor[id(apposed)]
+                named.add_mention(it.start, it.end, "title")
+                named.titles.append(it.cue)
             elif len(holders) == 1:
                 holders[0].add_mention(it.start, it.end, "title")
             elif not holders and _THE_BEFORE.search(text, max(0, it.start - 4), it.start):

@@ -864,6 +864,8 @@ class _Finder:
         dstarts = [s for s, _ in direct]
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         for cue in self.cues:
+            if self._overlaps_direct(cue[0], cue[1], direct, dstarts):
+                continue  # a reporting word inside quoted speech reports nothing here
             i = bisect_right(self.sent_starts, cue[0]) - 1
             if i >= 0 and cue[1] <= self.draft.sentences[i][1]:
                 by_sentence.setdefault(i, []).append(cue)

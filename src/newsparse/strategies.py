@@ -16,6 +16,7 @@ import datetime as _dt
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any, Literal, TypeVar, get_args
 
 from hypothesis import strategies as st
@@ -119,9 +120,10 @@ def _check_ids(name: str, value: object) -> tuple[str, ...] | None:
     return out
 
 
-# -- building blocks ------------------------------------------------------------------------------
+# -- building blocks (strategies are immutable: the cached ones are built once) -------------------
 
 
+@cache
 def _texts(max_size: int = 200) -> SearchStrategy[str]:
     """Article texts: ASCII first (what examples shrink to), then news words, then any Unicode."""
     return st.one_of(
@@ -131,11 +133,13 @@ def _texts(max_size: int = 200) -> SearchStrategy[str]:
     )
 
 
+@lru_cache(maxsize=1024)
 def _sorted_offsets(n: int, count: int) -> SearchStrategy[list[int]]:
     """``count`` offsets in ``[0, n]``, in order (they shrink towards 0)."""
     return st.lists(st.integers(0, n), min_size=count, max_size=count).map(sorted)
 
 
+@lru_cache(maxsize=1024)
 def _pair(n: int) -> SearchStrategy[Offsets]:
     return _sorted_offsets(n, 2).map(lambda p: (p[0], p[1]))
 
@@ -152,6 +156,22 @@ def _disjoint(lo: int, hi: int, *, max_size: int) -> SearchStrategy[list[Offsets
     return draw_ranges()
 
 
+@lru_cache(maxsize=1024)
+def _pairs(n: int, max_size: int, *, unique: bool = False) -> SearchStrategy[list[Offsets]]:
+    return st.lists(_pair(n), max_size=max_size, unique=unique)
+
+
+@lru_cache(maxsize=1024)
+def _maybe_pair(n: int) -> SearchStrategy[Offsets | None]:
+    return st.none() | _pair(n)
+
+
+def _maybe_span(draw: st.DrawFn, text: str) -> Span | None:
+    """No span (what it shrinks to), or a span of ``text``."""
+    off = draw(_maybe_pair(len(text)))
+    return None if off is None else _span(text, off)
+
+
 def _span(text: str, off: Offsets) -> Span:
     return Span(start=off[0], end=off[1], text=text[off[0] : off[1]])
 
@@ -165,10 +185,12 @@ def _opt(strategy: SearchStrategy[Any]) -> SearchStrategy[Any]:
     return st.none() | strategy
 
 
+@cache
 def _country() -> SearchStrategy[str | None]:
     return _opt(st.text(alphabet=string.ascii_uppercase, min_size=3, max_size=3))
 
 
+@cache
 def _names() -> SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(("Jane Doe", "John Roe", "the army", "UN")),
@@ -176,12 +198,13 @@ def _names() -> SearchStrategy[str]:
     )
 
 
+@cache
 def _confidence() -> SearchStrategy[float]:
     return st.floats(0.0, 1.0)
 
 
 def _draw_mentions(draw: st.DrawFn, text: str, max_size: int) -> tuple[Mention, ...]:
-    offs = draw(st.lists(_pair(len(text)), max_size=max_size, unique=True))
+    offs = draw(_pairs(len(text), max_size, unique=True))
     forms = draw(st.lists(st.sampled_from(_MENTION_FORMS), min_size=len(offs), max_size=len(offs)))
     return tuple(
         _typed_span(Mention, text, o, form=f) for o, f in sorted(zip(offs, forms, strict=True))
@@ -238,12 +261,13 @@ def _draw_quote(
         text=text[start:end],
         segments=segments,
         speaker=speaker,
-        speaker_mention=draw(_opt(_pair(n).map(lambda o: _span(text, o)))),
-        cue=draw(_opt(_pair(n).map(lambda o: _span(text, o)))),
+        speaker_mention=_maybe_span(draw, text),
+        cue=_maybe_span(draw, text),
         confidence=draw(_confidence()),
     )
 
 
+@cache
 def _dates() -> SearchStrategy[tuple[_dt.date | None, _dt.date | None]]:
     one_day = st.dates().map(lambda d: (d, d))
     a_range = st.lists(st.dates(), min_size=2, max_size=2).map(sorted).map(lambda p: (p[0], p[1]))
@@ -289,18 +313,19 @@ def _draw_claim(
         parties=tuple(draw(people)),
         brokers=tuple(draw(people)),
         excluded=tuple(draw(people)),
-        location=draw(_opt(_pair(n).map(lambda o: _span(text, o)))),
+        location=_maybe_span(draw, text),
         time=time,
         source=draw(st.just("narrator") | ref),
         quote=quote,
-        name=draw(_opt(_pair(n).map(lambda o: _span(text, o)))),
+        name=_maybe_span(draw, text),
         negated=draw(st.booleans()),
         hypothetical=draw(st.booleans()),
-        qualifiers=tuple(_span(text, o) for o in draw(st.lists(_pair(n), max_size=2))),
+        qualifiers=tuple(_span(text, o) for o in draw(_pairs(n, 2))),
         confidence=draw(_confidence()),
     )
 
 
+@cache
 def _json_scalars() -> SearchStrategy[Any]:
     return st.one_of(
         st.none(),
@@ -332,6 +357,7 @@ def _records(text: str) -> SearchStrategy[dict[str, tuple[dict[str, Any], ...]]]
     return st.dictionaries(kinds, st.lists(record, max_size=2).map(tuple), max_size=2)
 
 
+@cache
 def _diagnostics() -> SearchStrategy[Diagnostic]:
     return st.builds(
         Diagnostic,
@@ -342,6 +368,7 @@ def _diagnostics() -> SearchStrategy[Diagnostic]:
     )
 
 
+@cache
 def _published() -> SearchStrategy[str | None]:
     return _opt(
         st.dates().map(_dt.date.isoformat)

@@ -1201,12 +1201,16 @@ def _link_group(lk: Linker, it: Item) -> None:
         if org is not None:
             org.add_mention(it.start, it.end, "description")
             return
-        if lk.person(owner) is None:
-            a = lk.orgs.get(surface.removeprefix("the ").removeprefix("The "))
-            if a is None:
-                a = lk.org(surface, it.kind, it.iso)
-            a.add_mention(it.start, it.end, "description")
+        leader = lk.person(owner)
+        gov = lk.groups.get((role, leader.country)) if leader and leader.country else None
+        if gov is not None:
+            gov.add_mention(it.start, it.end, "description")  # "Assad's forces", his country's
             return
+        # A movement ("Houthi forces") or a leader whose country is unknown: its own actor.
+        key = surface.removeprefix("the ").removeprefix("The ")
+        a = lk.orgs.get(key) or lk.org(key, it.kind, it.iso)
+        a.add_mention(it.start, it.end, "description")
+        return
     if role == "rebels":
         opp = [a for (r, _), a in lk.groups.items() if r == "opposition"]
         if len(opp) == 1:
@@ -1348,7 +1352,9 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
                         break
                 k = bisect.bisect_left(starts, m.end())
                 for s in starts[k : k + 1]:
-                    if s <= m.end() + 25:
+                    link = text[m.end() : s].split()
+                    # "ambassador to Syria" serves there; it is not where the person is from.
+                    if s <= m.end() + 25 and link[:1] != ["to"]:
                         belongs(person, by_start[s])
                 break
         # Gender from the first pronoun after the name in the next 200 characters.

@@ -1207,8 +1207,8 @@ def _link_group(lk: Linker, it: Item) -> None:
             gov.add_mention(it.start, it.end, "description")  # "Assad's forces", his country's
             return
         # A movement ("Houthi forces") or a leader whose country is unknown: its own actor.
-        key = surface.removeprefix("the ").removeprefix("The ")
-        a = lk.orgs.get(key) or lk.org(key, it.kind, it.iso)
+        own = surface.removeprefix("the ").removeprefix("The ")
+        a = lk.orgs.get(own) or lk.org(own, it.kind, it.iso)
         a.add_mention(it.start, it.end, "description")
         return
     if role == "rebels":

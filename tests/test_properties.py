@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -110,6 +113,51 @@ def test_lone_surrogates_are_rejected_cleanly(text: str, at: int, surrogate: str
 @given(texts)
 def test_parse_is_deterministic(text: str) -> None:
     assert newsparse.parse(text) == newsparse.parse(text)
+
+
+PARSE_ALL = """
+import json, sys
+import newsparse
+for text in json.load(open(sys.argv[1], encoding="utf-8")):
+    print(newsparse.parse(text).model_dump_json())
+"""
+
+
+def test_parse_is_the_same_in_every_process(tmp_path: Path, seed_text: str) -> None:
+    """Nothing depends on hash seeds (set or dict order of strings) or on process state."""
+    texts: list[str] = [seed_text]
+
+    @settings(
+        max_examples=25,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(ns.news_articles(max_paragraphs=8))
+    def collect(news: ns.NewsText) -> None:
+        texts.append(news.text)
+
+    collect()
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    (tmp_path / "parse_all.py").write_text(PARSE_ALL, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "parse_all.py", "texts.json"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout.splitlines())
+    assert len(outputs[0]) == len(texts)
+    assert outputs[0] == outputs[1]
 
 
 def test_a_large_input_once() -> None:

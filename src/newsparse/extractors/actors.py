@@ -1208,8 +1208,8 @@ def _link_group(lk: Linker, it: Item) -> None:
             return
         # A movement ("Houthi forces") or a leader whose country is unknown: its own actor.
         own = surface.removeprefix("the ").removeprefix("The ")
-        a = lk.orgs.get(own) or lk.org(own, it.kind, it.iso)
-        a.add_mention(it.start, it.end, "description")
+        body = lk.orgs.get(own) or lk.org(own, it.kind, it.iso)
+        body.add_mention(it.start, it.end, "description")
         return
     if role == "rebels":
         opp = [a for (r, _), a in lk.groups.items() if r == "opposition"]

@@ -1049,8 +1049,8 @@ def _described_pattern() -> regex.Pattern[str]:
 def _described_people(st: State, lk: Linker) -> None:
     """Link ``the Russian leader`` to the one Russian person holding such an office."""
     lex = lexicon()
-    if not lk.people:
-        return
+    if not any(p.country and p.titles for p in lk.people):
+        return  # nobody to describe
     for m in _described_pattern().finditer(st.text):
         ent = lex.exact.get(m.group("dem"))
         if ent is None or ent.iso is None:

@@ -261,6 +261,14 @@ INDIRECT_CASES = [
         "indirect",
     ),
     Case(
+        "quantifier-clause",
+        "Ruth Adler said more families had gone back to the valley.",
+        ("more families had gone back to the valley",),
+        "Ruth Adler",
+        "said",
+        "indirect",
+    ),
+    Case(
         "told-object",
         "Ahmed Karim told reporters the convoy had been stopped at the border.",
         ("the convoy had been stopped at the border",),

@@ -251,7 +251,7 @@ def _rules() -> _Rules:
         rf"(?:{s}+{adjuncts}(?![\p{{L}}])[^,;:.“”\"«»\n]{{0,60}}?)?{s}*,?{s}*(?P<that>that)(?![\p{{L}}])"
         rf"|{s}+(?P<clause>(?:(?=at{s}+(?:least|most){s})|(?!{adjuncts}(?![\p{{L}}])))"
         rf"(?!(?:to|of|for|with|about|so|yes|no|nothing|"
-        rf"something|anything|little|much|more|goodbye|hello|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
+        rf"something|anything|little|much|goodbye|hello|so)(?![\p{{L}}]))[\p{{L}}\p{{N}}“\"])"
     )
     after_object_cue = regex.compile(
         rf"{s}+[^,;:.\n]{{1,80}}?{s}(?P<that>that)(?![\p{{L}}])|"

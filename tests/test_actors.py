@@ -89,6 +89,7 @@ def test_actor_found_with_mentions(text: str, name: str, kind: str, mentions: se
 # (text, name, field, expected)
 ATTRIBUTES = [
     ("Russian Foreign Minister Sergei Lavrov arrived.", "Sergei Lavrov", "country", "RUS"),
+    ("Russia's Foreign Minister Sergei Lavrov arrived.", "Sergei Lavrov", "country", "RUS"),
     (
         "Russian Foreign Minister Sergei Lavrov arrived.",
         "Sergei Lavrov",
@@ -291,6 +292,7 @@ AFFILIATIONS = [
     ("Hamas spokesman Hazem Qassem rejected the plan.", "Hamas"),
     ("Stephane Dujarric, the UN spokesman, declined to comment.", "United Nations"),
     ("Syrian opposition chief negotiator Nasr Hariri left Geneva.", "Syrian opposition"),
+    ("Hezbollah's leader Hassan Nasrallah spoke on television.", "Hezbollah"),
 ]
 
 

@@ -345,6 +345,8 @@ def _analyse_chunk(st: State, s: int, e: int, sent: tuple[int, int], caps: bool)
                     pieces.append(Item(toks[i][0], toks[i][1], "conn"))
             else:
                 unknown.append(toks[i])
+                if text[toks[i][1] : toks[i][1] + 1] in {"'", "’"}:
+                    flush()  # "Arsenal's Sol Campbell": the possessive ends a name
             i += 1
             continue
         j, ent = hit
@@ -519,7 +521,7 @@ def _label_pieces(st: State, pieces: list[Item], sent: tuple[int, int], caps: bo
             if (
                 before_title
                 and before_title[-1].end <= p.start
-                and text[before_title[-1].end : p.start].strip() == ""
+                and text[before_title[-1].end : p.start].strip() in {"", "'s", "’s"}
             ):
                 prev = before_title[-1]
                 if prev.label == "demonym" or prev.label == "country":
@@ -1323,15 +1325,17 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
             aff = by_start.get(int(it.cue[4:]))
             if aff is not None:
                 belongs(person, aff)
-        elif it.titles and it.title_start < 0:
+        elif it.title_start < 0:
             # A lower-case office between a body and the name: "Hamas spokesman Hazem Qassem".
             i = bisect.bisect_left(ends, it.start - 40)
             for e in ends[i:]:
                 if e >= it.start:
                     break
                 between = " ".join(text[e : it.start].split()).lower().rstrip(".")
+                between = between.removeprefix("'s ").removeprefix("’s ")
                 if between in lex.titles_lower:
                     belongs(person, by_end[e])
+                    person.titles.append(between)
                     break
         m = _AFTER_TITLE.match(text, it.end, it.end + 80)
         if m:

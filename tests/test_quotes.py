@@ -160,6 +160,20 @@ DIRECT_CASES = [
         "Sara Okafor",
         "said",
     ),
+    Case(
+        "after-saying-comma",
+        "Rivera drew cheers after saying, “This city belongs to everyone who works here.”",
+        ("This city belongs to everyone who works here.",),
+        "Rivera",
+        "saying",
+    ),
+    Case(
+        "reader-wrote",
+        "One reader wrote, “The column missed the point entirely.”",
+        ("The column missed the point entirely.",),
+        "One reader",
+        "wrote",
+    ),
 ]
 
 
@@ -174,6 +188,17 @@ def test_direct_layouts(case: Case) -> None:
     assert (q.cue.text if q.cue else None) == case.cue
     if case.mention is not None and case.mention[0].isupper() and case.mention != "She":
         assert q.speaker is not None
+
+
+def test_quote_on_the_next_line_is_not_glued_to_a_partial() -> None:
+    body = (
+        "The mayor, who spoke on Friday, called the plan “a reckless gamble.”\n"
+        "“We will fight it in court,” Anna Berg told the council."
+    )
+    article = parse(body)
+    direct = only(article, "direct")
+    assert [s.text for q in direct for s in q.segments] == ["We will fight it in court,"]
+    assert all("\n" not in s.text for q in article.quotes for s in q.segments)
 
 
 def test_surname_resolves_to_full_name() -> None:

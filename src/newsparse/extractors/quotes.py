@@ -219,7 +219,8 @@ def _rules() -> _Rules:
         ),
         # …, saying: “… (the speaker is the sentence's subject)
         regex.compile(
-            rf"(?r)(?:,|—|–|(?<![\p{{L}}])(?:and|but|then|to)){s}*(?P<cue>{r_speech_alt})"
+            rf"(?r)(?:,|—|–|(?<![\p{{L}}])(?:and|but|then|to|after|upon|while|before|by|when))"
+            rf"{s}*(?P<cue>{r_speech_alt})"
             rf"(?:{s}+(?:{r_objects}|{r_name}))?(?=[^,:]{{0,80}}[,:]{s}*$)"
             rf"(?:{s}+{r_adjuncts}(?![\p{{L}}])[^,:;“”\"«»\n]{{0,60}})?{s}*[,:]?{s}*$"
         ),
@@ -559,7 +560,7 @@ class _Finder:
                     g.passages.append(p)
                     continue
                 opens_clause = self._opens_clause(g.passages[0].open)
-                if same_para and opens_clause and not between.strip():
+                if same_para and opens_clause and not between.strip() and "\n" not in between:
                     g.passages.append(p)  # glued passages: …”“…
                     continue
                 if same_para and opens_clause and self._interruption(between):

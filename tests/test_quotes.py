@@ -516,6 +516,41 @@ def test_negatives_yield_no_quote(name: str, body: str) -> None:
     assert article.quotes == (), [(q.kind, q.text) for q in article.quotes]
 
 
+FRAGMENT_CASES = [
+    # (body, the partial quote's text, its speaker mention)
+    (
+        "Lena Fischer said, “I have not seen that report” from the ministry.",
+        "“I have not seen that report” from the ministry",
+        "Lena Fischer",
+    ),
+    (
+        "Okafor said it was naive to think that if the port closes, “the town will move on.”",
+        "it was naive to think that if the port closes, “the town will move on.”",
+        "Okafor",
+    ),
+    (
+        "According to the league, “gold member” was the highest rank that season.",
+        "“gold member” was the highest rank that season",
+        "the league",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "content", "mention"), FRAGMENT_CASES)
+def test_quoted_fragment_inside_a_report_is_partial(body: str, content: str, mention: str) -> None:
+    article = parse(body)
+    assert only(article, "direct") == []
+    (q,) = only(article, "partial")
+    assert q.text == content
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_quoted_title_after_a_cue_is_no_direct_quote() -> None:
+    article = parse("Pia Lund told NBC’s “Morning Desk” that the plant would reopen.")
+    assert only(article, "direct") == []
+    assert [q.text for q in only(article, "indirect")] == ["that the plant would reopen"]
+
+
 def test_unbalanced_mark_is_local() -> None:
     body = (
         "An opening mark “ stands alone in this paragraph without a partner.\n\n"

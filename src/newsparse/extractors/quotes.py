@@ -632,6 +632,8 @@ class _Finder:
                     continue
                 if k in (0, 1) and not self._good_speaker(*self._spk(m, off=lead_off)):
                     continue
+                if k == 0 and _clause_gap(lead[m.end("cue") :]):
+                    continue  # "X said it is naive to think that, …": a report, not an intro
                 direct = True
                 cue_span = (lead_off + m.start("cue"), lead_off + m.end("cue"))
                 if "spk" in m.groupdict():
@@ -672,6 +674,7 @@ class _Finder:
                 content = text[last.content_start : last.content_end].rstrip()
                 if rest[:1] in '“"«' and not content.endswith(","):
                     trail = None
+        embedded = False
         content_s, content_e = last.content_start, last.content_end
         ends_with_punct = text[content_s:content_e].rstrip()[-1:] in (".", ",", "!", "?", "…", "—")
         if trail is not None:
@@ -688,6 +691,14 @@ class _Finder:
                 direct = False
             elif body.isupper() and not g.trail_attributed:
                 direct = False  # a quoted headline or slogan in capitals
+        elif direct and trail is None and not ends_with_punct:
+            # "X said “not yet” to the plan": the words after the mark go on with the sentence,
+            # so the quoted words are a fragment of a report, not the quote itself.
+            rest = after.lstrip(" \t\u00a0")
+            if rest[:1].isalpha() and rest[:1].islower():
+                direct = False
+                # A quoted title or name ("told CBS's “Face the Nation” that") reports nothing.
+                embedded = not _title_like(text[first.content_start : last.content_end])
         g.attribution = attribution
         g.direct = direct
         segments = [(p.content_start, p.content_end) for p in g.passages]
@@ -707,9 +718,9 @@ class _Finder:
             self.direct_spans.extend(segments)
             return
         # Mid-sentence quoted words: a partial quote when a reporting cue governs them.
-        if attribution is not None and trail is not None:
-            s0 = self._clause_start(lead_start, first.open)
-            e0 = _clause_end(text, first.open, last.close)
+        if attribution is not None and (trail is not None or embedded):
+            s0 = first.open if embedded else self._clause_start(lead_start, first.open)
+            e0 = _clause_end(text, first.open, se if embedded else last.close)
             if s0 < e0:
                 self.candidates.append(_Candidate("partial", [(s0, e0)], attribution, 0.75, pi))
                 self.direct_spans.append((s0, e0))
@@ -1526,6 +1537,22 @@ def _clause_tail(tail: str) -> bool:
         # unless it runs on like a clause.
         return len(words) > 8 and first in _word_set("clause_openers")
     return True
+
+
+def _title_like(body: str) -> bool:
+    """Whether quoted words read as a title or name: every word capitalised but small ones."""
+    small = _word_set("title_small_words")
+    words = [w.strip(_PUNCT) for w in body.split()]
+    words = [w for w in words if w]
+    if not words or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w in small for w in words)
+
+
+def _clause_gap(gap: str) -> bool:
+    """Whether the words between a cue and the ``,``/``:`` before a mark hold a clause."""
+    words = _word_set("report_clause_words")
+    return any(t.strip(_PUNCT).lower() in words for t in gap.split())
 
 
 @cache

@@ -38,14 +38,12 @@ _TRAIL_WINDOW = 260
 class _Rules:
     """Patterns built once from ``cues.json``."""
 
-    cue: regex.Pattern[str]
     speaker: regex.Pattern[str]
     name: regex.Pattern[str]
     lead: tuple[regex.Pattern[str], ...]
     trail: tuple[regex.Pattern[str], ...]
     subject_end: regex.Pattern[str]
     report_cues: frozenset[str]
-    front_tail: regex.Pattern[str]
     according_start: regex.Pattern[str]
     after_cue: regex.Pattern[str]
     after_object_cue: regex.Pattern[str]
@@ -189,8 +187,8 @@ def _rules() -> _Rules:
     fw = _pieces(data, _trie)
     speech, belief, direct_only = fw["speech"], fw["belief"], fw["direct_only"]
     objects, adjuncts = fw["objects"], fw["adjuncts"]
-    name, desc, pron = fw["name"], fw["desc"], fw["pron"]
-    lb, spk, loose, appos, cue_g = fw["lb"], fw["spk"], fw["loose"], fw["appos"], fw["cue_g"]
+    name, desc = fw["name"], fw["desc"]
+    lb, spk, loose, appos = fw["lb"], fw["spk"], fw["loose"], fw["appos"]
     speech_g, auxs, s = fw["speech_g"], fw["auxs"], fw["s"]
     # Patterns anchored at the end of a window run in reverse (``(?r)``): the match is tried from
     # the end only, instead of from every start position of the window.
@@ -240,11 +238,6 @@ def _rules() -> _Rules:
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
     subject_end = regex.compile(rf"(?r){r_spk}{r_appos}{s}+{r_auxs}$")
-    front_tail = regex.compile(
-        rf",{s}*(?:(?P<cue3>according to){s}+(?P<spk3>[^,;“”\"«»]{{2,100}})"
-        rf"|{spk}{appos}{s}+{auxs}{cue_g}(?![\p{{L}}])|{cue_g.replace('cue', 'cue2')}{s}+"
-        rf"(?P<spk2>{lb}(?:{name}|{desc}|{pron})))"
-    )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"
     )
@@ -315,14 +308,12 @@ def _rules() -> _Rules:
         for f in data["speech_verbs"].get(k, [])
     }
     return _Rules(
-        cue=regex.compile(rf"\b(?<![\-]){cue_g}"),
         speaker=regex.compile(rf"(?<![\p{{L}}]){spk}"),
         name=regex.compile(name),
         lead=lead,
         trail=trail,
         subject_end=subject_end,
         report_cues=frozenset(speech + belief + list(data["phrase_cues"])),
-        front_tail=front_tail,
         according_start=according_start,
         after_cue=after_cue,
         after_object_cue=after_object_cue,
@@ -579,6 +570,9 @@ class _Finder:
         """Whether text between two passages is only an attribution (``, he said,``)."""
         if len(between) > _TRAIL_WINDOW or "\n" in between:
             return False
+        toks = {t.strip(_PUNCT) for t in between.split()}
+        if not (toks & self.r.speech_forms or "according" in toks):
+            return False  # every attribution pattern needs a reporting word
         for pat in self.r.trail[:4]:
             m = pat.match(between)
             if m is not None:
@@ -1103,6 +1097,8 @@ class _Finder:
             if m is None:
                 return None
             return m.span("spk"), (c0, c1), m.end()
+        if text.count(",", k, c0) > 2 and text.find("(", k, c0) < 0:
+            return None  # a speaker phrase holds at most the two commas of an apposition
         if not self._subject_like(k, c0):
             return None
         sm = self._subject_match(k, c0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -650,7 +650,7 @@ def _classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     text = st.text
     surface = text[item.start : item.end]
     words = surface.split()
-    if any(w in lex.sets["misc_heads"] for w in words) or words[0] in lex.sets["misc_prefixes"]:
+    if not lex.sets["misc_heads"].isdisjoint(words) or words[0] in lex.sets["misc_prefixes"]:
         item.label = "misc"  # events, operations, treaties: not actors
         return
     if sent[0] in st.caps:
@@ -740,8 +740,6 @@ def _place_of(before: list[str]) -> bool:
     return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in lex.sets["place_nouns"]
 
 
-_SPACE_DIGIT = regex.compile(r"[ \t]\d")
-"""What every results line has; a cheap test before the full pattern."""
 _RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
 
 
@@ -852,7 +850,9 @@ def _name_key(word: str) -> str:
     return _PARTICLE.sub("", word).lower()
 
 
-def _person_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _person_tokens(name: str) -> tuple[str, ...]:
+    """The comparable words of a person's name: no particles, lower case."""
     lex = lexicon()
     parts = lex.sets["name_particles"]
     out = []
@@ -862,7 +862,7 @@ def _person_tokens(name: str) -> list[str]:
         key = _name_key(w)
         if (key and w[:1].isupper()) or _PARTICLE.match(w):
             out.append(key)
-    return out
+    return tuple(out)
 
 
 class Linker:
@@ -877,7 +877,7 @@ class Linker:
         self.places: dict[str, PlaceDraft] = {}
         self.abbrev: dict[str, ActorDraft] = {}
         self.groups: dict[tuple[str, str | None], ActorDraft] = {}
-        self._tokens: dict[int, list[str]] = {}
+        self._tokens: dict[int, tuple[str, ...]] = {}
         self._by_last: dict[str, list[ActorDraft]] = {}
         self.item_actor: dict[int, ActorDraft] = {}
         """The person actor each person item became, by ``id(item)``."""
@@ -943,6 +943,8 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
     for idx, it in enumerate(items):
         if it.label in {"org", "unknown", "group"} and idx + 1 < len(items):
             nxt = items[idx + 1]
+            if text.find("(", it.end, nxt.start) < 0:
+                continue  # no bracket between: the commonest case, settled without slicing
             gap = text[it.end : nxt.start]
             abbr = text[nxt.start : nxt.end]
             closes = text[nxt.end : nxt.end + 2].strip()[:1] == ")"
@@ -1430,6 +1432,13 @@ def _shifted(t: Item, delta: int, sent_start: int) -> Item:
     )
 
 
+@lru_cache(maxsize=8192)
+def _plain_word(word: str, caps: bool) -> bool:
+    """An ordinary word no gazetteer or given-name list knows (``The``, ``However``)."""
+    lex = lexicon()
+    return word.lower() in lex.common and _lookup(lex, word, caps) is None and word not in lex.given
+
+
 _ANALYSED: dict[tuple[str, bool, bool, bool], list[Item]] = {}
 """Analysed runs, offsets relative to the run's start, shared by the articles of one process."""
 _ANALYSED_MAX = 50_000
@@ -1457,15 +1466,13 @@ def find_actors(draft: Draft) -> None:
     pattern = _chunk_pattern()
     lex = lexicon()
     never = lex.sets["never_names"]
-    common = lex.common
     memo: dict[tuple[str, bool, bool], list[Item]] = {}
     sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
     for sent in sentences:
         caps = _is_caps_sentence(text, *sent)
         if caps:
             st.caps.add(sent[0])
-        lim = min(sent[1], sent[0] + 400)
-        if _SPACE_DIGIT.search(text, sent[0], lim) and _RESULTS.search(text, sent[0], lim):
+        if _RESULTS.search(text, sent[0], min(sent[1], sent[0] + 400)):
             st.sports.add(sent[0])
         for m in pattern.finditer(text, sent[0], sent[1]):
             chunk = m.group()
@@ -1475,9 +1482,7 @@ def find_actors(draft: Draft) -> None:
                 chunk in never
                 or (
                     opening
-                    and chunk.lower() in common
-                    and _lookup(lex, chunk, caps) is None
-                    and chunk not in lex.given
+                    and _plain_word(chunk, caps)
                     and (caps or not _SAID.match(text, m.end(), sent[1]))  # "Cook said"
                 )
             ):

@@ -168,6 +168,13 @@ DIRECT_CASES = [
         "saying",
     ),
     Case(
+        "crowd-chanted-no-comma",
+        "Demonstrators chanted “Open the border now!” outside the ministry.",
+        ("Open the border now!",),
+        "Demonstrators",
+        "chanted",
+    ),
+    Case(
         "reader-wrote",
         "One reader wrote, “The column missed the point entirely.”",
         ("The column missed the point entirely.",),

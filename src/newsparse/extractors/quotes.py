@@ -270,43 +270,8 @@ def _rules() -> _Rules:
     )
     ing_report = regex.compile(rf"{s}+(?:(?P<that>that){s}+)?(?=[\p{{L}}\p{{N}}“\"])")
     name_before = regex.compile(rf"(?r)(?:{r_cap}{_WS}+){{1,3}}$")
-    bare = {
-        f
-        for k in (
-            "say",
-            "tell",
-            "add",
-            "write",
-            "ask",
-            "declare",
-            "state",
-            "tweet",
-            "reply",
-            "respond",
-            "explain",
-            "continue",
-            "note",
-            "warn",
-            "insist",
-            "announce",
-            "recall",
-            "conclude",
-            "remark",
-            "argue",
-            "claim",
-            "read",
-            "go on",
-            "post",
-            "shoot back",
-            "reply_2",
-            "shout",
-            "exclaim",
-            "write_2",
-            "quip",
-            "joke",
-        )
-        for f in data["speech_verbs"].get(k, [])
-    }
+    # Verbs that take a marked quote as their object with no comma ("X said “…"), by lemma.
+    bare = {f for k in data["bare_lead_lemmas"] for f in data["speech_verbs"].get(k, [])}
     return _Rules(
         speaker=regex.compile(rf"(?<![\p{{L}}]){spk}"),
         name=regex.compile(name),

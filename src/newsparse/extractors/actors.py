@@ -1047,10 +1047,10 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 lk.add_person(a)
                 by_title.setdefault(it.cue.lower(), []).append(a)
                 a.add_mention(it.start, it.end, "title")
-    named = {"org", "abbr-of", "capital", "place"}
+    with_surface = {"org", "abbr-of", "capital", "place"}
     for it in items:
         span = (it.start, it.end)
-        surface = _norm(text[it.start : it.end]) if it.label in named else ""
+        surface = _norm(text[it.start : it.end]) if it.label in with_surface else ""
         if it.label == "country" and it.start in consumed:
             continue
         if it.label == "country":

@@ -581,6 +581,25 @@ def test_pairing_is_per_paragraph() -> None:
     assert [(p.content_start, p.content_end, p.closed) for p in passages] == [(9, 13, False)]
 
 
+def test_inner_quote_with_the_outer_marks_stays_inside() -> None:
+    body = (
+        "Lena Fischer wrote, “Fairness means speaking up even when “our side” is at fault. "
+        "Anything less rings hollow.”"
+    )
+    article = parse(body)
+    (q,) = only(article, "direct")
+    assert [s.text for s in q.segments] == [
+        "Fairness means speaking up even when “our side” is at fault. Anything less rings hollow."
+    ]
+    assert speaker_name(article, q) == "Lena Fischer"
+
+
+def test_second_opener_without_enough_closers_drops_the_first() -> None:
+    text = "A stray “mark, then “the real one” here."
+    passages = find_passages(text, [(0, len(text))])
+    assert [text[p.content_start : p.content_end] for p in passages] == ["the real one"]
+
+
 def test_seed_article(seed_text: str) -> None:
     article = newsparse.parse(seed_text)
     by_kind = {k: only(article, k) for k in ("direct", "indirect")}

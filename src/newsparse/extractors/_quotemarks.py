@@ -95,9 +95,16 @@ def find_passages(
         marks = _marks(text, ps, pe, single)
         continuing = carry
         carry = False
+        nested = 0  # inner quotes written with the outer marks ("… even when “your team” …")
         for k, (s, e) in enumerate(marks):
             role = _role(text, s, e - s, open_at is not None)
             if role == "none":
+                continue
+            if nested:
+                if role == "open" and open_at is not None and not _glued(text, open_at[1], s):
+                    nested += 1
+                elif role != "open":
+                    nested -= 1
                 continue
             if open_at is None:
                 if role == "close" and k > 0:
@@ -110,6 +117,9 @@ def find_passages(
                 open_at = (s, e)  # doubled opening mark: keep the later one
                 continue
             if role == "open" and not _glued(text, open_at[1], s):
+                if _closers_ahead(text, marks, k + 1) >= 2:
+                    nested = 1  # the outer quote closes after this inner one
+                    continue
                 # Two openers in a row: the first one was never closed. Drop it.
                 open_at = (s, e)
                 continuing = False
@@ -136,6 +146,21 @@ def find_passages(
                 introduced = _starts_paragraph(text, ps, o) or text[ps:o].rstrip()[-1:] in ":,—–"
                 carry = introduced and nxt is not None and _opens_with_mark(text, nxt, single)
     return out
+
+
+_LOOKAHEAD = 6  # marks looked at past an inner opener; bounded so pairing stays linear
+
+
+def _closers_ahead(text: str, marks: list[tuple[int, int]], k: int) -> int:
+    """Closing marks minus opening marks among the next few marks (before any opener wins)."""
+    balance = 0
+    for s, e in marks[k : k + _LOOKAHEAD]:
+        role = _role(text, s, e - s, True)
+        if role == "open":
+            return balance
+        if role != "none":
+            balance += 1
+    return balance
 
 
 def _starts_paragraph(text: str, ps: int, pos: int) -> bool:

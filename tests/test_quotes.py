@@ -175,6 +175,13 @@ DIRECT_CASES = [
         "chanted",
     ),
     Case(
+        "participle-without-comma",
+        "Marta Silva closed the meeting on Friday, saying “We will not give up on this town.”",
+        ("We will not give up on this town.",),
+        "Marta Silva",
+        "saying",
+    ),
+    Case(
         "reader-wrote",
         "One reader wrote, “The column missed the point entirely.”",
         ("The column missed the point entirely.",),

@@ -43,6 +43,7 @@ class _Rules:
     lead: tuple[regex.Pattern[str], ...]
     trail: tuple[regex.Pattern[str], ...]
     subject_end: regex.Pattern[str]
+    ing_lead: regex.Pattern[str]
     report_cues: frozenset[str]
     according_start: regex.Pattern[str]
     after_cue: regex.Pattern[str]
@@ -238,6 +239,10 @@ def _rules() -> _Rules:
         regex.compile(rf"^[\s,.]*(?P<cue>[—–―]|--){s}*(?P<spk>{name})"),
     )
     subject_end = regex.compile(rf"(?r){r_spk}{r_appos}{s}+{r_auxs}$")
+    ing_lead = regex.compile(
+        rf"(?r)(?:,|(?<![\p{{L}}])(?:and|but|then|after|upon|while|before|by|when))"
+        rf"{s}*(?P<cue>{_suffix_trie(data['participle_cues'])}){s}*$"
+    )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"
     )
@@ -278,6 +283,7 @@ def _rules() -> _Rules:
         lead=lead,
         trail=trail,
         subject_end=subject_end,
+        ing_lead=ing_lead,
         report_cues=frozenset(speech + belief + list(data["phrase_cues"])),
         according_start=according_start,
         after_cue=after_cue,
@@ -602,6 +608,17 @@ class _Finder:
                 attribution = _Attribution(spk_span, cue_span, 0.9 if k < 5 else 0.6)
                 g.lead_attributed = True
                 break
+            if not direct and ending not in ",:":
+                m = self.r.ing_lead.search(lead)
+                body = text[first.content_start : last.content_end].strip()
+                if m is not None and body[:1].isupper() and body[-1:] in ".!?,":
+                    # "…, saying “We will stay.”": a whole quoted sentence after a participle is
+                    # the sentence subject's direct quote.
+                    direct = True
+                    cue_span = (lead_off + m.start("cue"), lead_off + m.end("cue"))
+                    spk_span = self._subject(lead_start, cue_span[0])
+                    attribution = _Attribution(spk_span, cue_span, 0.6)
+                    g.lead_attributed = True
             if not direct and stripped.endswith(":"):
                 direct = True
                 if intro is not None:

@@ -10,7 +10,7 @@ import datetime as _dt
 import hashlib
 import heapq
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -143,6 +143,14 @@ class Draft:
     """Scratch space extractors share, keyed ``"extractor.thing"`` by convention."""
     _counters: dict[str, int] = field(default_factory=dict, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _paragraph_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _actor_ids: tuple[object, dict[str, ActorDraft]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _mention_index: tuple[object, _MentionIndex] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _quote_index: tuple[object, _QuoteIndex] | None = field(default=None, repr=False, compare=False)
 
     # -- ids and adders -------------------------------------------------------------------------
 
@@ -221,35 +229,111 @@ class Draft:
 
     def paragraph_at(self, offset: int) -> Offsets | None:
         """The paragraph containing ``offset``, or None."""
-        i = bisect_right([s for s, _ in self.paragraphs], offset) - 1
+        if self._paragraph_starts is None or len(self._paragraph_starts) != len(self.paragraphs):
+            self._paragraph_starts = [s for s, _ in self.paragraphs]
+        i = bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and offset < self.paragraphs[i][1]:
             return self.paragraphs[i]
         return None
 
+    # The indexes below are rebuilt when a cheap fingerprint of the lists changes, so a lookup
+    # costs a bisect instead of a scan of every actor or quote (a scan per call is quadratic
+    # over a long article).
+
     def actor(self, actor_id: str) -> ActorDraft | None:
         """The actor with this id, or None."""
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        return None
+        key = (len(self.actors), id(self.actors[-1]) if self.actors else None)
+        if self._actor_ids is None or self._actor_ids[0] != key:
+            ids: dict[str, ActorDraft] = {}
+            for a in self.actors:
+                ids.setdefault(a.id, a)
+            self._actor_ids = (key, ids)
+        found = self._actor_ids[1].get(actor_id)
+        if found is not None and found.id != actor_id:  # an id changed in place: look again
+            self._actor_ids = None
+            return self.actor(actor_id)
+        return found
 
     def actor_at(self, start: int, end: int) -> ActorDraft | None:
         """The actor with a mention overlapping ``[start, end)`` (the longest such mention wins)."""
-        best: ActorDraft | None = None
-        best_len = -1
-        for a in self.actors:
-            for s, e, _ in a.mentions:
-                if s < end and start < e and e - s > best_len:
-                    best, best_len = a, e - s
-        return best
+        # Extractors append mentions to existing actors, so the fingerprint counts them too.
+        key = (
+            len(self.actors),
+            id(self.actors[-1]) if self.actors else None,
+            sum(len(a.mentions) for a in self.actors),
+        )
+        if self._mention_index is None or self._mention_index[0] != key:
+            self._mention_index = (key, _MentionIndex(self.actors))
+        return self._mention_index[1].at(start, end)
+
+    def quotes_at(self, offset: int) -> list[QuoteDraft]:
+        """Every quote whose content (any segment) contains ``offset``, in ``quotes`` order."""
+        key = (len(self.quotes), id(self.quotes[-1]) if self.quotes else None)
+        if self._quote_index is None or self._quote_index[0] != key:
+            self._quote_index = (key, _QuoteIndex(self.quotes))
+        return self._quote_index[1].at(offset)
 
     def quote_at(self, offset: int) -> QuoteDraft | None:
         """The quote whose content (any segment) contains ``offset``, or None."""
-        for q in self.quotes:
+        found = self.quotes_at(offset)
+        return found[0] if found else None
+
+
+class _MentionIndex:
+    """Actor mentions sorted by start, for overlap lookups."""
+
+    def __init__(self, actors: Sequence[ActorDraft]) -> None:
+        # (i, j) are unique, so sorting never compares two actors.
+        self.rows = sorted(
+            (s, e, i, j, a) for i, a in enumerate(actors) for j, (s, e, _) in enumerate(a.mentions)
+        )
+        self.starts = [r[0] for r in self.rows]
+        self.longest = max((e - s for s, e, *_ in self.rows), default=0)
+
+    def at(self, start: int, end: int) -> ActorDraft | None:
+        """The actor of the longest mention overlapping ``[start, end)``; ties go to the first
+        actor, then its first mention, as a scan in list order would."""
+        lo = bisect_right(self.starts, start - max(self.longest, 1))
+        hi = bisect_left(self.starts, end)
+        best: tuple[int, int, int] | None = None
+        found: ActorDraft | None = None
+        for s, e, i, j, a in self.rows[lo:hi]:
+            if s < end and start < e:
+                rank = (-(e - s), i, j)
+                if best is None or rank < best:
+                    best, found = rank, a
+        return found
+
+
+class _QuoteIndex:
+    """Quote segments cut into elementary intervals, each listing the quotes covering it."""
+
+    def __init__(self, quotes: Sequence[QuoteDraft]) -> None:
+        events: dict[int, list[tuple[int, int]]] = {}
+        for qi, q in enumerate(quotes):
             for s, e in q.segments:
-                if s <= offset < e:
-                    return q
-        return None
+                if s < e:
+                    events.setdefault(s, []).append((qi, 1))
+                    events.setdefault(e, []).append((qi, -1))
+        self.bounds = sorted(events)
+        self.quotes = quotes
+        self.cover: list[tuple[int, ...]] = []
+        active: dict[int, int] = {}
+        for b in self.bounds:
+            for qi, d in events[b]:
+                n = active.get(qi, 0) + d
+                if n:
+                    active[qi] = n
+                else:
+                    active.pop(qi, None)
+            self.cover.append(tuple(sorted(active)))
+
+    def at(self, offset: int) -> list[QuoteDraft]:
+        """The quotes covering ``offset``, in list order."""
+        i = bisect_right(self.bounds, offset) - 1
+        if i < 0:
+            return []
+        return [self.quotes[qi] for qi in self.cover[i]]
 
 
 @dataclass(frozen=True)

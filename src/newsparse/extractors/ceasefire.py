@@ -536,11 +536,10 @@ def _source(draft: Draft, cand: _Cand, rules: _Rules) -> tuple[str, str | None, 
     ss, se = cand.sentence
     holding = [
         q
-        for q in draft.quotes
-        if any(s <= ts0 < e for s, e in q.segments)
+        for q in draft.quotes_at(ts0)
         # Reported speech binds within its sentence: an "indirect quote" whose cue stands in
         # another sentence is no attribution of this claim.
-        and (
+        if (
             q.kind != "indirect"
             or (q.cue is not None and ss <= q.cue[0] < se and abs(q.cue[0] - ts0) < 600)
         )

@@ -411,6 +411,35 @@ class _Index:
             self._learn(a)
         self.spans.sort(key=lambda t: t[0])
         self.starts = [t[0] for t in self.spans]
+        # Titles lists repeat a title once per mention, and "the minister" is looked up once per
+        # description: both lookups are indexed so a long article stays linear.
+        self._titles: dict[str, tuple[ActorDraft, int, frozenset[str]]] = {}
+        self._by_title_head: dict[str, ActorDraft] = {}
+        self._head_done: list[ActorDraft] = []
+
+    def titles_lower(self, a: ActorDraft) -> frozenset[str]:
+        """The distinct lower-cased titles of an actor (recomputed when its list grows)."""
+        got = self._titles.get(a.id)
+        if got is None or got[0] is not a or got[1] != len(a.titles):
+            got = (a, len(a.titles), frozenset(t.lower() for t in a.titles))
+            self._titles[a.id] = got
+        return got[2]
+
+    def person_titled(self, head: str) -> ActorDraft | None:
+        """The first person in ``draft.actors`` with a title whose last word is ``head``."""
+        actors = self.draft.actors
+        done = self._head_done
+        if len(actors) < len(done) or (done and actors[len(done) - 1] is not done[-1]):
+            self._by_title_head, done = {}, []  # the list changed under us: start again
+            self._head_done = done
+        for a in actors[len(done) :]:
+            done.append(a)
+            if a.kind == "person":
+                for t in self.titles_lower(a):
+                    words = t.split()
+                    if words:
+                        self._by_title_head.setdefault(words[-1], a)
+        return self._by_title_head.get(head)
 
     def _learn(self, a: ActorDraft) -> None:
         for s, e, _ in a.mentions:
@@ -1369,11 +1398,11 @@ class _Finder:
             for p, a in reversed(last_person):
                 if para - p > 6:
                     break
-                if any(head in t.lower() for t in a.titles):
+                if any(head in t for t in self.index.titles_lower(a)):
                     return a, 0.7, span
-            for a in self.draft.actors:
-                if a.kind == "person" and any(head == t.lower().split()[-1] for t in a.titles if t):
-                    return a, 0.6, span
+            titled = self.index.person_titled(head)
+            if titled is not None:
+                return titled, 0.6, span
             known = self.index.by_name.get(_desc_key(phrase))
             if known is not None:
                 known.add_mention(s, e, "description")

@@ -380,6 +380,10 @@ def _strip_span(text: str, s: int, e: int, chars: str = _TRIM) -> Offsets:
     return s, e
 
 
+#: How far after a cue an adjunct and its comma may run ("said on Monday in Geneva, …").
+_MID_WINDOW = 400
+
+
 def _clause_end(text: str, s: int, e: int) -> int:
     """End of a reported clause: the sentence end minus final punctuation and closing marks."""
     while e > s and text[e - 1] in ' \t\r\n\u00a0.!?;:,”"’»)':
@@ -1004,7 +1008,9 @@ class _Finder:
             else:
                 am = r.after_cue.match(text, ce0, se)
             cend = _clause_end(text, ce0, se)
-            mid = r.mid_after.match(text, ce0, se) if speaker is not None else None
+            # Bounded: the regex module scans the whole range for the comma before matching.
+            mid_to = min(se, ce0 + _MID_WINDOW)
+            mid = r.mid_after.match(text, ce0, mid_to) if speaker is not None else None
             pre: Offsets | None = None
             if mid is not None and text[w0 : speaker[0] if speaker else w0].rstrip().endswith(","):
                 # "Too often, X said, the debate …": the report is around the attribution.

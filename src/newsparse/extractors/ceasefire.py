@@ -9,7 +9,7 @@ qualifiers, a name, a time, a place and the actors in their roles.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -719,15 +719,47 @@ def _members(draft: Draft, cand: _Cand, rules: _Rules) -> list[str]:
 
 
 def _place(draft: Draft, cand: _Cand) -> Offsets | None:
+    """The place mention inside the claim's sentence nearest its trigger (first listed on a tie)."""
     ss, se = cand.sentence
-    best: tuple[int, Offsets] | None = None
-    for p in draft.places:
-        for s, e, _ in p.mentions:
-            if ss <= s and e <= se:
-                d = abs(s - cand.trigger[0])
-                if best is None or d < best[0]:
-                    best = (d, (s, e))
-    return best[1] if best else None
+    t0 = cand.trigger[0]
+    rows, starts = _place_index(draft)
+    best: tuple[int, int, int, Offsets] | None = None
+    # Walk outward from the trigger, nearest starts first, and stop past the best distance.
+    left, right = bisect_left(starts, t0) - 1, bisect_left(starts, t0)
+    lo, hi = bisect_left(starts, ss), bisect_right(starts, se)
+    left, right = min(left, hi - 1), max(right, lo)
+    while left >= lo or right < hi:
+        dl = t0 - starts[left] if left >= lo else None
+        dr = starts[right] - t0 if right < hi else None
+        if dr is None or (dl is not None and dl <= dr):
+            assert dl is not None
+            d, row = dl, rows[left]
+            left -= 1
+        else:
+            d, row = dr, rows[right]
+            right += 1
+        if best is not None and d > best[0]:
+            break
+        s, e, pi, mi = row
+        if e <= se and (best is None or (d, pi, mi) < best[:3]):
+            best = (d, pi, mi, (s, e))
+    return best[3] if best else None
+
+
+def _place_index(draft: Draft) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    """Place mentions sorted by start as ``(start, end, place no., mention no.)``, cached per
+    article until a place or mention is added."""
+    key = (len(draft.places), sum(len(p.mentions) for p in draft.places))
+    got = draft.shared.get("ceasefire.place_index")
+    if got is None or got[0] != key:
+        rows = sorted(
+            (s, e, pi, mi)
+            for pi, p in enumerate(draft.places)
+            for mi, (s, e, _) in enumerate(p.mentions)
+        )
+        got = (key, rows, [r[0] for r in rows])
+        draft.shared["ceasefire.place_index"] = got
+    return got[1], got[2]
 
 
 def _name(text: str, ns: int, sent: Offsets, rules: _Rules) -> Offsets | None:

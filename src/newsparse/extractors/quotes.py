@@ -11,7 +11,7 @@ lives in ``data/cues.json``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -509,6 +509,7 @@ class _Finder:
         self.quoted_starts: list[int] = []
         self.direct_spans: list[Offsets] = []
         self.partial_passages: list[Passage] = []
+        self._fragments: tuple[int, list[int], list[int]] | None = None
 
     # -- positions
 
@@ -1176,7 +1177,20 @@ class _Finder:
         return None
 
     def _holds_fragment(self, s: int, e: int) -> bool:
-        return any(s <= p.open and p.close <= e + 1 for p in self.partial_passages)
+        """Whether a quoted fragment (a partial passage) lies inside ``[s, e]``."""
+        # Passages sorted by opening mark, with the least closing offset from each one on: a
+        # passage that opens past ``e`` closes past it too, so the suffix minimum answers.
+        if self._fragments is None or self._fragments[0] != len(self.partial_passages):
+            ordered = sorted((p.open, p.close) for p in self.partial_passages)
+            least = [0] * len(ordered)
+            low = None
+            for i in range(len(ordered) - 1, -1, -1):
+                low = ordered[i][1] if low is None else min(low, ordered[i][1])
+                least[i] = low
+            self._fragments = (len(ordered), [o for o, _ in ordered], least)
+        _, opens, least = self._fragments
+        i = bisect_left(opens, s)
+        return i < len(opens) and least[i] <= e + 1
 
     # -- speakers
 

@@ -1,0 +1,122 @@
+"""Work grows linearly with article length: a count of executed lines, not a clock.
+
+Each text is parsed at two sizes, ``n`` and ``4n``; the number of lines of newsparse code run
+(counted with a trace function) must grow about four-fold. A lookup that scans every quote or
+actor per call makes it grow about sixteen-fold.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+import pytest
+
+import newsparse
+from newsparse.pipeline import ActorDraft, Draft, QuoteDraft
+
+# Our own sentences: headlines, quotes with speakers and titles, places, ceasefire claims.
+_PROSE = (
+    "Talks on the border resume in Vienna\n\n"
+    "“We will sign the accord this week,” Defence Minister Ilse Brandauer told reporters on "
+    "Monday. The minister said a 48-hour truce agreed by both armies had largely held.\n\n"
+    "Rebel spokesman Youssef Mansour accused government troops of breaking the ceasefire near "
+    "Tarnow, saying “they shelled our positions twice”. The spokesman did not give figures.\n\n"
+    "According to the United Nations, the ceasefire in Tarnow collapsed on Friday after "
+    "artillery fire. President Maria Kovac called the attack “a betrayal”.\n\n"
+)
+_ONE_PARAGRAPH = (
+    "The general said the truce would hold. Officials in Tarnow said “the guns are silent”. "
+    "Colonel Petra Novak accused the militia of violating the ceasefire. "
+)
+_MARKS = '“Yes” he said “no ” she said "maybe" “ and ” \' “ ” " '
+
+_KINDS = {"prose": _PROSE, "one_paragraph": _ONE_PARAGRAPH, "quotation_marks": _MARKS}
+
+
+def _text(unit: str, size: int) -> str:
+    """About ``size`` characters of ``unit`` repeated."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _lines_run(fn: Callable[[], Any]) -> int:
+    """How many lines of newsparse code run while ``fn`` runs."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def global_(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if "newsparse" in frame.f_code.co_filename else None
+
+    sys.settrace(global_)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("kind", sorted(_KINDS))
+def test_work_grows_linearly(kind: str) -> None:
+    unit = _KINDS[kind]
+    newsparse.parse(unit)  # compile the lazy patterns outside the count
+    small, large = _text(unit, 6_000), _text(unit, 24_000)
+    n_small = _lines_run(lambda: newsparse.parse(small))
+    n_large = _lines_run(lambda: newsparse.parse(large))
+    ratio = n_large / n_small
+    assert 3.0 < ratio < 6.0, f"{kind}: {n_small} -> {n_large} lines, ratio {ratio:.1f}"
+
+
+# -- the Draft's indexed lookups answer as a scan in list order would --------------------------
+
+
+def _scan_actor_at(draft: Draft, start: int, end: int) -> ActorDraft | None:
+    best: ActorDraft | None = None
+    best_len = -1
+    for a in draft.actors:
+        for s, e, _ in a.mentions:
+            if s < end and start < e and e - s > best_len:
+                best, best_len = a, e - s
+    return best
+
+
+def _scan_quotes_at(draft: Draft, offset: int) -> list[QuoteDraft]:
+    return [q for q in draft.quotes if any(s <= offset < e for s, e in q.segments)]
+
+
+def test_indexed_lookups_match_a_scan() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        draft = Draft(text="x" * 120, id="t")
+        for _ in range(rng.randint(0, 5)):
+            actor = draft.add_actor("A", "person")
+            for _ in range(rng.randint(0, 4)):
+                s = rng.randint(0, 100)
+                actor.add_mention(s, s + rng.randint(0, 12))
+        for _ in range(rng.randint(0, 5)):
+            segs = []
+            for _ in range(rng.randint(1, 3)):
+                s = rng.randint(0, 100)
+                segs.append((s, s + rng.randint(0, 30)))
+            draft.add_quote("direct", segs)
+        for _ in range(20):
+            a, b = sorted((rng.randint(0, 120), rng.randint(0, 120)))
+            assert draft.actor_at(a, b) is _scan_actor_at(draft, a, b)
+            assert draft.quotes_at(a) == _scan_quotes_at(draft, a)
+            found = _scan_quotes_at(draft, a)
+            assert draft.quote_at(a) is (found[0] if found else None)
+        # Mentions added to an existing actor are seen by the next lookup.
+        if draft.actors:
+            draft.actors[0].add_mention(0, 120)
+            assert draft.actor_at(50, 51) is draft.actors[0]
+        for a in draft.actors:
+            assert draft.actor(a.id) is a
+        assert draft.actor("nobody") is None

@@ -57,19 +57,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--limit", type=int, help="only the first N documents")
+    ap.add_argument(
+        "--skip-containing",
+        metavar="STR",
+        help="leave out documents whose text contains STR (e.g. \"''\" for the PolNeAR articles "
+        "whose gold quote form does not know two-apostrophe quotation marks)",
+    )
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON only")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         pred = a.pred or Path(tmp) / "pred.jsonl"
         gold = a.gold
-        if a.limit is not None:
+        if a.limit is not None or a.skip_containing:
             gold = Path(tmp) / "gold.jsonl"
+            kept = 0
             with a.gold.open(encoding="utf-8") as src, gold.open("w", encoding="utf-8") as dst:
-                for i, line in enumerate(src):
-                    if i >= a.limit:
+                for line in src:
+                    if a.limit is not None and kept >= a.limit:
                         break
+                    if a.skip_containing and a.skip_containing in json.loads(line)["text"]:
+                        continue
                     dst.write(line)
-        n, secs = predict(gold, pred, a.jobs, a.limit)
+                    kept += 1
+        n, secs = predict(gold, pred, a.jobs, None)
         cmd = [
             sys.executable,
             str(a.scorer),

@@ -105,3 +105,12 @@ def test_parse_many_two_workers_same_as_one() -> None:
     one = [a.model_dump_json() for a in newsparse.parse_many(recs, jobs=1)]
     two = [a.model_dump_json() for a in newsparse.parse_many(recs, jobs=2, chunk_size=3)]
     assert one == two
+
+
+def test_author_metadata_is_kept() -> None:
+    a = newsparse.parse("Some text.", author="Jane Roe")
+    assert a.author == "Jane Roe"
+    out = list(newsparse.parse_many([{"id": "1", "text": "x", "meta": {"author": "A. Writer"}}]))
+    assert out[0].author == "A. Writer"
+    odd = list(newsparse.parse_many([{"id": "2", "text": "x", "meta": {"author": 7}}]))
+    assert odd[0].author is None

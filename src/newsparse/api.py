@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["parse", "parse_many"]
 
 _pipelines: dict[int, tuple[pluggy.PluginManager, Pipeline]] = {}
-_META_KEYS = ("id", "title", "published", "url", "source")
+_META_KEYS = ("id", "title", "published", "url", "source", "author")
 
 Record = str | Mapping[str, Any]
 ErrorHandler = Callable[[int, str | None, Exception], None]
@@ -88,6 +88,7 @@ def parse(
     published: Any = None,
     url: str | None = None,
     source: str | None = None,
+    author: str | None = None,
     plugins: Sequence[Any] | pluggy.PluginManager | None = None,
     strict: bool = False,
 ) -> Article:
@@ -98,7 +99,14 @@ def parse(
     """
     _check_text(text)
     meta = _check_meta(
-        {"id": id, "title": title, "published": published, "url": url, "source": source}
+        {
+            "id": id,
+            "title": title,
+            "published": published,
+            "url": url,
+            "source": source,
+            "author": author,
+        }
     )
     return _pipeline(plugins).run(text, strict=strict, **meta)
 
@@ -122,6 +130,10 @@ def _record_args(record: Record) -> tuple[str, dict[str, Any]]:
         or meta.get("publication_date"),
         "url": record.get("url") or meta.get("url"),
         "source": record.get("source") if isinstance(record.get("source"), str) else None,
+        "author": next(
+            (a for a in (record.get("author"), meta.get("author")) if isinstance(a, str) and a),
+            None,
+        ),
     }
     if merged["id"] is not None and not isinstance(merged["id"], str):
         merged["id"] = str(merged["id"])

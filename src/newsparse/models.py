@@ -265,6 +265,8 @@ class Article(_Model):
     """Where the article was found."""
     source: str | None = None
     """Publisher or feed name."""
+    author: str | None = None
+    """Byline, when the input gives one."""
     headline: Span | None = None
     """The headline line inside ``text``, when the text starts with one."""
     boilerplate: tuple[Span, ...] = ()

@@ -129,6 +129,7 @@ class Draft:
     published: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
     headline: Offsets | None = None
     boilerplate: list[Offsets] = field(default_factory=list)
     paragraphs: list[Offsets] = field(default_factory=list)
@@ -623,6 +624,7 @@ def build_article(
         "published": draft.published,
         "url": draft.url,
         "source": draft.source,
+        "author": draft.author,
         "headline": _span(text, draft.headline) if draft.headline else None,
         "boilerplate": [_span(text, s) for s in draft.boilerplate],
         "paragraphs": [_span(text, s) for s in draft.paragraphs],

@@ -496,16 +496,46 @@ def _mention_index(
     draft: Draft, frozen: bool = False
 ) -> tuple[list[int], list[tuple[int, int, ActorDraft]]]:
     """Every actor mention sorted by start (rebuilt when actors gain mentions)."""
-    size = sum(len(a.mentions) for a in draft.actors)
+    # The first field says the index is stale: find_claims drops it on entry and _group_actors
+    # marks it when it adds a mention (counting every actor's mentions per call is quadratic).
     cached = draft.shared.get("ceasefire.mentions")
-    if cached is not None and (frozen or cached[0] == size):
+    if cached is not None and (frozen or not cached[0]):
         return cached[1], cached[2]
     items = sorted(
         ((s, e, a) for a in draft.actors for s, e, _ in a.mentions), key=lambda x: (x[0], -x[1])
     )
     starts = [x[0] for x in items]
-    draft.shared["ceasefire.mentions"] = (size, starts, items)
+    draft.shared["ceasefire.mentions"] = (False, starts, items)
     return starts, items
+
+
+def _mentions_added(draft: Draft) -> None:
+    """Mark the mention index stale (frozen lookups still use it)."""
+    cached = draft.shared.get("ceasefire.mentions")
+    if cached is not None:
+        draft.shared["ceasefire.mentions"] = (True, cached[1], cached[2])
+
+
+def _actor_named(draft: Draft, name: str, kind: str) -> ActorDraft | None:
+    """The first actor with this name (case-folded) and kind."""
+    key = (len(draft.actors), id(draft.actors[-1]) if draft.actors else None)
+    cached = draft.shared.get("ceasefire.names")
+    if cached is None or cached[0] != key:
+        names: dict[tuple[str, str], ActorDraft] = {}
+        for a in draft.actors:
+            names.setdefault((a.name.casefold(), a.kind), a)
+        cached = (key, names)
+        draft.shared["ceasefire.names"] = cached
+    found: ActorDraft | None = cached[1].get((name.casefold(), kind))
+    return found
+
+
+def _actor_added(draft: Draft, actor: ActorDraft) -> None:
+    """Add a new actor to the name lookup without rebuilding it."""
+    cached = draft.shared.get("ceasefire.names")
+    if cached is not None and draft.actors and draft.actors[-1] is actor:
+        cached[1].setdefault((actor.name.casefold(), actor.kind), actor)
+        draft.shared["ceasefire.names"] = ((len(draft.actors), id(actor)), cached[1])
 
 
 def _mentions_in(
@@ -934,13 +964,12 @@ def _group_actors(draft: Draft, sent: Offsets, rules: _Rules) -> None:
         inner = [x for x in existing if s <= x[0] and x[1] <= e]
         name = text[s:e]
         kind = next(rules.group_kind[k] for k, v in m.groupdict().items() if v is not None)
-        same = next(
-            (a for a in draft.actors if a.name.casefold() == name.casefold() and a.kind == kind),
-            None,
-        )
+        same = _actor_named(draft, name, kind)
         if same is None:
             same = draft.add_actor(name, kind, affiliations=[x[2].id for x in inner])
+            _actor_added(draft, same)
         same.add_mention(s, e, "description")
+        _mentions_added(draft)
 
 
 _SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
@@ -1023,6 +1052,8 @@ def find_claims(draft: Draft) -> None:
     if not text:
         return
     rules = _rules()
+    draft.shared.pop("ceasefire.mentions", None)
+    draft.shared.pop("ceasefire.names", None)
     cands = _sentence_candidates(draft, rules)
     if not cands:
         return

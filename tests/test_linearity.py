@@ -74,11 +74,12 @@ def _lines_run(fn: Callable[[], Any]) -> int:
     def global_(frame: FrameType, event: str, arg: Any) -> Any:
         return local if "newsparse" in frame.f_code.co_filename else None
 
+    previous = sys.gettrace()  # a coverage tracer, say: put it back afterwards
     sys.settrace(global_)
     try:
         fn()
     finally:
-        sys.settrace(None)
+        sys.settrace(previous)
     return count
 
 

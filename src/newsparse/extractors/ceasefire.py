@@ -380,6 +380,10 @@ def _framed(text: str, ss: int, status: str, cue_start: int, rules: _Rules) -> t
     return status, cue_start
 
 
+#: "to" as a word (matched in place: slicing the text to its end per claim is quadratic).
+_TO = regex.compile(r"(?i)to\b")
+
+
 def _noun_candidates(
     text: str, ns: int, ne: int, sent: Offsets, rules: _Rules, *, anaphor: bool = False
 ) -> list[_Cand]:
@@ -414,9 +418,7 @@ def _noun_candidates(
             # Only a participle right after the noun: "finishing touches to a truce sealed
             # last week".
             post = _best_post(text, noun_end, se, rules, words=0)
-            if post is not None and (
-                post[0] == out[0].status or regex.match(r"(?i)to\b", text[post[1][0] :])
-            ):
+            if post is not None and (post[0] == out[0].status or _TO.match(text, post[1][0])):
                 post = None  # "a ceasefire to end the fighting" states a purpose
         if post is not None:
             out.append(_Cand(post[0], post[1], (ns, ne), sent, 0.75, "post"))

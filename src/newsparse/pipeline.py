@@ -243,7 +243,7 @@ class Draft:
 
     def actor(self, actor_id: str) -> ActorDraft | None:
         """The actor with this id, or None."""
-        key = (len(self.actors), id(self.actors[-1]) if self.actors else None)
+        key = _fingerprint(self.actors)
         if self._actor_ids is None or self._actor_ids[0] != key:
             ids: dict[str, ActorDraft] = {}
             for a in self.actors:
@@ -258,18 +258,14 @@ class Draft:
     def actor_at(self, start: int, end: int) -> ActorDraft | None:
         """The actor with a mention overlapping ``[start, end)`` (the longest such mention wins)."""
         # Extractors append mentions to existing actors, so the fingerprint counts them too.
-        key = (
-            len(self.actors),
-            id(self.actors[-1]) if self.actors else None,
-            sum(len(a.mentions) for a in self.actors),
-        )
+        key = (*_fingerprint(self.actors), sum(len(a.mentions) for a in self.actors))
         if self._mention_index is None or self._mention_index[0] != key:
             self._mention_index = (key, _MentionIndex(self.actors))
         return self._mention_index[1].at(start, end)
 
     def quotes_at(self, offset: int) -> list[QuoteDraft]:
         """Every quote whose content (any segment) contains ``offset``, in ``quotes`` order."""
-        key = (len(self.quotes), id(self.quotes[-1]) if self.quotes else None)
+        key = _fingerprint(self.quotes)
         if self._quote_index is None or self._quote_index[0] != key:
             self._quote_index = (key, _QuoteIndex(self.quotes))
         return self._quote_index[1].at(offset)
@@ -278,6 +274,16 @@ class Draft:
         """The quote whose content (any segment) contains ``offset``, or None."""
         found = self.quotes_at(offset)
         return found[0] if found else None
+
+
+def _fingerprint(items: Sequence[object]) -> tuple[object, ...]:
+    """A cheap key that changes when a list grows, shrinks or gets a new last item.
+
+    It holds the last item itself, so the item's ``id`` cannot be reused while the key lives;
+    comparing two keys stops at the ``id`` before comparing items by value.
+    """
+    last = items[-1] if items else None
+    return (len(items), id(last), last)
 
 
 class _MentionIndex:

@@ -117,3 +117,11 @@ def test_plugins_show_distribution_of_entry_point_plugins(
     assert info["casualties"]["distribution"] == "newsparse-casualties"
     assert info["casualties"]["version"]
     assert "newsparse_record_kinds" in info["casualties"]["hooks"]
+
+
+def test_stdin_jsonl_reports_bad_line_numbers() -> None:
+    data = b'{"id": "a", "text": "One."}\n{broken\n{"id": "c", "text": "Three."}\n'
+    r = run("parse", "-", "--format", "jsonl", "-q", stdin=data)
+    assert r.returncode == 0
+    assert [json.loads(x)["id"] for x in r.stdout.decode().splitlines()] == ["a", "c"]
+    assert "<stdin>:2" in r.stderr.decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,8 +55,9 @@ def _jsonl_record(line: str, src: Source) -> dict[str, Any] | BadRecord:
     return rec
 
 
-def _iter_jsonl_bytes(data: bytes, path: str) -> Iterator[dict[str, Any] | BadRecord]:
-    for n, raw in enumerate(data.split(b"\n"), 1):
+def _iter_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[dict[str, Any] | BadRecord]:
+    """Records from raw JSONL lines; a bad line becomes a BadRecord with its line number."""
+    for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         src = Source(path, n)
@@ -70,16 +71,7 @@ def _iter_jsonl_bytes(data: bytes, path: str) -> Iterator[dict[str, Any] | BadRe
 
 def _iter_jsonl_file(path: Path) -> Iterator[dict[str, Any] | BadRecord]:
     with path.open("rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            src = Source(str(path), n)
-            try:
-                line = _decode(raw, str(src))
-            except InputError as exc:
-                yield BadRecord(src, exc)
-                continue
-            yield _jsonl_record(line, src)
+        yield from _iter_jsonl_lines(fh, str(path))
 
 
 def _text_record(data: bytes, path: str, rid: str) -> dict[str, Any] | BadRecord:
@@ -108,7 +100,7 @@ def iter_records(
         if p == "-":
             data = sys.stdin.buffer.read()
             if input_format == "jsonl" or (input_format == "auto" and _looks_jsonl(data)):
-                yield from _iter_jsonl_bytes(data, "<stdin>")
+                yield from _iter_jsonl_lines(data.split(b"\n"), "<stdin>")
             else:
                 yield _text_record(data, "<stdin>", "stdin")
             continue

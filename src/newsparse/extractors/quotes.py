@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import regex
@@ -78,14 +78,17 @@ def _cap_word(function_words: list[str]) -> str:
     return rf"(?:{stop}{particle}\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*\.?|\p{{Lu}}\.(?:\p{{Lu}}\.)*)"
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of literal phrases factored as a prefix tree (fast to scan with)."""
+def _trie(words: list[str], *, suffixes: bool = False) -> str:
+    """A regex alternation of literal phrases factored as a prefix tree (fast to scan with).
+
+    With ``suffixes`` the tree is built from the phrases' ends, for ``(?r)`` reverse patterns.
+    """
     root: dict[str, Any] = {}
     for w in words:
         if not w:
             continue
         node = root
-        for ch in w:
+        for ch in reversed(w) if suffixes else w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -93,33 +96,7 @@ def _trie(words: list[str]) -> str:
         alts = []
         for ch in sorted(k for k in node if k):
             piece = r"[ \t\u00a0]+" if ch == " " else regex.escape(ch)
-            alts.append(piece + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return f"(?:{build(root)})" if root else "(?!)"
-
-
-def _suffix_trie(words: list[str]) -> str:
-    """A regex alternation of literal phrases factored by common suffixes, for ``(?r)`` patterns."""
-    root: dict[str, Any] = {}
-    for w in words:
-        if not w:
-            continue
-        node = root
-        for ch in reversed(w):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            piece = r"[ \t\u00a0]+" if ch == " " else regex.escape(ch)
-            alts.append(build(node[ch]) + piece)
+            alts.append(build(node[ch]) + piece if suffixes else piece + build(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -181,7 +158,7 @@ def _pieces(data: dict[str, Any], trie: Callable[[list[str]], str]) -> dict[str,
 @cache
 def _rules() -> _Rules:
     data: dict[str, Any] = load_json("cues.json")
-    rv = _pieces(data, _suffix_trie)
+    rv = _pieces(data, partial(_trie, suffixes=True))
     r_spk, r_appos, r_auxs, r_speech_g = rv["spk"], rv["appos"], rv["auxs"], rv["speech_g"]
     r_name, r_desc, r_objects, r_adjuncts = rv["name"], rv["desc"], rv["objects"], rv["adjuncts"]
     r_speech_alt, r_lb, r_cap = rv["speech_alt"], rv["lb"], rv["cap"]
@@ -241,7 +218,7 @@ def _rules() -> _Rules:
     subject_end = regex.compile(rf"(?r){r_spk}{r_appos}{s}+{r_auxs}$")
     ing_lead = regex.compile(
         rf"(?r)(?:,|(?<![\p{{L}}])(?:and|but|then|after|upon|while|before|by|when))"
-        rf"{s}*(?P<cue>{_suffix_trie(data['participle_cues'])}){s}*$"
+        rf"{s}*(?P<cue>{_trie(data['participle_cues'], suffixes=True)}){s}*$"
     )
     according_start = regex.compile(
         rf"(?:[^,;]{{0,40}},{s}*)?(?P<cue>[Aa]ccording to){s}+(?P<spk>[^,;“”\"«»]{{2,100}}?),{s}+"

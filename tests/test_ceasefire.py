@@ -208,6 +208,22 @@ FLAG_CASES: list[tuple[str, str, bool, bool]] = [
     ("The rebels would accept a truce if the shelling stopped.", "accepted", False, True),
     ("Peacekeepers were deployed to monitor the ceasefire.", "monitored", False, False),
     ("The ceasefire is set to expire on Sunday, the militia said.", "collapsed", False, True),
+    # Refusals, calls and offers are flagged like any other status: a "not" or a modal verb
+    # before the trigger in its clause, never one in another clause.
+    ("The insurgent commanders did not reject the truce.", "rejected", True, False),
+    ("The guerrillas have never rejected a ceasefire with the army.", "rejected", True, False),
+    ("The junta would reject any truce with the separatists.", "rejected", False, True),
+    ("The rebels might turn down a ceasefire offer from the army.", "rejected", False, True),
+    ("The rebels flatly rejected the truce on Monday.", "rejected", False, False),
+    ("The militia, which may yet fight on, rejected the ceasefire.", "rejected", False, False),
+    ("The truce would be rejected by the rebels, aides warned.", "rejected", False, True),
+    ("The army did not call for a truce after the shelling.", "called_for", True, False),
+    ("The envoy could call for a ceasefire at the summit.", "called_for", False, True),
+    ("The rebels may offer a three-day truce to let aid in.", "proposed", False, True),
+    ("The insurgents did not offer a truce to the army.", "proposed", True, False),
+    ("The militia could accept the ceasefire within days.", "accepted", False, True),
+    ("The soldiers did not extend the truce beyond Friday.", "extended", True, False),
+    ("The rebels may violate the truce around the airport.", "violated", False, True),
 ]
 
 # Texts with a "truce" or "ceasefire" word that is not about armed violence, or no such word.

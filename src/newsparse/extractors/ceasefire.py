@@ -31,7 +31,8 @@ _GAP_WORDS = 4  # modifier words allowed between a cue and the noun ("a shaky 30
 _POST_GAP_WORDS = 5  # words allowed between the noun and its predicate ("…, which began X, held")
 _TALKS_REACH = 6  # sentences from a ceasefire word within which "the talks" are its talks
 _ACTOR_WINDOW = 400  # characters either side of a trigger searched for its actors
-# Statuses whose trigger already says the ceasefire is not (yet) real: no "hypothetical" flag.
+# Statuses whose trigger already says the ceasefire is not (yet) real: only a modal verb before
+# the trigger ("would reject any truce", "may call for a truce") makes them hypothetical.
 _UNREAL = frozenset({"called_for", "proposed", "rejected", "negotiating"})
 # A ceasefire that is only wished for cannot be violated: no "despite" claim on these.
 _NO_DESPITE = frozenset({"called_for", "proposed", "negotiating", "rejected", "collapsed"})
@@ -88,6 +89,7 @@ class _Rules:
     negation: regex.Pattern[str]
     negation_in: regex.Pattern[str]
     hypothetical: regex.Pattern[str]
+    modal: regex.Pattern[str]
     modal_in: regex.Pattern[str]
     factual: regex.Pattern[str]
     conditional: regex.Pattern[str]
@@ -213,6 +215,9 @@ def _rules() -> _Rules:
         hypothetical=regex.compile(
             rf"(?i)\b{_expand(data['hypothetical'], macros)}\b(?:\s+[\w'’\-]+){{0,3}}?\s+\Z"
             r"|\bto\s+\Z"
+        ),
+        modal=regex.compile(
+            rf"(?i)\b{_expand(data['modal'], macros)}\b(?:\s+[\w'’\-]+){{0,2}}?\s+\Z"
         ),
         factual=regex.compile(rf"(?i)\b{_expand(data['factual_to'], macros)}\s+\Z"),
         modal_in=regex.compile(
@@ -349,11 +354,15 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
             before_lo = i + 1
             break
     trig = text[ts:te]
-    if cand.status not in ("excluded", "rejected"):
+    # An excluded trigger carries its own "not" ("were not included in the truce").
+    if cand.status != "excluded":
         neg_in = cand.kind == "post" and rules.negation_in.search(trig) is not None
         neg_before = rules.negation.search(text, before_lo, ts) is not None
         cand.negated = neg_in or neg_before
-    if cand.status not in _UNREAL:
+    modal_trig = cand.kind == "post" and rules.modal_in.search(trig) is not None
+    if cand.status in _UNREAL:
+        cand.hypothetical = modal_trig or rules.modal.search(text, before_lo, ts) is not None
+    else:
         hm = rules.hypothetical.search(text, before_lo, ts)
         hyp = hm is not None
         if hm is not None and (
@@ -362,11 +371,8 @@ def _flags(text: str, cand: _Cand, sent: Offsets, rules: _Rules) -> None:
             or (cand.status == "monitored" and hm.group().strip().lower() == "to")
         ):
             hyp = False  # "managed to arrange a truce", "deployed to monitor the ceasefire"
-        if cand.kind == "post" and rules.modal_in.search(trig):
-            hyp = True
-        if rules.conditional.search(text, max(ss, ts - 80), ts):
-            hyp = True
-        cand.hypothetical = hyp
+        conditional = rules.conditional.search(text, max(ss, ts - 80), ts) is not None
+        cand.hypothetical = hyp or modal_trig or conditional
 
 
 def _framed(text: str, ss: int, status: str, cue_start: int, rules: _Rules) -> tuple[str, int]:

@@ -221,11 +221,9 @@ def _rules() -> _Rules:
         ),
         factual=regex.compile(rf"(?i)\b{_expand(data['factual_to'], macros)}\s+\Z"),
         modal_in=regex.compile(
-            r"(?i)\b(?:will|would|could|may|might|should|shall|can|due\s+to|set\s+to|"
-            r"expected\s+to|likely\s+to|going\s+to|about\s+to|scheduled\s+to|supposed\s+to)\b"
-            r"|\Ato\b"
+            rf"(?i)\b{_expand(data['modal_in_trigger'], macros)}\b|\Ato\b"
         ),
-        conditional=regex.compile(r"(?i)\b(?:if|unless|once|provided\s+that|as\s+long\s+as)\b"),
+        conditional=regex.compile(rf"(?i)\b{_expand(data['conditional'], macros)}\b"),
         qualifiers=regex.compile(word_alt(data["qualifiers"]), regex.I),
         broker_before=regex.compile(
             rf"(?i)\b(?:{_expand(brokers['before_actor'], macros)})\b[\s,]*(?:the\s+)?\Z"

@@ -43,7 +43,12 @@ class ActorCues(DataFile):
     armed_heads: Words
     """Words of an organisation's name that make it armed (``Front``, ``Brigade``)."""
     government_heads: Words
-    """Words of a national body's name that make it part of a government (``Ministry``)."""
+    """Words of a body's name that make it part of a government (``Ministry``, ``Court``)."""
+    state_heads: Words
+    """Words of a body's name that make it part of a government when the name names a
+    country (``Tourism Authority of Thailand``)."""
+    domain_joiners: Words
+    """Connectors that continue an organisation's domain (``… for the Promotion and …``)."""
     igo_heads: Words
     """Words that make a body international when its name says so (``United Nations …``)."""
     party_heads: Words
@@ -100,6 +105,8 @@ class ActorCues(DataFile):
     """Lower-case titles that are too often ordinary words before a name (``head``, ``chief``)."""
     party_nouns: Words
     """Nouns after a demonym that make it the country's party (``Russian troops``)."""
+    credit_phrases: Words
+    """Phrases of a credit line (``X contributed to this report``): its names are not actors."""
     the_short: int = Field(ge=1)
     """The longest abbreviation (in letters) written with ``the`` as part of it (``the UN``)."""
 

@@ -20,7 +20,16 @@ from ...draft import Draft
 from ...extractor import Extractor
 from ...hookspecs import hookimpl
 from ...lexicon.actors import cues, gazetteer
-from .candidates import OPENERS, analyse_run, caps_sentence, find_groups, lookup, runs, said_after
+from .candidates import (
+    OPENERS,
+    analyse_run,
+    caps_sentence,
+    credit_line,
+    find_groups,
+    lookup,
+    runs,
+    said_after,
+)
 from .classification import classify_unknown, label_pieces, results_line, team_context
 from .coreference import link
 from .items import Item, State
@@ -112,7 +121,8 @@ def find_actors(draft: Draft) -> None:
     memo: dict[tuple[str, bool, bool], list[Item]] = {}
     sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
     for sent in sentences:
-        _scan_sentence(st, sent, memo)
+        if not credit_line(text, sent):
+            _scan_sentence(st, sent, memo)
     find_groups(st, sentences)
     _classify(st, sentences)
     link(st)

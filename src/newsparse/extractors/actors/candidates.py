@@ -97,9 +97,26 @@ def _said() -> regex.Pattern[str]:
     return regex.compile(r"[ \t]+\L<verbs>\b", verbs=cues().said_verbs)
 
 
+@cache
+def _credit() -> regex.Pattern[str]:
+    return regex.compile(r"(?i)\b\L<phrases>\b", phrases=cues().credit_phrases)
+
+
+def credit_line(text: str, sent: tuple[int, int]) -> bool:
+    """A short line crediting reporters (``X contributed to this report``)."""
+    return sent[1] - sent[0] <= 160 and _credit().search(text, *sent) is not None
+
+
 def said_after(text: str, pos: int, end: int) -> bool:
     """Whether a verb of speech follows ``pos`` (``Cook said``)."""
     return _said().match(text, pos, end) is not None
+
+
+def _word_tail(tail: str) -> bool:
+    """A lower-case English word after a hyphen (``-led``, ``-based``), not part of a name."""
+    if not (tail.isalpha() and tail.islower()):
+        return False
+    return tail in gazetteer().common or tail.endswith(("ed", "ing"))
 
 
 def tokens(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -113,8 +130,8 @@ def tokens(text: str, s: int, e: int) -> list[tuple[int, int]]:
         b = a + len(t)
         if t:
             k = max(t.rfind("-"), t.rfind("‐"))
-            if k > 0 and t[k + 1 :].isalpha() and t[k + 1 :].islower():
-                t = t[:k]  # "Moscow-brokered"
+            if k > 0 and _word_tail(t[k + 1 :]):
+                t = t[:k]  # "Moscow-brokered", but not "Lai Ching-te"
             if len(t) > 2 and not t.isupper():
                 if t.endswith(("'s", "’s")):
                     t = t[:-2]
@@ -195,6 +212,14 @@ def _drop_leading(
         toks.pop()
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """Capitalised function words (``The``, ``His``) that never sit inside a name."""
+    en = english()
+    words = {*en.determiners, *en.pronouns, *en.possessives, *en.prepositions, *en.coordinators}
+    return frozenset(w.capitalize() for w in words) | frozenset(words)
+
+
 _LABEL_OF_SOURCE: dict[Source, Label] = {
     "country": "country",
     "demonym": "demonym",
@@ -218,6 +243,7 @@ class _Splitter:
         self.cues = cues()
         self.pieces: list[Item] = []
         self.unknown: list[tuple[int, int]] = []
+        self.function = _function_words()
 
     def flush(self) -> None:
         """Close the stretch of unknown words as one item."""
@@ -246,7 +272,9 @@ class _Splitter:
                 i += 1
                 continue
             j, ent = hit
-            if self.name_not_place(i, j, ent, conn):
+            if self.name_not_place(i, j, ent, conn) or (
+                ent.source == "title" and j == i + 1 and self.inside_name(i)
+            ):
                 self.unknown.append(self.toks[i])
                 i += 1
                 continue
@@ -255,8 +283,24 @@ class _Splitter:
         self.flush()
         return self.pieces
 
+    def inside_name(self, i: int) -> bool:
+        """A particle or capitalised word between a given name and more of the name
+        (``Mohammed bin Salman``, ``Hassan Sheikh Mohamud``)."""
+        if not self.unknown or i + 1 >= len(self.words):
+            return False
+        nxt = self.words[i + 1]
+        if not nxt[:1].isupper() or lookup(self.gaz, nxt, self.caps) is not None:
+            return False
+        if self.words[i].lower() in english().name_particles.separate:
+            return True
+        first = self.text[self.unknown[0][0] : self.unknown[0][1]]
+        return len(self.unknown) == 1 and first in self.gaz.given and self.words[i][:1].isupper()
+
     def no_hit(self, i: int, conn: frozenset[str], never: frozenset[str]) -> None:
         tok, (a, b) = self.words[i], self.toks[i]
+        if (tok in never or tok in conn) and self.inside_name(i) and tok not in self.function:
+            self.unknown.append((a, b))
+            return
         if tok in never or tok in conn:
             self.flush()
             self.pieces.append(Item(a, b, "conn" if tok in conn else "skip"))
@@ -413,11 +457,11 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         if nxt is not None and nxt.group(1) in cues().sets["modified_nouns"]:
             return  # "a government spokesman", "opposition parties": a modifier
     if role == "people":
-        # "the Syrian people", "Turkish allies": only with a nationality.
-        if iso is None:
+        # "Iraqi officials" speak for their government; "the Syrian people", "Turkish allies"
+        # name nobody in particular.
+        if iso is None or phrase not in {"officials", "officers"}:
             return
-        if phrase in {"officials", "officers"}:
-            role = "government"
+        role = "government"
     if role == "military":
         if iso is None and owner is None:
             return

@@ -10,6 +10,7 @@ Three rule books, applied in order:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -106,12 +107,59 @@ def _joined_next(ctx: MergeContext) -> Item | None:
     example="The University of Lagos said fees would rise.",
 )
 def _org_of(ctx: MergeContext) -> int | None:
-    """An organisation head, ``of`` and a name: one organisation (``University of Texas``)."""
+    """An organisation head, ``of`` and a name: one organisation (``University of Texas``),
+    to the end of its domain (``Bureau of European and Eurasian Affairs``)."""
     nxt, prev = _joined_next(ctx), ctx.prev
     if nxt is None or prev is None or prev.label == "place" or nxt.label not in _JOINABLE:
         return None
     head_last = ctx.words(prev)[-1]
     if head_last not in cues().sets["org_heads"] and ctx.text[ctx.piece.start] != "&":
+        return None
+    taken, end, iso = 2, nxt.end, prev.iso or nxt.iso
+    while True:
+        more = _domain_more(ctx, ctx.k + taken)
+        if more is None:
+            break
+        taken, last = more
+        end, iso = last.end, iso or last.iso
+    ctx.merged[-1] = Item(prev.start, end, "unknown", iso=iso, org_name=True)
+    return taken
+
+
+def _domain_more(ctx: MergeContext, k: int) -> tuple[int, Item] | None:
+    """Connectors and one more name continuing an organisation's domain after piece ``k``:
+    how many pieces from the rule's start that makes, and the last piece."""
+    pieces, joiners = ctx.pieces, cues().sets["domain_joiners"]
+    j = k
+    while j < len(pieces) and pieces[j].label == "conn" and j - k < 2:
+        if ctx.text[pieces[j].start : pieces[j].end] not in joiners:
+            return None
+        j += 1
+    if (
+        j == k
+        or j >= len(pieces)
+        or pieces[j].label not in {"unknown", "demonym", "place", "country"}
+    ):
+        return None
+    return j + 1 - ctx.k, pieces[j]
+
+
+@MERGES.rule(
+    "fields-of-an-agency",
+    produces="org",
+    confidence=0.7,
+    example="The National Intelligence and Security Agency confirmed the arrests.",
+)
+def _fields_and_head(ctx: MergeContext) -> int | None:
+    """``X and Y Agency``: two fields joined by ``and`` before an organisation head."""
+    p, prev = ctx.piece, ctx.prev
+    if p.label != "conn" or prev is None or prev.label != "unknown" or ctx.k + 1 >= len(ctx.pieces):
+        return None
+    nxt = ctx.pieces[ctx.k + 1]
+    if ctx.text[p.start : p.end] != "and" or nxt.label != "unknown":
+        return None
+    c, first = cues().sets, ctx.words(prev)[0]
+    if first in gazetteer().given or ctx.words(nxt)[-1] not in c["org_suffixes"]:
         return None
     ctx.merged[-1] = Item(prev.start, nxt.end, "unknown", org_name=True)
     return 2
@@ -328,10 +376,13 @@ class _Titles:
 def org_kind(words: list[str], iso: str | None) -> str:
     """The actor kind of an organisation from the words of its name."""
     c = cues().sets
+    words = [*words, *(" ".join(pair) for pair in itertools.pairwise(words))]
     if iso is None and not c["armed_heads"].isdisjoint(words):
         return "armed_group"
-    if iso is not None and not c["government_heads"].isdisjoint(words):
-        return "government"
+    if not c["government_heads"].isdisjoint(words):
+        return "government"  # "Foreign Ministry", "Supreme Court", "Central Command"
+    if iso is not None and not c["state_heads"].isdisjoint(words):
+        return "government"  # "Tourism Authority of Thailand", "Japanese Immigration Agency"
     if words[-1] in c["party_heads"] or words[0] in c["party_heads"]:
         return "political_group"
     return "organization"
@@ -451,14 +502,14 @@ def _figures(ctx: UnknownContext) -> Verdict | None:
 
 @UNKNOWN.rule(
     "plural-demonym",
-    produces="group",
+    produces="misc",
     confidence=0.6,
     example="Syrians queued for bread.",
 )
 def _plural_demonym(ctx: UnknownContext) -> Verdict | None:
-    """A plural nationality (``Syrians``): the people of a country."""
+    """A plural nationality (``Syrians``): people of a country, nobody in particular."""
     iso = gazetteer().plurals.get(ctx.surface) if len(ctx.words) == 1 else None
-    return Verdict("group", "organization", iso=iso) if iso else None
+    return Verdict("misc") if iso else None
 
 
 @UNKNOWN.rule(
@@ -514,6 +565,8 @@ def _acronym(ctx: UnknownContext) -> Verdict | None:
     """One word in capitals, two to eight letters: an organisation's abbreviation."""
     letters = ctx.surface.replace(".", "")
     if len(ctx.words) == 1 and letters.isupper() and 2 <= len(letters) <= 8:
+        if not letters.isalpha():
+            return Verdict("misc")  # "F-16", "AK-47", "G4S": models and products first
         return Verdict("org", "organization")
     return None
 
@@ -629,6 +682,19 @@ def _words_around(text: str, it: Item, sent: tuple[int, int]) -> tuple[list[str]
     return before, after
 
 
+_GUESSES = frozenset(
+    {
+        "acronym",
+        "organisation-noun-near",
+        "person-verb-after",
+        "place-preposition-before",
+        "speech-verb-before",
+        "several-capitalised-words",
+    }
+)
+"""Rules that label a name from its context or shape alone: the article's own names come first."""
+
+
 def classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     """Label a capitalised name no gazetteer knows, from its shape and the words around it."""
     surface = st.text[item.start : item.end]
@@ -637,8 +703,9 @@ def classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
     hit = UNKNOWN.first(ctx)
     if hit is None:
         return
-    v = hit[1]
+    rule, v = hit
     item.label = v.label
+    item.guessed = rule.name in _GUESSES
     if v.kind:
         item.kind = v.kind
     if v.gender:
@@ -647,5 +714,5 @@ def classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
         item.titles.append(v.title)
     if v.label == "group":
         item.iso, item.role, item.form = v.iso, "people", "description"
-    elif v.label == "org" and hit[0].name == "acronym":
+    elif v.label == "org" and rule.name == "acronym":
         item.form = "abbreviation"

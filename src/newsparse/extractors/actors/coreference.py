@@ -200,11 +200,26 @@ class _Links:
         """Starts of items already part of another mention (``Homs, Syria``)."""
 
 
+def _known(lk: Linker, it: Item) -> bool:
+    """Add a guessed name to the actor or place the article already has under it."""
+    surface = norm(lk.text[it.start : it.end])
+    known = lk.known(surface)
+    if known is None:
+        return False
+    form = "abbreviation" if surface in lk.abbrev else "name"
+    if " " not in surface and known in lk.people:
+        form = "surname"
+    known.add_mention(it.start, it.end, form)
+    return True
+
+
 def _link_named(lk: Linker, st: State, items: list[Item], links: _Links) -> None:
     """Countries, organisations, abbreviations, places, groups and demonyms, in text order."""
     text = lk.text
     for it in items:
         label = it.label
+        if it.guessed and label != "person" and _known(lk, it):
+            continue
         if label == "country":
             if it.start not in links.consumed:
                 assert it.iso is not None
@@ -226,17 +241,7 @@ def _link_unknown(lk: Linker, items: list[Item]) -> None:
     for it in items:
         if it.label != "unknown":
             continue
-        surface = norm(lk.text[it.start : it.end])
-        if surface in lk.abbrev:
-            lk.abbrev[surface].add_mention(it.start, it.end, "abbreviation")
-            continue
-        who = lk.person(surface)
-        if who is not None:
-            who.add_mention(it.start, it.end, "surname" if " " not in surface else "name")
-        elif surface in lk.orgs:
-            lk.orgs[surface].add_mention(it.start, it.end, "name")
-        elif surface in lk.places:
-            lk.places[surface].add_mention(it.start, it.end, "name")
+        _known(lk, it)
 
 
 def link_group(lk: Linker, it: Item) -> None:

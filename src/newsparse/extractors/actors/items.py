@@ -59,6 +59,9 @@ class Item:
     """For abbreviations: where the name it abbreviates starts."""
     sent_start: int = -1
     """Start of the sentence the item is in."""
+    guessed: bool = False
+    """Labelled from the words around it, not from its own words: a name the article already
+    knows under that label or another (``the Trump team``) keeps its known actor."""
 
     def shifted(self, delta: int, sent_start: int) -> Item:
         """A copy moved by ``delta``, for another occurrence of the same run."""
@@ -84,6 +87,7 @@ class Item:
             move(self.affiliation_start),
             move(self.expands),
             sent_start,
+            self.guessed,
         )
 
 

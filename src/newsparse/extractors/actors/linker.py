@@ -51,6 +51,7 @@ class Linker:
         self.groups: dict[tuple[str, str | None], ActorDraft] = {}
         self._tokens: dict[int, tuple[str, ...]] = {}
         self._by_last: dict[str, list[ActorDraft]] = {}
+        self._by_first: dict[str, list[ActorDraft]] = {}
         self.item_actor: dict[int, ActorDraft] = {}
         """The person actor each person item became, by ``id(item)``."""
 
@@ -90,6 +91,13 @@ class Linker:
         self._tokens[id(a)] = toks
         if toks:
             self._by_last.setdefault(toks[-1], []).append(a)
+        if len(toks) >= 2:
+            self._by_first.setdefault(toks[0], []).append(a)
+
+    def known(self, surface: str) -> ActorDraft | PlaceDraft | None:
+        """The actor or place the article already has under this name, if any."""
+        found = self.abbrev.get(surface) or self.person(surface) or self.orgs.get(surface)
+        return found or self.places.get(surface)
 
     def person(self, name: str) -> ActorDraft | None:
         """The person this name refers to, if the article already has them."""
@@ -102,4 +110,15 @@ class Linker:
                 continue  # indexed under a name the person no longer has
             if toks == ptoks or len(toks) == 1 or toks[0] == ptoks[0] or len(ptoks) == 1:
                 return p
+        if len(toks) == 1:
+            return self._family_name_first(name, toks[0])
         return None
+
+    def _family_name_first(self, name: str, key: str) -> ActorDraft | None:
+        """``Xi`` for ``Xi Jinping``: names written family name first, when the word is not a
+        given name of one gender and only one person's name starts with it."""
+        word = name.strip()
+        if word.isupper() or gazetteer().given.get(word, "?") != "?":
+            return None
+        found = [p for p in self._by_first.get(key, ()) if self._tokens[id(p)][:1] == (key,)]
+        return found[0] if len({id(p) for p in found}) == 1 else None

@@ -89,6 +89,13 @@ class ActorCues(DataFile):
     """Prepositions before a capital that make it a place even before an acting verb."""
     locative_before: Words
     """Words before a country that make that mention a place (``in``, ``border with``)."""
+    state_adjectives: Words
+    """Adjectives between a country and its government or body (``Syria's transitional
+    authorities``, ``Pakistan's powerful military``)."""
+    topic_prepositions: Words
+    """Prepositions between a topic noun and a country (``talks on Syria``)."""
+    location_suffixes: Words
+    """``Somalia-based``: a country before one of these is a location."""
     topic_nouns: Words
     """``talks on Syria``: nouns whose topic is a place, not an actor."""
     org_after: Words

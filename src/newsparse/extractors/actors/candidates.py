@@ -213,6 +213,11 @@ def _drop_leading(
 
 
 @cache
+def _particle_start() -> regex.Pattern[str]:
+    return regex.compile(r"^\L<p>", regex.I, p=english().name_particles.joined)
+
+
+@cache
 def _function_words() -> frozenset[str]:
     """Capitalised function words (``The``, ``His``) that never sit inside a name."""
     en = english()
@@ -285,16 +290,24 @@ class _Splitter:
 
     def inside_name(self, i: int) -> bool:
         """A particle or capitalised word between a given name and more of the name
-        (``Mohammed bin Salman``, ``Hassan Sheikh Mohamud``)."""
-        if not self.unknown or i + 1 >= len(self.words):
+        (``Ursula von der Leyen``, ``Hassan Sheikh Mohamud``, ``Mohammed Shia al-Sudani``)."""
+        if not self.unknown:
             return False
-        nxt = self.words[i + 1]
-        if not nxt[:1].isupper() or lookup(self.gaz, nxt, self.caps) is not None:
+        separate = english().name_particles.separate
+        j = i + 1
+        while j < len(self.words) and self.words[j].lower() in separate:
+            j += 1
+        if j >= len(self.words) or not self.name_word(self.words[j]):
             return False
-        if self.words[i].lower() in english().name_particles.separate:
+        if self.words[i].lower() in separate:
             return True
         first = self.text[self.unknown[0][0] : self.unknown[0][1]]
         return len(self.unknown) == 1 and first in self.gaz.given and self.words[i][:1].isupper()
+
+    def name_word(self, word: str) -> bool:
+        """A capitalised word (or ``al-`` and one) that no gazetteer knows."""
+        bare = _particle_start().sub("", word)
+        return bare[:1].isupper() and lookup(self.gaz, word, self.caps) is None
 
     def no_hit(self, i: int, conn: frozenset[str], never: frozenset[str]) -> None:
         tok, (a, b) = self.words[i], self.toks[i]
@@ -318,6 +331,9 @@ class _Splitter:
         nxt_free = not nxt or lookup(gaz, nxt, caps) is None
         if self.words[i] in gaz.given and nxt and nxt_free and nxt.lower() not in conn:
             return True  # "Vladimir Putin", "Jordan Henderson": a given name
+        after_title = bool(self.pieces) and self.pieces[-1].label == "title" and not self.unknown
+        if after_title and ent.source != "country" and nxt and self.name_word(nxt):
+            return True  # "Governor Bello Matawalle": a name after a title
         unknown = self.unknown
         return (
             bool(unknown)
@@ -415,26 +431,45 @@ def find_groups(st: State, sentences: list[tuple[int, int]]) -> None:
             _group(st, pos, end, sentences[i])
 
 
+@cache
+def _owner_pattern() -> regex.Pattern[str]:
+    """One or two capitalised words (possessive allowed) and up to two state adjectives, at
+    the end of the window before a group phrase (``Syria's transitional``, ``Hong Kong``)."""
+    word = r"\p{Lu}[\p{L}\p{M}\p{N}.'’\-]*?"
+    return regex.compile(
+        rf"(?:(?P<w1>{word}){H}+)?(?P<w2>{word})(?:'s|’s)?{H}+(?:\L<adj>{H}+){{0,2}}$",
+        adj=cues().state_adjectives,
+    )
+
+
 def _owner(st: State, start: int, sent: tuple[int, int]) -> tuple[int, str | None, Entry | None]:
-    """The nationality or name just before a group phrase: its start, ISO code, owner entry."""
-    gaz, c = gazetteer(), cues()
-    pw = _PREV_WORD.search(st.text, max(sent[0], start - 40), start)
-    if pw is None or pw.group(1) in c.sets["never_names"]:
+    """The nationality or name just before a group phrase: its start, ISO code, owner entry
+    (a country's name is an entry of its own, not part of the party's mention)."""
+    gaz, never = gazetteer(), cues().sets["never_names"]
+    pw = _owner_pattern().search(st.text, max(sent[0], start - 60), start)
+    if pw is None or pw.group("w2") in never:
         return start, None, None
-    word = pw.group(1)
-    ent = lookup(gaz, word, False)
-    if ent is not None and ent.source in {"demonym", "country", "capital"}:
-        return pw.start(), ent.iso, None
-    if ent is not None and ent.source == "org":
-        return pw.start(), None, Entry("owner", ent.name, ent.kind, ent.iso)
+    tries = [(pw.start("w2"), pw.group("w2"))]
+    if pw.group("w1") and pw.group("w1") not in never:
+        tries.insert(0, (pw.start("w1"), f"{pw.group('w1')} {pw.group('w2')}"))
+    for at, words in tries:
+        ent = lookup(gaz, words, False)
+        if ent is not None and ent.source == "demonym":
+            return at, ent.iso, None
+        if ent is not None and ent.source in {"country", "capital"}:
+            return at, ent.iso, ent
+        if ent is not None and ent.source == "org":
+            return at, None, Entry("owner", ent.name, ent.kind, ent.iso)
+    at, word = tries[-1]
     if (
-        ent is None
+        lookup(gaz, word, False) is None
         and word.lower() not in gaz.common
-        and pw.start() != sent[0]
+        and at != sent[0]
+        and at + len(word) + 1 >= start - 1  # no adjective between a name and its party
         and not _LOWER_TAIL.search(word)  # "C.I.A.-backed rebels" are not the C.I.A.
     ):
         # "the Assad regime", "Houthi forces": named for a leader or movement.
-        return pw.start(), None, Entry("owner", word)
+        return at, None, Entry("owner", word)
     return start, None, None
 
 
@@ -446,7 +481,12 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     if found is None:
         return
     role = found.role
+    phrase_start = start
     start, iso, owner = _owner(st, start, sent)
+    name_start = start
+    named_place = owner is not None and owner.source in {"country", "capital"}
+    if named_place:
+        owner = None  # "China's foreign ministry": the country's own, as with "Chinese"
     if phrase in {"government", "regime"} and iso is None:
         of = _OF_NAME.match(text, end, sent[1])
         ent = lookup(gazetteer(), of.group(1), False) if of is not None else None
@@ -468,5 +508,33 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         role = "government"
     if phrase in {"authorities", "troops", "forces", "army", "military"} and not (iso or owner):
         return
+    if role == "body":
+        # "Essex police", "China's foreign ministry": the place keeps its own mention.
+        _body(st, phrase_start if named_place else start, name_start, end, iso, owner, sent)
+        return
     it = Item(start, end, "group", owner, iso=iso, kind=found.kind, form="description", role=role)
+    it.name_start = name_start
+    st.items.append(it)
+
+
+def _body(
+    st: State,
+    start: int,
+    owner_start: int,
+    end: int,
+    iso: str | None,
+    owner: Entry | None,
+    sent: tuple[int, int],
+) -> None:
+    """A state body named by a common noun (``China's foreign ministry``, ``the police``):
+    its own actor, named with its owner, mentioned by the noun."""
+    nxt = _LOWER_WORD.match(st.text, end, min(sent[1], end + 30))
+    if nxt is not None and nxt.group(1) in cues().sets["modified_nouns"]:
+        return  # "police officers", "ministry spokesman"
+    if owner is not None and owner.kind not in {"", "government", "armed_group"}:
+        return  # "the UN mission" belongs to a body of its own kind
+    if iso is None and owner is None:
+        return  # "in court", "the police": whose, the text must say
+    it = Item(start, end, "group", owner, iso=iso or (owner.iso if owner else None))
+    it.kind, it.form, it.role, it.name_start = "government", "description", "body", owner_start
     st.items.append(it)

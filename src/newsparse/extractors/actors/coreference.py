@@ -95,7 +95,7 @@ def _link_people(lk: Linker, items: list[Item]) -> None:
         if it.label != "person":
             continue
         name = norm(text[it.start : it.end])
-        a = lk.person(name)
+        a = lk.person(name, titled=it.title_start >= 0)
         if a is None:
             a = draft.add_actor(name, "person", country=it.iso, gender=it.gender)
             lk.add_person(a)
@@ -244,8 +244,28 @@ def _link_unknown(lk: Linker, items: list[Item]) -> None:
         _known(lk, it)
 
 
+def _link_body(lk: Linker, it: Item) -> None:
+    """A state body (``China's foreign ministry``, ``the police``): one actor per body and
+    owner, named with its owner."""
+    text = lk.text
+    noun = " ".join(text[it.start : it.end].lower().split())
+    owner = it.entry.name if it.entry is not None else ""
+    key = (f"body:{noun}:{owner}", it.iso)
+    a = lk.groups.get(key)
+    if a is None:
+        start = it.name_start if 0 <= it.name_start < it.start else it.start
+        name = norm(text[start : it.end])
+        name = name[4:] if name.startswith(("the ", "The ")) else name
+        a = lk.draft.add_actor(name, "government", country=it.iso)
+        lk.groups[key] = a
+    a.add_mention(it.start, it.end, "description")
+
+
 def link_group(lk: Linker, it: Item) -> None:
     """Link a common-noun party to its owner, government or opposition."""
+    if it.role == "body":
+        _link_body(lk, it)
+        return
     if it.entry is not None and it.entry.source == "owner":
         _link_owned(lk, it)
         return
@@ -256,6 +276,10 @@ def link_group(lk: Linker, it: Item) -> None:
             opp[0].add_mention(it.start, it.end, "description")
             return
     surface = norm(lk.text[it.start : it.end])
+    if 0 <= it.name_start < it.start and role == "government":
+        # "Syria's transitional authorities": named with its country, mentioned by its noun.
+        surface = norm(lk.text[it.name_start : it.end])
+        surface = surface[4:] if surface.startswith(("the ", "The ")) else surface
     a = lk.groups.get((role, it.iso))
     if a is None and it.iso is None:
         same = [x for (r, _), x in lk.groups.items() if r == role]
@@ -302,6 +326,8 @@ def group_name(surface: str, role: str, country: str) -> str:
     """The name of a common-noun party's actor (``Syrian government``, ``opposition``)."""
     words = surface.split()
     if role == "government":
+        if len(words) >= 2 and ("'s" in words[0] or "’s" in words[0] or len(words) > 2):
+            return surface
         if (
             len(words) >= 2
             and words[0][:1].isupper()

@@ -57,6 +57,9 @@ class Item:
     """For people: where the body named before the title starts (``Hamas spokesman``)."""
     expands: int = -1
     """For abbreviations: where the name it abbreviates starts."""
+    name_start: int = -1
+    """For state bodies: where the actor's name starts, before the mention
+    (``China's`` in ``China's foreign ministry``)."""
     sent_start: int = -1
     """Start of the sentence the item is in."""
     guessed: bool = False
@@ -86,6 +89,7 @@ class Item:
             move(self.title_start),
             move(self.affiliation_start),
             move(self.expands),
+            move(self.name_start),
             sent_start,
             self.guessed,
         )

@@ -99,8 +99,9 @@ class Linker:
         found = self.abbrev.get(surface) or self.person(surface) or self.orgs.get(surface)
         return found or self.places.get(surface)
 
-    def person(self, name: str) -> ActorDraft | None:
-        """The person this name refers to, if the article already has them."""
+    def person(self, name: str, *, titled: bool = False) -> ActorDraft | None:
+        """The person this name refers to, if the article already has them (``titled``: the
+        name follows a title, so a given name alone may stand for the person)."""
         toks = person_tokens(name)
         if not toks:
             return None
@@ -111,14 +112,15 @@ class Linker:
             if toks == ptoks or len(toks) == 1 or toks[0] == ptoks[0] or len(ptoks) == 1:
                 return p
         if len(toks) == 1:
-            return self._family_name_first(name, toks[0])
+            return self._first_name_only(name, toks[0], titled)
         return None
 
-    def _family_name_first(self, name: str, key: str) -> ActorDraft | None:
-        """``Xi`` for ``Xi Jinping``: names written family name first, when the word is not a
-        given name of one gender and only one person's name starts with it."""
+    def _first_name_only(self, name: str, key: str, titled: bool) -> ActorDraft | None:
+        """``Xi`` for ``Xi Jinping`` (family name first), ``Governor Bello`` for ``Bello
+        Matawalle``: only one person's name starts with the word, and the word is not a given
+        name of one gender unless a title stands before it."""
         word = name.strip()
-        if word.isupper() or gazetteer().given.get(word, "?") != "?":
+        if word.isupper() or (not titled and gazetteer().given.get(word, "?") != "?"):
             return None
         found = [p for p in self._by_first.get(key, ()) if self._tokens[id(p)][:1] == (key,)]
         return found[0] if len({id(p) for p in found}) == 1 else None

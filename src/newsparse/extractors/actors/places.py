@@ -63,17 +63,45 @@ def place_end(text: str, it: Item, by_start: Mapping[int, Item], consumed: set[i
     return end
 
 
-def _only_a_place(text: str, mentions: tuple[tuple[int, int, str], ...]) -> bool:
+def _locative(text: str, s: int, e: int) -> bool:
+    """Whether the words before a country mention make it a location (``in Syria``,
+    ``the border with Jordan``, ``talks on Syria``) or it is the base of something
+    (``Somalia-based``)."""
     c = cues().sets
-    loc, topics = c["locative_before"], c["topic_nouns"]
-    for s, _e, form in mentions:
-        prev = text[max(0, s - 40) : s].split()[-3:]
-        p1 = prev[-1].lower() if prev else ""
-        p2 = " ".join(prev[-2:]).lower()
-        topic = p1 in {"on", "over", "about"} and len(prev) >= 2 and prev[-2].lower() in topics
-        if form != "name" or not (p1 in loc or p2 in loc or topic):
-            return False
-    return bool(mentions)
+    prev = [w for w in text[max(0, s - 40) : s].split()[-4:] if w.lower() != "the"][-3:]
+    p1 = prev[-1].lower() if prev else ""
+    p2 = " ".join(prev[-2:]).lower()
+    if p1 in c["locative_before"] or p2 in c["locative_before"]:
+        return True
+    if p1 in c["topic_prepositions"] and len(prev) >= 2 and prev[-2].lower() in c["topic_nouns"]:
+        return True
+    w = _HYPHEN_WORD.match(text, e, e + 20)
+    return w is not None and w.group(1).lower() in c["location_suffixes"]
+
+
+_LIST_GAP = regex.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or|to)[ \t]+)")
+
+
+def _located(text: str, mentions: list[tuple[int, int, str]], places: list[int]) -> set[int]:
+    """Starts of the country mentions that name a location: after a locative word, or listed
+    after a location (``across Mali, Niger and Chad``)."""
+    found: set[int] = set()
+    ends = dict.fromkeys(places, True)  # place mention ends: every place is a location
+    for s, e, form in sorted(mentions):
+        here = form == "name" and _locative(text, s, e)
+        if not here and form == "name":
+            gap = text[max(0, s - 8) : s]
+            m = _LIST_GAP.search(gap)
+            if m is not None and m.end() == len(gap):
+                here = ends.get(s - len(gap) + m.start(), False)
+        ends[e] = here
+        if here:
+            found.add(s)
+    return found
+
+
+def _only_a_place(text: str, mentions: tuple[tuple[int, int, str], ...], located: set[int]) -> bool:
+    return bool(mentions) and all(s in located for s, _e, _f in mentions)
 
 
 def countries_as_places(
@@ -84,8 +112,11 @@ def countries_as_places(
     """A country named only as a location (``in Syria``, ``the border with Jordan``) is a place."""
     draft = st.draft
     affiliated = {x for a in draft.actors for x in a.affiliations}
+    every = [m for a in countries.values() for m in a.mentions]
+    place_ends = [e for p in draft.places for _s, e, _f in p.mentions]
+    located = _located(st.text, every, place_ends)
     for iso, a in list(countries.items()):
-        if a.id in affiliated or not _only_a_place(st.text, a.mentions):
+        if a.id in affiliated or not _only_a_place(st.text, a.mentions, located):
             continue
         draft.actors.remove(a)
         p = place(a.name, iso)

@@ -480,7 +480,7 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     found = group_phrases().get(phrase)
     if found is None:
         return
-    role = found.role
+    role: str = found.role
     phrase_start = start
     start, iso, owner = _owner(st, start, sent)
     name_start = start

@@ -92,6 +92,8 @@ class ActorCues(DataFile):
     state_adjectives: Words
     """Adjectives between a country and its government or body (``Syria's transitional
     authorities``, ``Pakistan's powerful military``)."""
+    body_things: Words
+    """Nouns after a state body that make it a modifier of a thing (``police station``)."""
     topic_prepositions: Words
     """Prepositions between a topic noun and a country (``talks on Syria``)."""
     location_suffixes: Words

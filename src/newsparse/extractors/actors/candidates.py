@@ -529,8 +529,8 @@ def _body(
     """A state body named by a common noun (``China's foreign ministry``, ``the police``):
     its own actor, named with its owner, mentioned by the noun."""
     nxt = _LOWER_WORD.match(st.text, end, min(sent[1], end + 30))
-    if nxt is not None and nxt.group(1) in cues().sets["modified_nouns"]:
-        return  # "police officers", "ministry spokesman"
+    if nxt is not None and nxt.group(1) in cues().sets["body_things"]:
+        return  # "police station", "ministry website": a thing of the body, not the body
     if owner is not None and owner.kind not in {"", "government", "armed_group"}:
         return  # "the UN mission" belongs to a body of its own kind
     if iso is None and owner is None:

@@ -13,7 +13,7 @@ import bisect
 import regex
 
 from ...draft import ActorDraft
-from ...lexicon.actors import cues, gazetteer
+from ...lexicon.actors import cues, gazetteer, group_phrases
 from .items import Item, State, norm
 from .linker import Linker
 from .people import affiliations, described_people
@@ -198,6 +198,14 @@ class _Links:
         self.by_start = {it.start: it for it in items}
         self.consumed: set[int] = set()
         """Starts of items already part of another mention (``Homs, Syria``)."""
+        self.deferred: list[Item] = []
+        """Bare armed descriptions, linked once every named group is known."""
+
+
+def _bare_armed(it: Item) -> bool:
+    """``militants``, ``separatists``: an armed description with no owner or country (``rebels``
+    keep to the opposition)."""
+    return it.role in {"militants", "separatists"} and it.entry is None and not it.iso
 
 
 def _known(lk: Linker, it: Item) -> bool:
@@ -230,6 +238,8 @@ def _link_named(lk: Linker, st: State, items: list[Item], links: _Links) -> None
             _link_abbreviation(lk, it, norm(text[it.start : it.end]), links.by_start)
         elif label in {"capital", "place"}:
             _link_place(lk, st, it, norm(text[it.start : it.end]), links)
+        elif label == "group" and _bare_armed(it):
+            links.deferred.append(it)
         elif label == "group":
             link_group(lk, it)
         elif label == "demonym":
@@ -248,7 +258,12 @@ def _link_body(lk: Linker, it: Item) -> None:
     """A state body (``China's foreign ministry``, ``the police``): one actor per body and
     owner, named with its owner."""
     text = lk.text
-    noun = " ".join(text[it.start : it.end].lower().split())
+    words = text[it.start : it.end].lower().split()
+    phrases = group_phrases()
+    noun = next(
+        (" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in phrases),
+        " ".join(words),
+    )
     owner = it.entry.name if it.entry is not None else ""
     key = (f"body:{noun}:{owner}", it.iso)
     a = lk.groups.get(key)
@@ -351,6 +366,42 @@ def _link_demonym(lk: Linker, it: Item) -> None:
         lk.country(it.iso).add_mention(it.start, it.end, "demonym")
 
 
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words (``Baloch Liberation Army``: ``BLA``)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _merge_acronyms(lk: Linker) -> None:
+    """An organisation named only by an acronym joins the one whose initials it spells
+    (``BLA`` and ``Baloch Liberation Army``), whichever came first."""
+    by_initials: dict[str, list[ActorDraft]] = {}
+    for name, a in lk.orgs.items():
+        if " " in name and a in lk.draft.actors:
+            by_initials.setdefault(initials(name), []).append(a)
+    for name, a in list(lk.orgs.items()):
+        letters = name.replace(".", "")
+        targets = by_initials.get(letters, []) if letters.isupper() and " " not in name else []
+        if len(targets) != 1 or targets[0] is a or a not in lk.draft.actors:
+            continue
+        target = targets[0]
+        for s, e, _form in a.mentions:
+            target.add_mention(s, e, "abbreviation")
+        lk.draft.actors.remove(a)
+        lk.orgs[name] = lk.abbrev[name] = target
+
+
+def _link_deferred(lk: Linker, items: list[Item]) -> None:
+    """Bare armed descriptions (``militants``, ``the rebels``) go to the article's one armed
+    group when it names one, else to an actor of their own."""
+    armed = [a for a in lk.orgs.values() if a.kind == "armed_group" and a in lk.draft.actors]
+    armed = list(dict.fromkeys(armed))
+    for it in items:
+        if len(armed) == 1:
+            armed[0].add_mention(it.start, it.end, "description")
+        else:
+            link_group(lk, it)
+
+
 def link(st: State) -> Linker:
     """Turn the labelled items of an article into actors and places."""
     lk = Linker(st.draft)
@@ -361,6 +412,8 @@ def link(st: State) -> Linker:
     _link_offices(lk, items)
     _link_named(lk, st, items, links)
     _link_unknown(lk, items)
+    _link_deferred(lk, links.deferred)
+    _merge_acronyms(lk)
     affiliations(st, lk, items)
     described_people(st, lk)
     countries_as_places(st, lk.countries, lk.place)

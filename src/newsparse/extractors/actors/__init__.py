@@ -30,7 +30,13 @@ from .candidates import (
     runs,
     said_after,
 )
-from .classification import classify_unknown, label_pieces, results_line, team_context
+from .classification import (
+    apply_verdict,
+    classify_unknown,
+    label_pieces,
+    results_line,
+    team_context,
+)
 from .coreference import link
 from .items import Item, State
 
@@ -97,21 +103,37 @@ def _scan_sentence(
             st.items.append(t.shifted(s0, sent[0]))
 
 
+def _sentence_of(
+    starts: list[int], sentences: list[tuple[int, int]], offset: int, size: int
+) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 else (0, size)
+
+
 def _classify(st: State, sentences: list[tuple[int, int]]) -> None:
-    """Label unknown names from context; in results tables, places before scores are teams."""
+    """Label unknown names from context, once per name: the first mention a rule can read
+    decides for every mention of the same words (one sense per article). In results tables,
+    places before scores are teams."""
     if len(st.sports) < 3:
         st.sports.clear()  # one "Name 3" is a count, many lines of them are results tables
     starts = [s for s, _ in sentences]
-    whole = (0, len(st.text))
+    size = len(st.text)
+    unknown: dict[str, list[Item]] = {}
     for it in st.items:
-        if it.label != "unknown" and not (it.label in {"place", "capital"} and st.sports):
-            continue
-        i = bisect.bisect_right(starts, it.start) - 1
-        sent = sentences[i] if i >= 0 else whole
         if it.label == "unknown":
-            classify_unknown(st, it, sent)
-        elif sent[0] in st.sports and team_context(st.text, it, sent):
-            it.label, it.kind, it.entry = "org", "organization", None
+            unknown.setdefault(st.text[it.start : it.end], []).append(it)
+        elif it.label in {"place", "capital"} and st.sports:
+            sent = _sentence_of(starts, sentences, it.start, size)
+            if sent[0] in st.sports and team_context(st.text, it, sent):
+                it.label, it.kind, it.entry = "org", "organization", None
+    for same in unknown.values():
+        for it in same:
+            hit = classify_unknown(st, it, _sentence_of(starts, sentences, it.start, size))
+            if hit is None or hit[1].label == "unknown":
+                continue
+            for other in same:
+                apply_verdict(other, *hit, decided=other is it)
+            break
 
 
 def find_actors(draft: Draft) -> None:

@@ -420,8 +420,8 @@ def find_groups(st: State, sentences: list[tuple[int, int]]) -> None:
     end = 0
     # The pattern is tried only where a phrase's first word occurs (str.find runs in C).
     for pos in _group_candidates(lowered):
-        if pos < end:
-            continue
+        if pos < end or (pos and lowered[pos - 1].isalpha()):
+            continue  # inside a word ("chair" holds "air")
         hit = pattern.match(lowered, pos)
         if hit is None:
             continue

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from ...lexicon.actors import Entry, cues, gazetteer
-from ...rules import RuleBook
+from ...rules import Rule, RuleBook
 from .candidates import given_like, said_after
 from .items import Item, Label, State, norm
 
@@ -237,6 +237,8 @@ def _generic_head(ctx: MergeContext) -> int | None:
 
 def _merge(text: str, pieces: list[Item]) -> list[Item]:
     """The pieces with multi-piece names merged; connectors and skipped words dropped."""
+    if len(pieces) == 1:
+        return pieces if pieces[0].label not in {"conn", "skip"} else []  # nothing to merge
     ctx = MergeContext(text, pieces, [], 0)
     while ctx.k < len(pieces):
         hit = MERGES.first(ctx)
@@ -695,22 +697,27 @@ _GUESSES = frozenset(
 """Rules that label a name from its context or shape alone: the article's own names come first."""
 
 
-def classify_unknown(st: State, item: Item, sent: tuple[int, int]) -> None:
-    """Label a capitalised name no gazetteer knows, from its shape and the words around it."""
+def classify_unknown(
+    st: State, item: Item, sent: tuple[int, int]
+) -> tuple[Rule[UnknownContext, Verdict], Verdict] | None:
+    """The first rule that labels a capitalised name no gazetteer knows, and its verdict."""
     surface = st.text[item.start : item.end]
     before, after = _words_around(st.text, item, sent)
-    ctx = UnknownContext(st, item, sent, surface, surface.split(), before, after)
-    hit = UNKNOWN.first(ctx)
-    if hit is None:
-        return
-    rule, v = hit
+    return UNKNOWN.first(UnknownContext(st, item, sent, surface, surface.split(), before, after))
+
+
+def apply_verdict(
+    item: Item, rule: Rule[UnknownContext, Verdict], v: Verdict, *, decided: bool
+) -> None:
+    """Label an unknown name as a rule decided (``decided``: this is the mention the rule read,
+    so a title found beside it belongs to it)."""
     item.label = v.label
     item.guessed = rule.name in _GUESSES
     if v.kind:
         item.kind = v.kind
     if v.gender:
         item.gender = item.gender or v.gender
-    if v.title:
+    if v.title and decided:
         item.titles.append(v.title)
     if v.label == "group":
         item.iso, item.role, item.form = v.iso, "people", "description"

@@ -32,7 +32,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "RUS": ["Russia", "Russian Federation"],
     "IRN": ["Iran", "Islamic Republic of Iran"],
     "SYR": ["Syria", "Syrian Arab Republic"],
-    "KOR": ["South Korea", "Republic of Korea", "S. Korea"],
+    "KOR": ["South Korea", "Republic of Korea", "S. Korea", "ROK"],
     "PRK": ["North Korea", "DPRK", "N. Korea"],
     "TWN": ["Taiwan"],
     "VNM": ["Vietnam", "Viet Nam"],
@@ -478,6 +478,14 @@ def given_name_set() -> set[str]:
     return {ln.split("\t")[0] for ln in path.read_text(encoding="utf-8").splitlines()[1:]}
 
 
+def _utf8(name: str) -> str:
+    """A name read as Latin-1 that was written in UTF-8 (``JoÃ£o``), decoded right."""
+    try:
+        return name.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return name
+
+
 def build_given_names() -> None:
     import gender_guesser
 
@@ -487,12 +495,15 @@ def build_given_names() -> None:
         if raw.startswith("#") or len(raw) < 30:
             continue
         code = raw[:2].strip()
-        name = raw[3:29].strip().replace("+", " ")
+        name = _utf8(raw[3:29].strip().replace("+", " "))
         freq = raw[30:85]
-        if not name or " " in name or not any(ch.isdigit() for ch in freq):
+        # Frequencies are one hexadecimal digit per country, 1 to D (13); the commonest names
+        # have A to D somewhere, so upper-case digits count too.
+        levels = [int(ch, 16) for ch in freq if ch in "0123456789abcdefABCDEF"]
+        if not name or " " in name or not levels:
             continue
-        # Only names with some real frequency somewhere (a digit of 3 or more, on a 1-13 scale).
-        if max(int(ch, 16) for ch in freq if ch in "0123456789abcdef") < MIN_NAME_FREQ:
+        # Only names with some real frequency somewhere.
+        if max(levels) < MIN_NAME_FREQ:
             continue
         g = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}.get(code, "?")
         genders.setdefault(name, set()).add(g)

@@ -551,6 +551,8 @@ def _team(ctx: UnknownContext) -> Verdict | None:
 def _given(ctx: UnknownContext) -> Verdict | None:
     """Two or more words starting with a given name or an initial: a person."""
     gaz = gazetteer()
+    if ctx.words[-1] in cues().sets["org_suffixes"]:
+        return None  # "Wan Guo Jin Liang Company": a firm named for a person
     if len(ctx.words) >= 2 and given_like(gaz, ctx.words[0]):
         g = gaz.given.get(ctx.words[0], "?")
         return Verdict("person", gender=g if g in {"m", "f"} else None)

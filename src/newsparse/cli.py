@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
+import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, NoReturn, TextIO, cast
 
 from .errors import NewsparseError
 
@@ -54,45 +59,165 @@ def _summary(article: Any, out: TextIO) -> None:
         out.write(f"\n! {d.level} {d.code} in {d.extractor}: {d.message}\n")
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors carry a code (NP401) and never exit the process."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise NewsparseError("NP401", f"{self.prog}: {message}")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more workers, or 0 for one per CPU")
+    return jobs
+
+
+def _check_output(path: str, inputs: Sequence[str]) -> None:
+    """Refuse an output that cannot be written, or that is one of the inputs, before any work."""
+    target = Path(path)
+    if target.is_dir():
+        raise NewsparseError("NP401", f"-o {path} is a folder: give a file name")
+    if not target.parent.is_dir():
+        raise NewsparseError("NP401", f"-o {path}: the folder {target.parent} does not exist")
+    if target.exists():
+        for p in inputs:
+            if p != "-" and Path(p).is_file() and os.path.samefile(p, target):
+                raise NewsparseError(
+                    "NP401", f"-o {path} is also an input: it would be overwritten"
+                )
+
+
+def _open_output(path: str, mode: str) -> TextIO:
+    try:
+        return cast("TextIO", open(path, mode, encoding="utf-8"))
+    except OSError as exc:
+        raise NewsparseError("NP401", f"cannot write {path}: {exc.strerror}") from None
+
+
+#: The id as the first key of an article line, as ``dump_many`` writes it.
+_ID_PREFIX = re.compile(r'\{"id":("(?:[^"\\]|\\.)*")')
+
+
+def _line_id(line: str, where: str) -> str:
+    """The id of one article line of an output file, or NP404 when it is not one."""
+    from .reader import load_json
+
+    m = _ID_PREFIX.match(line)
+    if m:
+        rid = json.loads(m.group(1))
+    else:
+        try:
+            obj = load_json(line, where)
+        except NewsparseError as exc:
+            raise NewsparseError(
+                "NP404", f"{where} is not an article line: {exc.message}"
+            ) from None
+        rid = obj.get("id") if isinstance(obj, dict) else None
+    if not isinstance(rid, str):
+        raise NewsparseError("NP404", f"{where} is not an article line (no string 'id')")
+    return rid
+
+
+def _resume_from(path: str) -> Counter[str]:
+    """The ids already written to ``path``, counted; a half-written last line is cut off first.
+
+    Checks the whole file before changing it: a line that is not UTF-8 or not an article stops
+    the run with NP404 and leaves the file as it was.
+    """
+    done: Counter[str] = Counter()
+    try:
+        fh = open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        return done
+    except OSError as exc:
+        raise NewsparseError("NP404", f"cannot read {path}: {exc.strerror}") from None
+    complete = 0
+    partial = 0
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.endswith(b"\n"):
+                partial = len(raw)  # only the last line can lack its newline
+                break
+            complete += len(raw)
+            if not raw.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise NewsparseError(
+                    "NP404",
+                    f"{where}: byte {exc.start} is not UTF-8, so it is not newsparse output",
+                ) from None
+            done[_line_id(line, where)] += 1
+    if partial:
+        try:
+            os.truncate(path, complete)
+        except OSError as exc:
+            raise NewsparseError("NP404", f"cannot cut {path}: {exc.strerror}") from None
+        print(
+            f"newsparse: note: {path}: removed a half-written last line ({partial} bytes)",
+            file=sys.stderr,
+        )
+    return done
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from ._meta import meta_value
     from .api import dump_many, parse_many
-    from .reader import BadRecord, iter_records
+    from .reader import BadRecord, Source, iter_records
+
+    fmt = args.format
+    output = None if args.output in (None, "-") else args.output
+    if args.resume and fmt != "jsonl":
+        raise NewsparseError(
+            "NP403", f"--resume cannot be exact with --format {fmt}; use --format jsonl"
+        )
+    if args.resume and output is None:
+        raise NewsparseError("NP403", "--resume needs the output file to append to: -o OUT")
+    if output is not None:
+        _check_output(output, args.inputs)
+    done = _resume_from(output) if args.resume and output is not None else Counter[str]()
 
     bad = 0
-    done_ids: set[str] = set()
-    if args.resume and args.output:
-        try:
-            with open(args.output, encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        done_ids.add(str(json.loads(line)["id"]))
-                    except (ValueError, KeyError, TypeError):
-                        continue
-        except FileNotFoundError:
-            pass
+    missing = 0
+
+    def note(src: Source, message: str) -> None:
+        print(f"newsparse: note: {src}: {message}", file=sys.stderr)
 
     def good_records() -> Iterator[dict[str, Any]]:
-        nonlocal bad
-        for rec in iter_records(args.inputs, input_format=args.input_format):
+        nonlocal bad, missing
+        for rec in iter_records(args.inputs, input_format=args.input_format, on_note=note):
             if isinstance(rec, BadRecord):
                 bad += 1
-                print(f"newsparse: skipped {rec.source}: {rec.error}", file=sys.stderr)
+                if rec.error.code == "NP103":
+                    missing += 1
+                    print(f"newsparse: error: {rec.error}", file=sys.stderr)
+                else:
+                    print(f"newsparse: skipped {rec.source}: {rec.error}", file=sys.stderr)
                 continue
-            if done_ids and str(rec.get("id")) in done_ids:
-                continue
+            if done:
+                rid = meta_value("id", rec.get("id"))[0]
+                if rid is not None and done[rid] > 0:
+                    # One skip per line already written, so a repeated id is parsed again as
+                    # often as it occurs in the input beyond what the output holds.
+                    done[rid] -= 1
+                    continue
             yield rec
 
     def on_error(index: int, rid: str | None, exc: Exception) -> None:
         nonlocal bad
         bad += 1
-        print(f"newsparse: record {rid or index} failed: {exc}", file=sys.stderr)
+        reason = exc if isinstance(exc, NewsparseError) else f"{type(exc).__name__}: {exc}"
+        print(f"newsparse: record {rid or index} failed: {reason}", file=sys.stderr)
 
-    fmt = args.format
-    out: TextIO
-    if args.output:
-        out = open(args.output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115
-    else:
-        out = sys.stdout
+    mode = "a" if args.resume else "w"
+    out = sys.stdout if output is None else _open_output(output, mode)
     n = 0
     progress = _progress(args)
     opts: dict[str, Any] = {"jobs": args.jobs, "strict": args.strict, "on_error": on_error}
@@ -107,9 +232,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         else:
             for article in parse_many(good_records(), **opts):
                 n += 1
+                buf = io.StringIO()
                 if n > 1:
-                    out.write("\n" + "-" * 72 + "\n")
-                _summary(article, out)
+                    buf.write("\n" + "-" * 72 + "\n")
+                _summary(article, buf)
+                out.write(_printable(buf.getvalue()))
                 if progress:
                     progress(n)
     finally:
@@ -117,11 +244,26 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             progress(n, final=True)
         if out is not sys.stdout:
             out.close()
+    left = sum(done.values())
+    if left:
+        print(
+            f"newsparse: note: {left} article(s) already in {output} match no input record",
+            file=sys.stderr,
+        )
     if bad:
         print(f"newsparse: {bad} input(s) could not be parsed", file=sys.stderr)
-    if n == 0 and bad:
-        return 1
-    return 2 if bad and args.strict else (1 if bad and n == 0 else 0)
+    if missing or (bad and args.strict):
+        return 2
+    return 1 if bad and n == 0 else 0
+
+
+def _printable(text: str) -> str:
+    """``text`` with any lone surrogate (only a plugin can put one there) shown escaped."""
+    from ._meta import surrogate_at
+
+    if surrogate_at(text) is None:
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _progress(args: argparse.Namespace) -> Any:
@@ -170,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsparse`` command."""
     from . import __version__
 
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog="newsparse",
         description="Actors, quotes and ceasefire claims from news articles, with exact offsets.",
     )
@@ -188,9 +330,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--input-format", choices=["auto", "text", "jsonl", "html"], default="auto")
     p.add_argument("--output", "-o", help="write here instead of standard output")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per CPU)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0 = one per CPU)")
     p.add_argument(
-        "--resume", action="store_true", help="append to --output, skipping ids already in it"
+        "--resume",
+        action="store_true",
+        help="with -f jsonl: append to --output, skipping the articles already in it",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.add_argument("--strict", action="store_true", help="fail on any extractor error")
@@ -213,12 +357,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         return int(args.func(args))
     except NewsparseError as exc:
         print(f"newsparse: error: {exc}", file=sys.stderr)
         return 2
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else 0
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

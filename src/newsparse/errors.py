@@ -30,6 +30,12 @@ CODES: dict[str, str] = {
     # html input and the annotated view (appended)
     "NP108": "No article text was found in the page: pass the article's own page, or its text.",
     "NP402": "Give 'newsparse show' one .txt, .html, .jsonl or article .json file (see --help).",
+    # cli and streams (robust)
+    "NP109": "JSON nested this deep is not an article record: flatten it (at most 100 levels).",
+    "NP403": "Use --resume with --format jsonl and -o OUT; rerun other formats from the start.",
+    "NP404": "OUT is not a JSONL file newsparse wrote: pick another -o, or move the file away.",
+    "NP501": "A worker process died on this record (a crash or kill in an extractor or plugin).",
+    "NP502": "The record cannot be sent to a worker process: give plain str/dict/list values.",
 }
 
 

@@ -2,9 +2,10 @@
 
 A value is usable when it is a string that UTF-8 can encode (no lone surrogate), or an integer,
 which stands for its decimal string (``{"id": 17}`` is common in JSONL corpora); ``published``
-may also be a date or datetime, and must be ISO 8601. ``None`` means absent. Any other value is a
-*problem*: :func:`newsparse.parse` raises it as an :class:`~newsparse.errors.InputError`, while
-``parse_many`` and the command line drop that one field with a warning and still parse the text.
+may also be a date or datetime, and must be ISO 8601. ``None`` means absent, and so does an
+empty ``id``. Any other value is a *problem*: :func:`newsparse.parse` raises it as an
+:class:`~newsparse.errors.InputError`, while ``parse_many`` and the command line drop that one
+field with a warning and still parse the text.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _valid_iso(value: str) -> bool:
 
 def meta_value(key: str, value: object) -> tuple[str | None, Problem | None]:
     """``value`` as the string stored for metadata field ``key``, or the problem with it."""
-    if value is None:
+    if value is None or (key == "id" and value == ""):  # an empty id is no id
         return None, None
     if key == "published" and hasattr(value, "isoformat") and not isinstance(value, str):
         value = value.isoformat()

@@ -470,7 +470,12 @@ def parse_many(
     ``chunk_size`` records and about 64k characters) per worker are in flight. ``jobs`` > 1 uses
     a process pool (``jobs=0`` means one per CPU); plugins then come from the installed entry
     points. A record that fails raises, unless ``on_error(index, record_id, exception)`` is given:
-    then it is called and the record skipped.
+    then it is called and the record skipped. A worker that dies fails only the record it was on
+    (``NP501``), a record that cannot be pickled fails alone (``NP502``), and the stream goes on.
+    Metadata that cannot be used is left out with a warning diagnostic; the text is always
+    parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
+    read before come first, then the exception. Closing the iterator early stops the workers
+    at once.
     """
     return cast(
         "Iterator[Article]",

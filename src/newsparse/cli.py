@@ -186,12 +186,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     bad = 0
     missing = 0
+    skipped = 0
 
     def note(src: Source, message: str) -> None:
         print(f"newsparse: note: {src}: {message}", file=sys.stderr)
 
     def good_records() -> Iterator[dict[str, Any]]:
-        nonlocal bad, missing
+        nonlocal bad, missing, skipped
         for rec in iter_records(args.inputs, input_format=args.input_format, on_note=note):
             if isinstance(rec, BadRecord):
                 bad += 1
@@ -207,6 +208,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                     # One skip per line already written, so a repeated id is parsed again as
                     # often as it occurs in the input beyond what the output holds.
                     done[rid] -= 1
+                    skipped += 1
                     continue
             yield rec
 
@@ -254,7 +256,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(f"newsparse: {bad} input(s) could not be parsed", file=sys.stderr)
     if missing or (bad and args.strict):
         return 2
-    return 1 if bad and n == 0 else 0
+    return 1 if bad and n == 0 and skipped == 0 else 0
 
 
 def _printable(text: str) -> str:

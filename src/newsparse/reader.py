@@ -132,6 +132,8 @@ def _iter_jsonl_lines(
         except InputError as exc:
             yield BadRecord(src, exc)
             continue
+        if not line.strip():  # a line holding only a byte order mark
+            continue
         yield _jsonl_record(line, src, on_note)
 
 

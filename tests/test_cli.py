@@ -308,6 +308,14 @@ def test_a_missing_input_path_is_reported_and_the_rest_written(cli: Cli, tmp_pat
     assert r.ids() == ["a"]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["jsonl", "text"])
+def test_a_full_disk_is_a_coded_error(cli: Cli, fmt: str) -> None:
+    r = cli("parse", str(SEED), "-f", fmt, "-o", "/dev/full")
+    assert r.code == 2
+    assert "[NP405] cannot write /dev/full" in r.err
+
+
 def test_help_and_version_return_zero(cli: Cli) -> None:
     assert cli("--version").code == 0
     r = cli("parse", "--help")

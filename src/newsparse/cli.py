@@ -223,12 +223,23 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     n = 0
     progress = _progress(args)
     opts: dict[str, Any] = {"jobs": args.jobs, "strict": args.strict, "on_error": on_error}
+
+    def write(text: str) -> None:
+        try:
+            out.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise NewsparseError(
+                "NP405", f"cannot write {output or 'standard output'}: {exc.strerror or exc}"
+            ) from None
+
     try:
         if fmt in ("json", "jsonl"):
             # Serialised where it is parsed: a worker sends back a string, not a model tree.
             for line in dump_many(good_records(), indent=fmt == "json", **opts):
                 n += 1
-                out.write(line + "\n")
+                write(line + "\n")
                 if progress:
                     progress(n)
         else:
@@ -238,14 +249,19 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 if n > 1:
                     buf.write("\n" + "-" * 72 + "\n")
                 _summary(article, buf)
-                out.write(_printable(buf.getvalue()))
+                write(_printable(buf.getvalue()))
                 if progress:
                     progress(n)
     finally:
         if progress:
             progress(n, final=True)
         if out is not sys.stdout:
-            out.close()
+            try:
+                out.close()
+            except OSError as exc:  # the last buffered lines could not be written
+                raise NewsparseError(
+                    "NP405", f"cannot write {output}: {exc.strerror or exc}"
+                ) from None
     left = sum(done.values())
     if left:
         print(
@@ -369,6 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # after the checks made up front: a disk that fills, a device error
+        where = f"{exc.filename}: " if exc.filename else ""
+        failure = NewsparseError("NP405", f"{where}{exc.strerror or exc}")
+        print(f"newsparse: error: {failure}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

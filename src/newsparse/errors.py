@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "NP109": "JSON nested this deep is not an article record: flatten it (at most 100 levels).",
     "NP403": "Use --resume with --format jsonl and -o OUT; rerun other formats from the start.",
     "NP404": "OUT is not a JSONL file newsparse wrote: pick another -o, or move the file away.",
+    "NP405": "Reading or writing a file failed mid-run (disk full, device error): fix it, rerun.",
     "NP501": "A worker process died on this record (a crash or kill in an extractor or plugin).",
     "NP502": "The record cannot be sent to a worker process: give plain str/dict/list values.",
 }

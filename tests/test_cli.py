@@ -404,6 +404,7 @@ def test_resume_needs_an_output_file(cli: Cli) -> None:
         "Café\n".encode("latin-1"),
         b"not an article\n",
         b'{"id": 5, "text": "x"}\n',
+        b'{"id":"a","text":"On{"id":"b","text":"Two."}\n',
         b'{"id": "a", "x": ' + b"[" * 3000 + b"]" * 3000 + b"}\n",
     ],
 )

@@ -7,7 +7,6 @@ import importlib
 import io
 import json
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -99,28 +98,22 @@ def _open_output(path: str, mode: str) -> TextIO:
         raise NewsparseError("NP401", f"cannot write {path}: {exc.strerror}") from None
 
 
-#: The id as the first key of an article line, as ``dump_many`` writes it.
-_ID_PREFIX = re.compile(r'\{"id":("(?:[^"\\]|\\.)*")')
-
-
 def _line_id(line: str, where: str) -> str:
-    """The id of one article line of an output file, or NP404 when it is not one."""
+    """The id of one article line of an output file, or NP404 when it is not one.
+
+    The whole line is read, not just its start: a line fused from two writes must not pass.
+    """
     from .reader import load_json
 
-    m = _ID_PREFIX.match(line)
-    if m:
-        rid = json.loads(m.group(1))
-    else:
-        try:
-            obj = load_json(line, where)
-        except NewsparseError as exc:
-            raise NewsparseError(
-                "NP404", f"{where} is not an article line: {exc.message}"
-            ) from None
-        rid = obj.get("id") if isinstance(obj, dict) else None
-    if not isinstance(rid, str):
+    try:
+        obj = load_json(line, where)
+    except NewsparseError as exc:
+        raise NewsparseError("NP404", f"{where} is not an article line: {exc.message}") from None
+    if not (isinstance(obj, dict) and isinstance(obj.get("id"), str)):
         raise NewsparseError("NP404", f"{where} is not an article line (no string 'id')")
-    return rid
+    if not isinstance(obj.get("text"), str):
+        raise NewsparseError("NP404", f"{where} is not an article line (no string 'text')")
+    return str(obj["id"])
 
 
 def _resume_from(path: str) -> Counter[str]:

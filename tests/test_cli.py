@@ -186,6 +186,17 @@ def test_a_line_nested_1000_deep_is_one_coded_error(
         assert "# a\n" in r.out and "# c\n" in r.out
 
 
+def test_resume_over_a_corpus_with_a_deep_line(cli: Cli, tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(_deep_corpus(1000))
+    out = tmp_path / "out.jsonl"
+    out.write_text(Article(id="a", text="One.").model_dump_json() + "\n")
+    r = cli("parse", str(corpus), "-f", "jsonl", "-o", str(out), "--resume")
+    assert r.code == 0
+    assert "NP109" in r.err and "c.jsonl:2" in r.err
+    assert _ids(out) == ["a", "c"]
+
+
 def test_show_a_deep_file_is_a_coded_error(cli: Cli, tmp_path: Path) -> None:
     for name, data in (
         ("deep.jsonl", _deep_corpus(1000).split(b"\n")[1]),
@@ -297,6 +308,26 @@ def test_output_that_is_an_input_is_refused_and_the_input_kept(cli: Cli, tmp_pat
     r = cli("parse", str(corpus), "-f", "jsonl", "-o", str(corpus))
     assert r.code == 2 and "NP401" in r.err
     assert corpus.read_text() == '{"id": "a", "text": "One."}\n'
+
+
+@pytest.mark.parametrize("name", ["z.jsonl", "a.jsonl", "out.txt"])
+def test_output_inside_an_input_folder_is_refused(cli: Cli, tmp_path: Path, name: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text('{"id": "a", "text": "One."}\n')
+    r = cli("parse", str(corpus), "-f", "jsonl", "-o", str(corpus / name))
+    assert r.code == 2 and "NP401" in r.err and "inside the input folder" in r.err
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.jsonl"]
+    assert (corpus / "a.jsonl").read_text() == '{"id": "a", "text": "One."}\n'
+
+
+def test_output_beside_an_input_folder_is_fine(cli: Cli, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text('{"id": "a", "text": "One."}\n')
+    (corpus / "notes.md").write_text("not an input")
+    r = cli("parse", str(corpus), "-f", "jsonl", "-o", str(corpus / "out.json"))
+    assert r.code == 0 and _ids(corpus / "out.json") == ["a"]
 
 
 def test_a_missing_input_path_is_reported_and_the_rest_written(cli: Cli, tmp_path: Path) -> None:

@@ -83,12 +83,23 @@ def _check_output(path: str, inputs: Sequence[str]) -> None:
         raise NewsparseError("NP401", f"-o {path} is a folder: give a file name")
     if not target.parent.is_dir():
         raise NewsparseError("NP401", f"-o {path}: the folder {target.parent} does not exist")
-    if target.exists():
-        for p in inputs:
-            if p != "-" and Path(p).is_file() and os.path.samefile(p, target):
-                raise NewsparseError(
-                    "NP401", f"-o {path} is also an input: it would be overwritten"
-                )
+    from .reader import FOLDER_SUFFIXES
+
+    for p in inputs:
+        source = Path(p)
+        if p == "-" or not source.exists():
+            continue
+        if source.is_file() and target.exists() and os.path.samefile(source, target):
+            raise NewsparseError("NP401", f"-o {path} is also an input: it would be overwritten")
+        if (
+            source.is_dir()
+            and target.suffix in FOLDER_SUFFIXES
+            and os.path.samefile(source, target.parent)
+        ):
+            # It would be read back as input while it is written: a run that never ends.
+            raise NewsparseError(
+                "NP401", f"-o {path} is inside the input folder {p}, which would read it back"
+            )
 
 
 def _open_output(path: str, mode: str) -> TextIO:

@@ -40,6 +40,9 @@ class BadRecord:
 #: handful of levels; past a thousand, ``json`` itself fails with a RecursionError.
 MAX_JSON_DEPTH = 100
 
+#: The files of a folder that are read as inputs.
+FOLDER_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+
 #: Called with where a record came from and what was changed in it (a field left out).
 NoteHandler = Callable[[Source, str], None]
 
@@ -200,7 +203,7 @@ def iter_records(
                 yield _unreadable(p, exc)
                 continue
             for child in children:
-                if child.suffix in (".txt", ".jsonl", ".html", ".htm") and child.is_file():
+                if child.suffix in FOLDER_SUFFIXES and child.is_file():
                     yield from iter_records(
                         [str(child)], input_format=input_format, on_note=on_note
                     )

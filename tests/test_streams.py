@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
@@ -171,3 +172,25 @@ def test_two_workers_equal_one_with_faults_in_between(probe: Path) -> None:
     ]
     assert seen[2] == [11, 40]
     assert one == two
+
+
+def test_an_article_that_cannot_be_serialised_fails_alone_with_a_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = api._to_json_line
+
+    def picky(article: Any) -> str:
+        if "BAD" in article.text:
+            raise ValueError("Error serializing to JSON: surrogates not allowed")
+        return real(article)
+
+    monkeypatch.setattr(api, "_to_json_line", picky)
+    failed: list[Failure] = []
+    lines = list(
+        api.dump_many(
+            ["One.", "BAD two.", "Three."],
+            on_error=lambda i, rid, exc: failed.append((i, rid, getattr(exc, "code", ""))),
+        )
+    )
+    assert failed == [(1, None, "NP503")]
+    assert [json.loads(x)["text"] for x in lines] == ["One.", "Three."]

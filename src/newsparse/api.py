@@ -226,9 +226,18 @@ def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list
     for rec in chunk:
         try:
             article = _parse_record(rec, strict)
-            out.append(article if finish is None else finish(article))
         except Exception as exc:
             out.append(_Failed(exc))
+            continue
+        if finish is None:
+            out.append(article)
+            continue
+        try:
+            out.append(finish(article))
+        except Exception as exc:  # a value JSON cannot hold, put there by a plugin
+            out.append(
+                _Failed(NewsparseError("NP503", f"the article cannot be written: {_why(exc)}"))
+            )
     return out
 
 

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "NP405": "Reading or writing a file failed mid-run (disk full, device error): fix it, rerun.",
     "NP501": "A worker process died on this record (a crash or kill in an extractor or plugin).",
     "NP502": "The record cannot be sent to a worker process: give plain str/dict/list values.",
+    "NP503": "The article cannot be written as JSON (e.g. a plugin's lone surrogate): report it.",
 }
 
 

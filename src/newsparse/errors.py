@@ -30,6 +30,8 @@ CODES: dict[str, str] = {
     "NP301": "An extractor raised: its output is missing. Report it to the plugin's author.",
     "NP302": "An invalid write was refused: the record dropped, or the extractor's output undone.",
     "NP303": "The time budget (parse(timeout=...)) ran out: what was found so far is returned.",
+    # packaging and data
+    "NP501": "A rules file under newsparse/data is invalid: fix the file and key named.",
     # cli
     "NP401": "See 'newsparse --help'.",
     # html input and the annotated view (appended)

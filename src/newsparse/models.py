@@ -678,7 +678,13 @@ class Article(_Model):
                     raise ValueError(f"duplicate id {item.id!r} ({kind})")
                 ids.add(item.id)
         actor_ids = {a.id for a in self.actors}
-        quote_ids = {q.id for q in self.quotes}
+        self._check_actor_refs(actor_ids)
+        self._check_claim_refs(actor_ids, {q.id for q in self.quotes})
+        for where, key, ref in self.iter_refs():
+            if ref not in {x.id for x in getattr(self, _REF_KEYS[key])}:
+                raise ValueError(f"{where}: no {key} with id {ref!r} in the article")
+
+    def _check_actor_refs(self, actor_ids: set[str]) -> None:
         for a in self.actors:
             for ref in a.affiliations:
                 if ref not in actor_ids:
@@ -686,6 +692,8 @@ class Article(_Model):
         for q in self.quotes:
             if q.speaker is not None and q.speaker not in actor_ids:
                 raise ValueError(f"quote {q.id}: unknown speaker {q.speaker!r}")
+
+    def _check_claim_refs(self, actor_ids: set[str], quote_ids: set[str]) -> None:
         for c in self.ceasefire_claims:
             for role in ("parties", "brokers", "excluded"):
                 for ref in getattr(c, role):
@@ -697,9 +705,6 @@ class Article(_Model):
                 raise ValueError(f"ceasefire claim {c.id}: unknown quote {c.quote!r}")
             if c.sentence is not None and c.sentence >= len(self.sentences):
                 raise ValueError(f"ceasefire claim {c.id}: no sentence {c.sentence}")
-        for where, key, ref in self.iter_refs():
-            if ref not in {x.id for x in getattr(self, _REF_KEYS[key])}:
-                raise ValueError(f"{where}: no {key} with id {ref!r} in the article")
 
     def iter_spans(self) -> Iterator[tuple[str, Span]]:
         """Yield ``(where, span)`` for every span in the article, plugin records included."""
@@ -715,16 +720,10 @@ class Article(_Model):
         for q in self.quotes:
             for s in q.segments:
                 yield f"{q.id}.segments", s
-            if q.speaker_mention is not None:
-                yield f"{q.id}.speaker_mention", q.speaker_mention
-            if q.cue is not None:
-                yield f"{q.id}.cue", q.cue
+            yield from _optional_spans(q, q.id, ("speaker_mention", "cue"))
         for c in self.ceasefire_claims:
             yield f"{c.id}.trigger", c.trigger
-            for opt in ("location", "time", "name"):
-                s = getattr(c, opt)
-                if s is not None:
-                    yield f"{c.id}.{opt}", s
+            yield from _optional_spans(c, c.id, ("location", "time", "name"))
             for s in c.qualifiers:
                 yield f"{c.id}.qualifiers", s
         for kind, recs in self.records.items():
@@ -768,6 +767,15 @@ class Article(_Model):
     def __repr__(self) -> str:
         """A few readable lines: what is in the article, not every field of every span."""
         return _article_repr(self)
+
+
+def _optional_spans(
+    item: BaseModel, item_id: str, names: Iterable[str]
+) -> Iterator[tuple[str, Span]]:
+    for name in names:
+        span = getattr(item, name)
+        if span is not None:
+            yield f"{item_id}.{name}", span
 
 
 def _short(s: str, n: int = 40) -> str:

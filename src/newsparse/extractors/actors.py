@@ -22,7 +22,7 @@ import regex
 from ..draft import ActorDraft, Draft, PlaceDraft
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..rules import alternation, load_json, load_lines, load_tsv
+from ..lexicon import alternation, load_json, load_lines, load_tsv
 
 # -- rules as data ------------------------------------------------------------------------------
 

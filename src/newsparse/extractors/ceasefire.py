@@ -21,7 +21,7 @@ import regex
 from ..draft import ActorDraft, Draft, Offsets
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..rules import load_json
+from ..lexicon import load_json
 from ._timex import find_times
 
 __all__ = ["find_claims"]

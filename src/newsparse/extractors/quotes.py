@@ -22,7 +22,7 @@ import regex
 from ..draft import ActorDraft, Draft, Offsets
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..rules import load_json, load_tsv
+from ..lexicon import load_json, load_tsv
 from ._quotemarks import Passage, find_passages, uses_double_marks
 
 _WS = r"[ \t\u00a0]"

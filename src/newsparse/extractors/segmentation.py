@@ -12,7 +12,7 @@ import regex
 from ..draft import Draft, Offsets
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..rules import load_lines
+from ..lexicon import load_lines
 
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r\f\v]*\n")
 _LINE = regex.compile(r"[^\n]+")

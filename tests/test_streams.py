@@ -63,7 +63,7 @@ def test_a_dying_worker_fails_only_its_records(probe: Path, marker: str) -> None
             on_error=lambda i, rid, exc: failed.append((i, rid, getattr(exc, "code", ""))),
         )
     )
-    assert failed == [(i, f"r{i}", "NP501") for i in sorted(bad)]
+    assert failed == [(i, f"r{i}", "NP601") for i in sorted(bad)]
     assert [a.id for a in out] == [f"r{i}" for i in range(400) if i not in bad]
     assert all(a.text == records[int(a.id[1:])]["text"] for a in out)
 
@@ -74,7 +74,7 @@ def test_a_dying_worker_without_handler_raises_coded_error(probe: Path) -> None:
     with pytest.raises(NewsparseError) as err:
         for a in newsparse.parse_many(records, jobs=2, chunk_size=2):
             got.append(a.id)
-    assert err.value.code == "NP501"
+    assert err.value.code == "NP601"
     assert got == [f"r{i}" for i in range(30)]
 
 
@@ -111,7 +111,7 @@ def test_an_unpicklable_record_fails_alone(kind: str) -> None:
             on_error=lambda i, rid, exc: failed.append((i, rid, getattr(exc, "code", ""))),
         )
     )
-    assert failed == [(130, "r130", "NP502")]
+    assert failed == [(130, "r130", "NP602")]
     assert [a.id for a in out] == [f"r{i}" for i in range(400) if i != 130]
 
 
@@ -192,5 +192,5 @@ def test_an_article_that_cannot_be_serialised_fails_alone_with_a_code(
             on_error=lambda i, rid, exc: failed.append((i, rid, getattr(exc, "code", ""))),
         )
     )
-    assert failed == [(1, None, "NP503")]
+    assert failed == [(1, None, "NP603")]
     assert [json.loads(x)["text"] for x in lines] == ["One.", "Three."]

@@ -236,7 +236,7 @@ def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list
             out.append(finish(article))
         except Exception as exc:  # a value JSON cannot hold, put there by a plugin
             out.append(
-                _Failed(NewsparseError("NP503", f"the article cannot be written: {_why(exc)}"))
+                _Failed(NewsparseError("NP603", f"the article cannot be written: {_why(exc)}"))
             )
     return out
 
@@ -330,7 +330,7 @@ def _stream(
     """Parse records in order, applying ``finish`` where the parsing happens (worker or here).
 
     With a pool, a chunk whose worker died or which could not cross to a worker is run again
-    alone, then record by record, so only the records at fault fail (NP501, NP502) and a new
+    alone, then record by record, so only the records at fault fail (NP601, NP602) and a new
     pool carries on. When the source raises, the records read before are yielded first.
     """
     if jobs < 0:
@@ -416,7 +416,7 @@ def _stream(
         except Exception as exc:
             return _Failed(
                 NewsparseError(
-                    "NP502", f"the record cannot be sent to a worker process ({_why(exc)})"
+                    "NP602", f"the record cannot be sent to a worker process ({_why(exc)})"
                 )
             )
         fut = send([rec])
@@ -426,11 +426,11 @@ def _stream(
             return fut.result()[0]
         except BrokenProcessPool:
             workers.restart()
-            return _Failed(NewsparseError("NP501", "a worker process died parsing this record"))
+            return _Failed(NewsparseError("NP601", "a worker process died parsing this record"))
         except Exception as exc:
             return _Failed(
                 NewsparseError(
-                    "NP502", f"the article could not come back from the worker ({_why(exc)})"
+                    "NP602", f"the article could not come back from the worker ({_why(exc)})"
                 )
             )
 
@@ -509,7 +509,7 @@ def parse_many(
     a process pool (``jobs=0`` means one per CPU); plugins then come from the installed entry
     points. A record that fails raises, unless ``on_error(index, record_id, exception)`` is given:
     then it is called and the record skipped. A worker that dies fails only the record it was on
-    (``NP501``), a record that cannot be pickled fails alone (``NP502``), and the stream goes on.
+    (``NP601``), a record that cannot be pickled fails alone (``NP602``), and the stream goes on.
     Metadata that cannot be used is left out with a warning diagnostic; the text is always
     parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
     read before come first, then the exception. Closing the iterator early stops the workers

@@ -42,9 +42,9 @@ CODES: dict[str, str] = {
     "NP403": "Use --resume with --format jsonl and -o OUT; rerun other formats from the start.",
     "NP404": "OUT is not a JSONL file newsparse wrote: pick another -o, or move the file away.",
     "NP405": "Reading or writing a file failed mid-run (disk full, device error): fix it, rerun.",
-    "NP501": "A worker process died on this record (a crash or kill in an extractor or plugin).",
-    "NP502": "The record cannot be sent to a worker process: give plain str/dict/list values.",
-    "NP503": "The article cannot be written as JSON (e.g. a plugin's lone surrogate): report it.",
+    "NP601": "A worker process died on this record (a crash or kill in an extractor or plugin).",
+    "NP602": "The record cannot be sent to a worker process: give plain str/dict/list values.",
+    "NP603": "The article cannot be written as JSON (e.g. a plugin's lone surrogate): report it.",
 }
 
 

@@ -189,41 +189,52 @@ def iter_records(
     """
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read()
-            if input_format == "jsonl" or (input_format == "auto" and _looks_jsonl(data)):
-                yield from _iter_jsonl_lines(data.split(b"\n"), "<stdin>", on_note)
-            else:
-                yield _text_record(data, "<stdin>", "stdin")
+            yield from _stdin_records(input_format, on_note)
             continue
         path = Path(p)
         if path.is_dir():
-            try:
-                children = sorted(path.iterdir())
-            except OSError as exc:
-                yield _unreadable(p, exc)
-                continue
-            for child in children:
-                if child.suffix in FOLDER_SUFFIXES and child.is_file():
-                    yield from iter_records(
-                        [str(child)], input_format=input_format, on_note=on_note
-                    )
-            continue
-        if not path.exists():
+            yield from _folder_records(path, input_format, on_note)
+        elif not path.exists():
             yield BadRecord(Source(p), InputError("NP103", f"no such file or folder: {p}"))
-            continue
-        if input_format == "jsonl" or (input_format == "auto" and path.suffix == ".jsonl"):
+        elif input_format == "jsonl" or (input_format == "auto" and path.suffix == ".jsonl"):
             yield from _iter_jsonl_file(path, on_note)
         elif input_format == "html" or (
             input_format == "auto" and path.suffix in (".html", ".htm")
         ):
             yield _html_record(path)
         else:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                yield _unreadable(p, exc)
-                continue
-            yield _text_record(data, p, _name(path.stem))
+            yield _file_text_record(path)
+
+
+def _stdin_records(
+    input_format: str, on_note: NoteHandler | None
+) -> Iterator[dict[str, Any] | BadRecord]:
+    data = sys.stdin.buffer.read()
+    if input_format == "jsonl" or (input_format == "auto" and _looks_jsonl(data)):
+        yield from _iter_jsonl_lines(data.split(b"\n"), "<stdin>", on_note)
+    else:
+        yield _text_record(data, "<stdin>", "stdin")
+
+
+def _folder_records(
+    path: Path, input_format: str, on_note: NoteHandler | None
+) -> Iterator[dict[str, Any] | BadRecord]:
+    try:
+        children = sorted(path.iterdir())
+    except OSError as exc:
+        yield _unreadable(str(path), exc)
+        return
+    for child in children:
+        if child.suffix in FOLDER_SUFFIXES and child.is_file():
+            yield from iter_records([str(child)], input_format=input_format, on_note=on_note)
+
+
+def _file_text_record(path: Path) -> dict[str, Any] | BadRecord:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(str(path), exc)
+    return _text_record(data, str(path), _name(path.stem))
 
 
 def _html_record(path: Path) -> dict[str, Any] | BadRecord:

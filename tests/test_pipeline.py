@@ -322,7 +322,9 @@ def _writes(run: object, **declared: object) -> Extractor:
         (lambda d: setattr(d, "id", 5), {}, "NP207"),
     ],
 )
-def test_bad_plugin_writes_never_escape_parse(run: object, declared: dict[str, object], code: str) -> None:
+def test_bad_plugin_writes_never_escape_parse(
+    run: object, declared: dict[str, object], code: str
+) -> None:
     pm = pm_with(LooseKinds(), plugin(_writes(run, **declared)))
     plain = newsparse.parse(TEXT, plugins=pm_with(LooseKinds()))
     article = newsparse.parse(TEXT, plugins=pm)

@@ -76,6 +76,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a time budget above 0 seconds")
+    return seconds
+
+
 def _check_output(path: str, inputs: Sequence[str]) -> None:
     """Refuse an output that cannot be written, or that is one of the inputs, before any work."""
     target = Path(path)
@@ -230,6 +240,7 @@ class _ParseRun:
         opts: dict[str, Any] = {
             "jobs": self.args.jobs,
             "strict": self.args.strict,
+            "timeout": self.args.timeout,
             "on_error": self.on_error,
         }
         if fmt in ("json", "jsonl"):
@@ -383,6 +394,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.add_argument("--strict", action="store_true", help="fail on any extractor error")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time budget per article: past it, what was found so far is kept (NP303)",
+    )
     p.set_defaults(func=_cmd_parse)
 
     s = sub.add_parser("schema", help="print the JSON Schema of an article")

@@ -464,10 +464,9 @@ def _records(draft: Draft, ids: Mapping[str, set[str]]) -> dict[str, tuple[dict[
     from .models import _refs_in
 
     out: dict[str, tuple[dict[str, Any], ...]] = {}
-    for kind, recs in draft.records.items():
+    for kind, recs in draft._record_data().items():
         kept = []
-        for rec in recs:
-            data = rec.model_dump(mode="json")
+        for data in recs:
             bad = [r for _, key, r in _refs_in(data, kind) if r not in ids[key]]
             if bad:
                 draft._drop(kind, "NP302", f"{kind} record refers to unknown id(s) {bad}; dropped")

@@ -47,6 +47,9 @@ class ActorCues(DataFile):
     state_heads: Words
     """Words of a body's name that make it part of a government when the name names a
     country (``Tourism Authority of Thailand``)."""
+    state_prefixes: Words
+    """First words that make a body with a state head part of a government
+    (``National Intelligence Agency``)."""
     domain_joiners: Words
     """Connectors that continue an organisation's domain (``… for the Promotion and …``)."""
     igo_heads: Words
@@ -71,6 +74,9 @@ class ActorCues(DataFile):
     """Words before an unknown name that make it a place (``near``, ``outside``)."""
     person_verbs: Words
     """Words after an unknown name that make it a person (``said``, ``resigned``)."""
+    generic_people: Words
+    """Plural nouns for people (``Analysts``, ``Prosecutors``): never a surname before
+    ``said``, even capitalised at the start of a sentence."""
     said_verbs: Words
     """Verbs of speech that make a capitalised common word a surname (``Cook said``)."""
     speech_before: Words

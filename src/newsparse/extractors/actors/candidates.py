@@ -194,7 +194,11 @@ def _drop_leading(
         a, b = toks[0]
         w = text[a:b]
         low = w.lower()
-        if w in never or low in conn:
+        if (
+            w in never
+            or low in conn
+            or (low in c.sets["generic_people"] and _opening(text, a, sent[0]))
+        ):
             toks.pop(0)
             continue
         if (
@@ -506,7 +510,7 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         if iso is None and owner is None:
             return
         role = "government"
-    if phrase in {"authorities", "troops", "forces", "army", "military"} and not (iso or owner):
+    if phrase in {"troops", "forces", "army", "military"} and not (iso or owner):
         return
     if role == "body":
         # "Essex police", "China's foreign ministry": the place keeps its own mention.

@@ -333,7 +333,12 @@ class _Titles:
     def name(self, p: Item, words: list[str], adjacent: bool) -> None:
         """An unknown name: a person after titles, else labelled by its shape."""
         pend = self.pending
-        if pend.titles:
+        if pend.titles and pend.item is not None and words[-1] in cues().sets["org_suffixes"]:
+            # "General Statistics Office": a title word starts a body's name.
+            p.start, p.label = pend.item.start, "org"
+            p.kind = org_kind(self.text[p.start : p.end].split(), pend.iso)
+            self.out.remove(pend.item)
+        elif pend.titles:
             p.label = "person"
             p.title_start, p.titles, p.gender, p.iso = (
                 pend.start,
@@ -383,8 +388,9 @@ def org_kind(words: list[str], iso: str | None) -> str:
         return "armed_group"
     if not c["government_heads"].isdisjoint(words):
         return "government"  # "Foreign Ministry", "Supreme Court", "Central Command"
-    if iso is not None and not c["state_heads"].isdisjoint(words):
-        return "government"  # "Tourism Authority of Thailand", "Japanese Immigration Agency"
+    state = iso is not None or words[0] in c["state_prefixes"]
+    if state and not c["state_heads"].isdisjoint(words):
+        return "government"  # "Tourism Authority of Thailand", "National Security Agency"
     if words[-1] in c["party_heads"] or words[0] in c["party_heads"]:
         return "political_group"
     return "organization"
@@ -567,6 +573,9 @@ def _given(ctx: UnknownContext) -> Verdict | None:
 )
 def _acronym(ctx: UnknownContext) -> Verdict | None:
     """One word in capitals, two to eight letters: an organisation's abbreviation."""
+    first = ctx.words[0].replace(".", "")
+    if len(ctx.words) > 1 and 2 <= len(first) <= 8 and first.isupper() and first.isalpha():
+        return Verdict("org", "organization")  # "VOA Mandarin", "BBC Persian": a unit
     letters = ctx.surface.replace(".", "")
     if len(ctx.words) == 1 and letters.isupper() and 2 <= len(letters) <= 8:
         if not letters.isalpha():

@@ -202,10 +202,10 @@ class _Links:
         """Bare armed descriptions, linked once every named group is known."""
 
 
-def _bare_armed(it: Item) -> bool:
-    """``militants``, ``separatists``: an armed description with no owner or country (``rebels``
-    keep to the opposition)."""
-    return it.role in {"militants", "separatists"} and it.entry is None and not it.iso
+def _bare(it: Item) -> bool:
+    """A description with no owner or country that needs the article's named parties:
+    ``militants``, ``separatists`` (``rebels`` keep to the opposition), ``the authorities``."""
+    return it.role in {"militants", "separatists", "government"} and it.entry is None and not it.iso
 
 
 def _known(lk: Linker, it: Item) -> bool:
@@ -238,7 +238,7 @@ def _link_named(lk: Linker, st: State, items: list[Item], links: _Links) -> None
             _link_abbreviation(lk, it, norm(text[it.start : it.end]), links.by_start)
         elif label in {"capital", "place"}:
             _link_place(lk, st, it, norm(text[it.start : it.end]), links)
-        elif label == "group" and _bare_armed(it):
+        elif label == "group" and _bare(it):
             links.deferred.append(it)
         elif label == "group":
             link_group(lk, it)
@@ -391,15 +391,51 @@ def _merge_acronyms(lk: Linker) -> None:
 
 
 def _link_deferred(lk: Linker, items: list[Item]) -> None:
-    """Bare armed descriptions (``militants``, ``the rebels``) go to the article's one armed
-    group when it names one, else to an actor of their own."""
+    """Bare descriptions, once every named party is known: ``militants`` go to the article's
+    one armed group, ``the authorities`` and ``officials`` to its government (the one named
+    last before them); with nobody to point to, ``the government`` is an actor of its own and
+    ``officials`` are nobody in particular."""
     armed = [a for a in lk.orgs.values() if a.kind == "armed_group" and a in lk.draft.actors]
     armed = list(dict.fromkeys(armed))
+    governments = [a for (r, iso), a in lk.groups.items() if r == "government" and iso]
     for it in items:
-        if len(armed) == 1:
+        if it.role == "government":
+            target = _nearest_before(governments, it.start)
+            if target is not None:
+                target.add_mention(it.start, it.end, "description")
+            elif lk.text[it.start : it.end].lower() in {"government", "regime"}:
+                link_group(lk, it)
+        elif len(armed) == 1:
             armed[0].add_mention(it.start, it.end, "description")
         else:
             link_group(lk, it)
+
+
+def _nearest_before(actors: list[ActorDraft], offset: int) -> ActorDraft | None:
+    """The actor mentioned last before ``offset`` (or first after it), if any."""
+    best: tuple[int, int] | None = None
+    found: ActorDraft | None = None
+    for a in actors:
+        for s, _e, _f in a.mentions:
+            rank = (0, -s) if s < offset else (1, s)
+            if best is None or rank < best:
+                best, found = rank, a
+    return found
+
+
+def _governing_groups(lk: Linker, items: list[Item]) -> None:
+    """An armed group the article calls a government (``the Taliban government``, ``the
+    Taliban foreign ministry``) governs: its kind is ``government``."""
+    for it in items:
+        owner = it.entry
+        if it.label != "group" or owner is None:
+            continue
+        noun = lk.text[it.start : it.end].split()[-1].lower()
+        if it.role != "body" and noun not in {"government", "authorities", "administration"}:
+            continue  # "IS fighters" do not make IS a government
+        org = lk.orgs.get(owner.name)
+        if org is not None and org.kind == "armed_group":
+            org.kind = "government"
 
 
 def link(st: State) -> Linker:
@@ -414,6 +450,7 @@ def link(st: State) -> Linker:
     _link_unknown(lk, items)
     _link_deferred(lk, links.deferred)
     _merge_acronyms(lk)
+    _governing_groups(lk, items)
     affiliations(st, lk, items)
     described_people(st, lk)
     countries_as_places(st, lk.countries, lk.place)

@@ -477,6 +477,28 @@ def _owner(st: State, start: int, sent: tuple[int, int]) -> tuple[int, str | Non
     return start, None, None
 
 
+def _of_country(text: str, end: int, sent: tuple[int, int]) -> tuple[str | None, int]:
+    """``the government of Mali``: the country named after the phrase, and the new end."""
+    of = _OF_NAME.match(text, end, sent[1])
+    ent = lookup(gazetteer(), of.group(1), False) if of is not None else None
+    if of is not None and ent is not None and ent.source == "country":
+        return ent.iso, of.end()
+    return None, end
+
+
+def _party_role(phrase: str, role: str, iso: str | None, owned: bool) -> str | None:
+    """The role a group phrase plays, or None when it names nobody in particular."""
+    if role == "people":
+        # "Iraqi officials" speak for their government; "the Syrian people", "Turkish allies"
+        # name nobody in particular.
+        return "government" if iso and phrase in {"officials", "officers"} else None
+    if phrase in {"troops", "forces", "army", "military"} and not owned:
+        return None
+    if role == "military":
+        return "government" if owned else None
+    return role
+
+
 def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     """One common-noun party, with the demonym, country or name that owns it."""
     text = st.text
@@ -484,7 +506,6 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     found = group_phrases().get(phrase)
     if found is None:
         return
-    role: str = found.role
     phrase_start = start
     start, iso, owner = _owner(st, start, sent)
     name_start = start
@@ -492,26 +513,15 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     if named_place:
         owner = None  # "China's foreign ministry": the country's own, as with "Chinese"
     if phrase in {"government", "regime"} and iso is None:
-        of = _OF_NAME.match(text, end, sent[1])
-        ent = lookup(gazetteer(), of.group(1), False) if of is not None else None
-        if of is not None and ent is not None and ent.source == "country":
-            iso, end = ent.iso, of.end()
+        iso, end = _of_country(text, end, sent)
     if not (iso or owner) and phrase in {"government", "opposition", "regime"}:
         nxt = _LOWER_WORD.match(text, end, min(sent[1], end + 30))
         if nxt is not None and nxt.group(1) in cues().sets["modified_nouns"]:
             return  # "a government spokesman", "opposition parties": a modifier
-    if role == "people":
-        # "Iraqi officials" speak for their government; "the Syrian people", "Turkish allies"
-        # name nobody in particular.
-        if iso is None or phrase not in {"officials", "officers"}:
-            return
-        role = "government"
-    if role == "military":
-        if iso is None and owner is None:
-            return
-        role = "government"
-    if phrase in {"troops", "forces", "army", "military"} and not (iso or owner):
+    party_role = _party_role(phrase, found.role, iso, iso is not None or owner is not None)
+    if party_role is None:
         return
+    role = party_role
     if role == "body":
         # "Essex police", "China's foreign ministry": the place keeps its own mention.
         _body(st, phrase_start if named_place else start, name_start, end, iso, owner, sent)
@@ -519,6 +529,22 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     it = Item(start, end, "group", owner, iso=iso, kind=found.kind, form="description", role=role)
     it.name_start = name_start
     st.items.append(it)
+    if iso is not None and owner is None:
+        _coordinated(st, it, text[phrase_start:end], sent)
+
+
+_AND_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}.'’\-]*)[ \t]*(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)$")
+
+
+def _coordinated(st: State, it: Item, phrase: str, sent: tuple[int, int]) -> None:
+    """``Moroccan and Spanish authorities``: the first nationality has a party of its own."""
+    m = _AND_BEFORE.search(st.text, max(sent[0], it.start - 40), it.start)
+    ent = lookup(gazetteer(), m.group(1), False) if m is not None else None
+    if m is None or ent is None or ent.source != "demonym" or ent.iso == it.iso:
+        return
+    other = Item(m.start(1), m.end(1), "group", iso=ent.iso, kind=it.kind, form="description")
+    other.role, other.name = it.role, f"{m.group(1)} {' '.join(phrase.lower().split())}"
+    st.items.append(other)
 
 
 def _body(

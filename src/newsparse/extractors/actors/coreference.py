@@ -290,7 +290,7 @@ def link_group(lk: Linker, it: Item) -> None:
         if len(opp) == 1:
             opp[0].add_mention(it.start, it.end, "description")
             return
-    surface = norm(lk.text[it.start : it.end])
+    surface = it.name or norm(lk.text[it.start : it.end])
     if 0 <= it.name_start < it.start and role == "government":
         # "Syria's transitional authorities": named with its country, mentioned by its noun.
         surface = norm(lk.text[it.name_start : it.end])
@@ -403,7 +403,11 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
             target = _nearest_before(governments, it.start)
             if target is not None:
                 target.add_mention(it.start, it.end, "description")
-            elif lk.text[it.start : it.end].lower() in {"government", "regime"}:
+            elif lk.text[it.start : it.end].split()[-1].lower() in {
+                "government",
+                "regime",
+                "authorities",
+            }:
                 link_group(lk, it)
         elif len(armed) == 1:
             armed[0].add_mention(it.start, it.end, "description")

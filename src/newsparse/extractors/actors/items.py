@@ -62,6 +62,9 @@ class Item:
     (``China's`` in ``China's foreign ministry``)."""
     sent_start: int = -1
     """Start of the sentence the item is in."""
+    name: str = ""
+    """The actor's name when its words are not together in the text (``Moroccan
+    authorities`` in ``Moroccan and Spanish authorities``)."""
     guessed: bool = False
     """Labelled from the words around it, not from its own words: a name the article already
     knows under that label or another (``the Trump team``) keeps its known actor."""
@@ -91,6 +94,7 @@ class Item:
             move(self.expands),
             move(self.name_start),
             sent_start,
+            self.name,
             self.guessed,
         )
 

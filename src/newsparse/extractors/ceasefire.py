@@ -221,9 +221,7 @@ def _rules() -> _Rules:
             rf"(?i)\b{_expand(data['modal'], macros)}\b(?:\s+[\w'’\-]+){{0,2}}?\s+\Z"
         ),
         factual=regex.compile(rf"(?i)\b{_expand(data['factual_to'], macros)}\s+\Z"),
-        modal_in=regex.compile(
-            rf"(?i)\b{_expand(data['modal_in_trigger'], macros)}\b|\Ato\b"
-        ),
+        modal_in=regex.compile(rf"(?i)\b{_expand(data['modal_in_trigger'], macros)}\b|\Ato\b"),
         conditional=regex.compile(rf"(?i)\b{_expand(data['conditional'], macros)}\b"),
         qualifiers=regex.compile(word_alt(data["qualifiers"]), regex.I),
         broker_before=regex.compile(

@@ -116,7 +116,7 @@ def _word_tail(tail: str) -> bool:
     """A lower-case English word after a hyphen (``-led``, ``-based``), not part of a name."""
     if not (tail.isalpha() and tail.islower()):
         return False
-    return tail in gazetteer().common or tail.endswith(("ed", "ing"))
+    return len(tail) >= 3 and (tail in gazetteer().common or tail.endswith(("ed", "ing")))
 
 
 def tokens(text: str, s: int, e: int) -> list[tuple[int, int]]:

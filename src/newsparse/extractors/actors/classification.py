@@ -135,12 +135,10 @@ def _domain_more(ctx: MergeContext, k: int) -> tuple[int, Item] | None:
         if ctx.text[pieces[j].start : pieces[j].end] not in joiners:
             return None
         j += 1
-    if (
-        j == k
-        or j >= len(pieces)
-        or pieces[j].label not in {"unknown", "demonym", "place", "country"}
-    ):
+    if j >= len(pieces) or pieces[j].label not in {"unknown", "demonym", "place", "country"}:
         return None
+    if j == k and ctx.text[pieces[k - 1].end : pieces[k].start].strip():
+        return None  # with no connector, only a name right after continues ("… Affairs")
     return j + 1 - ctx.k, pieces[j]
 
 

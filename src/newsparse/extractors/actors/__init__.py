@@ -24,7 +24,7 @@ from .candidates import (
     OPENERS,
     analyse_run,
     caps_sentence,
-    credit_line,
+    credit_lines,
     find_groups,
     lookup,
     runs,
@@ -34,7 +34,7 @@ from .classification import (
     apply_verdict,
     classify_unknown,
     label_pieces,
-    results_line,
+    results_lines,
     team_context,
 )
 from .coreference import link
@@ -48,7 +48,7 @@ _ANALYSED: dict[_RunKey, list[Item]] = {}
 
 Only the run's own words and whether a speech verb follows decide its analysis, so the result
 can be replayed wherever the same run occurs; the cache is bounded (oldest half dropped)."""
-_ANALYSED_MAX = 10_000
+_ANALYSED_MAX = 20_000
 
 
 def _plain_word(word: str, caps: bool) -> bool:
@@ -79,8 +79,6 @@ def _scan_sentence(
     caps = caps_sentence(text, *sent)
     if caps:
         st.caps.add(sent[0])
-    if results_line(text, sent):
-        st.sports.add(sent[0])
     for s0, e0 in runs(text, sent[0], sent[1]):
         chunk = text[s0:e0]
         opening = s0 == sent[0] or text[max(sent[0], s0 - 2) : s0].strip() in OPENERS
@@ -142,8 +140,10 @@ def find_actors(draft: Draft) -> None:
     st = State(draft=draft, text=text)
     memo: dict[tuple[str, bool, bool], list[Item]] = {}
     sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
+    credits = credit_lines(text, sentences)
+    st.sports = results_lines(text, sentences)
     for sent in sentences:
-        if not credit_line(text, sent):
+        if sent[0] not in credits:
             _scan_sentence(st, sent, memo)
     find_groups(st, sentences)
     _classify(st, sentences)

@@ -102,9 +102,16 @@ def _credit() -> regex.Pattern[str]:
     return regex.compile(r"(?i)\b\L<phrases>\b", phrases=cues().credit_phrases)
 
 
-def credit_line(text: str, sent: tuple[int, int]) -> bool:
-    """A short line crediting reporters (``X contributed to this report``)."""
-    return sent[1] - sent[0] <= 160 and _credit().search(text, *sent) is not None
+def credit_lines(text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """Starts of the short lines crediting reporters (``X contributed to this report``),
+    found with one search over the text."""
+    starts = [s for s, _ in sentences]
+    found: set[int] = set()
+    for m in _credit().finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and sentences[i][1] - sentences[i][0] <= 160:
+            found.add(starts[i])
+    return found
 
 
 def said_after(text: str, pos: int, end: int) -> bool:

@@ -10,6 +10,7 @@ Three rule books, applied in order:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from functools import cache
@@ -674,9 +675,16 @@ _RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
 _TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t]|AT[ \t]+\p{Lu}{2})")
 
 
-def results_line(text: str, sent: tuple[int, int]) -> bool:
-    """Whether a sentence looks like a line of sports results (``Name 3``)."""
-    return _RESULTS.search(text, sent[0], min(sent[1], sent[0] + 400)) is not None
+def results_lines(text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """Starts of the sentences that look like lines of sports results (``Name 3 Other 1``: a
+    name, a score and more after it), found with one search over the text."""
+    starts = [s for s, _ in sentences]
+    found: set[int] = set()
+    for m in _RESULTS.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sentences[i][1] and m.start() < starts[i] + 400:
+            found.add(starts[i])
+    return found
 
 
 def team_context(text: str, item: Item, sent: tuple[int, int]) -> bool:

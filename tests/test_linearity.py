@@ -32,7 +32,19 @@ _ONE_PARAGRAPH = (
 )
 _MARKS = '“Yes” he said “no ” she said "maybe" “ and ” \' “ ” " '
 
-_KINDS = {"prose": _PROSE, "one_paragraph": _ONE_PARAGRAPH, "quotation_marks": _MARKS}
+# Actor extractor stress: stacked possessives, one endless capitalised run, parties by the dozen.
+_POSSESSIVES = "Russia's Putin's Kremlin's Tarnow's Novak's government's forces' allies' "
+_CAPITALS = "Minister Of The Interior And Foreign Affairs Of The Republic Of Tarnow Council "
+_PARTIES = "Kenyan and Ugandan authorities said Tarnow's foreign ministry and the police "
+
+_KINDS = {
+    "prose": _PROSE,
+    "one_paragraph": _ONE_PARAGRAPH,
+    "quotation_marks": _MARKS,
+    "possessives": _POSSESSIVES,
+    "capitalised_run": _CAPITALS,
+    "parties": _PARTIES,
+}
 
 # Many different people: a lookup that scans every actor grows with their number.
 _GIVEN = ("Ilse", "Youssef", "Maria", "Petra", "Jonas", "Farah", "Dmitri", "Sofia")

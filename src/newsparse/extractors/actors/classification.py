@@ -341,7 +341,7 @@ class _Titles:
             p.label = "person"
             p.title_start, p.titles, p.gender, p.iso = (
                 pend.start,
-                pend.titles,
+                tuple(pend.titles),
                 pend.gender,
                 pend.iso,
             )
@@ -735,7 +735,7 @@ def apply_verdict(
     if v.gender:
         item.gender = item.gender or v.gender
     if v.title and decided:
-        item.titles.append(v.title)
+        item.titles = (*item.titles, v.title)
     if v.label == "group":
         item.iso, item.role, item.form = v.iso, "people", "description"
     elif v.label == "org" and rule.name == "acronym":

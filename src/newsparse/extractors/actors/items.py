@@ -37,7 +37,7 @@ class Item:
     label: Label
     entry: Entry | None = None
     """The gazetteer entry the span matched, if any."""
-    titles: list[str] = field(default_factory=list)
+    titles: tuple[str, ...] = ()
     """Titles written before a person's name (``Foreign Minister``)."""
     gender: str | None = None
     iso: str | None = None
@@ -81,7 +81,7 @@ class Item:
             self.end + delta,
             self.label,
             self.entry,
-            list(self.titles),
+            self.titles,
             self.gender,
             self.iso,
             self.kind,

@@ -234,6 +234,31 @@ def _generic_head(ctx: MergeContext) -> int | None:
     return 1
 
 
+@MERGES.rule(
+    "club-with-its-town",
+    produces="org",
+    confidence=0.6,
+    example="Fans of Dynamo Kharkiv celebrated the title.",
+)
+def _club_town(ctx: MergeContext) -> int | None:
+    """A name and a town in one run: a club or firm named for its town (``Werder Bremen``)."""
+    p, prev = ctx.piece, ctx.prev
+    if p.label not in {"place", "capital"} or prev is None or prev.label != "unknown":
+        return None
+    if ctx.k + 1 < len(ctx.pieces) or not ctx.adjacent(prev, p) or p.entry is None:
+        return None  # the town ends the run
+    words = ctx.words(prev)
+    gaz = gazetteer()
+    if len(words) > 2 or len(ctx.words(p)) > 1 or given_like(gaz, words[0]):
+        return None
+    if any(w.lower() in gaz.common or w.endswith(("ing", "ed")) for w in words):
+        return None  # "Declaring Mosul": an ordinary word before a town
+    if words[0] in cues().sets["place_prefixes"] or p.entry.kind not in {"city", "province"}:
+        return None
+    ctx.merged[-1] = Item(prev.start, p.end, "unknown", org_name=True)
+    return 1
+
+
 def _merge(text: str, pieces: list[Item]) -> list[Item]:
     """The pieces with multi-piece names merged; connectors and skipped words dropped."""
     if len(pieces) == 1:
@@ -369,7 +394,7 @@ class _Titles:
         """An organisation, with the nationality or words before it that belong to its name."""
         out, text = self.out, self.text
         p.label, p.kind = "org", "organization"
-        if out and out[-1].label in {"demonym", "country", "place"} and adjacent:
+        if out and out[-1].label in {"demonym", "country", "place", "capital"} and adjacent:
             # "Syrian Foreign Ministry": the demonym is part of the body's name.
             prev = out.pop()
             p.start, p.iso = prev.start, prev.iso

@@ -243,7 +243,13 @@ def _generic_head(ctx: MergeContext) -> int | None:
 def _club_town(ctx: MergeContext) -> int | None:
     """A name and a town in one run: a club or firm named for its town (``Werder Bremen``)."""
     p, prev = ctx.piece, ctx.prev
-    if p.label not in {"place", "capital"} or prev is None or prev.label != "unknown":
+    if (
+        p.label not in {"place", "capital"}
+        or prev is None
+        or prev.label not in {"unknown", "place"}
+    ):
+        return None
+    if prev.label == "place" and (prev.entry is None or prev.entry.kind == "continent"):
         return None
     if ctx.k + 1 < len(ctx.pieces) or not ctx.adjacent(prev, p) or p.entry is None:
         return None  # the town ends the run

@@ -703,7 +703,10 @@ def _particle(word: str) -> bool:
 
 
 _RESULTS = regex.compile(r"\p{Lu}[\p{L}.'’\-]*[ \t]+\d{1,3}(?=[ \t]|$)")
-_TEAM_AFTER = regex.compile(r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|v\.?[ \t]|vs\.?[ \t]|AT[ \t]+\p{Lu}{2})")
+_TEAM_AFTER = regex.compile(
+    r"[ \t]+(?:\d{1,3}(?:[ \t]|$)|\d{1,3}-\d{1,2}(?![\d-])|v\.?[ \t]|vs\.?[ \t]|AT[ \t]+\p{Lu}{2})"
+)
+"""After a team in a results line: a score (``3``, ``128-4``), ``v`` or ``AT XX``."""
 
 
 def results_lines(text: str, sentences: list[tuple[int, int]]) -> set[int]:

@@ -20,6 +20,7 @@ from ...draft import Draft
 from ...extractor import Extractor
 from ...hookspecs import hookimpl
 from ...lexicon.actors import cues, gazetteer
+from ...rules import Rule
 from .candidates import (
     OPENERS,
     analyse_run,
@@ -31,6 +32,8 @@ from .candidates import (
     said_after,
 )
 from .classification import (
+    UnknownContext,
+    Verdict,
     apply_verdict,
     classify_unknown,
     label_pieces,
@@ -101,6 +104,13 @@ def _scan_sentence(
             st.items.append(t.shifted(s0, sent[0]))
 
 
+_SURE = 0.85
+"""A verdict this confident settles a name without reading its other mentions."""
+_READ_AT_MOST = 8
+"""Mentions of one unknown name read at most (a name repeated in a long text is read a few
+times, not once per mention)."""
+
+
 def _sentence_of(
     starts: list[int], sentences: list[tuple[int, int]], offset: int, size: int
 ) -> tuple[int, int]:
@@ -125,13 +135,18 @@ def _classify(st: State, sentences: list[tuple[int, int]]) -> None:
             if sent[0] in st.sports and team_context(st.text, it, sent):
                 it.label, it.kind, it.entry = "org", "organization", None
     for same in unknown.values():
-        for it in same:
+        best: tuple[float, Item, tuple[Rule[UnknownContext, Verdict], Verdict]] | None = None
+        for it in same[:_READ_AT_MOST]:
             hit = classify_unknown(st, it, _sentence_of(starts, sentences, it.start, size))
             if hit is None or hit[1].label == "unknown":
                 continue
+            if best is None or hit[0].confidence > best[0]:
+                best = (hit[0].confidence, it, hit)
+            if best[0] >= _SURE:
+                break
+        if best is not None:
             for other in same:
-                apply_verdict(other, *hit, decided=other is it)
-            break
+                apply_verdict(other, *best[2], decided=other is best[1])
 
 
 def find_actors(draft: Draft) -> None:

@@ -617,7 +617,7 @@ def _acronym(ctx: UnknownContext) -> Verdict | None:
 @UNKNOWN.rule(
     "organisation-noun-near",
     produces="org",
-    confidence=0.7,
+    confidence=0.75,
     example="The Lagos daily Vanguard reported the arrests.",
 )
 def _org_noun(ctx: UnknownContext) -> Verdict | None:

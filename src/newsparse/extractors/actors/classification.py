@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from ...lexicon.actors import Entry, cues, gazetteer
+from ...lexicon.english import english
 from ...rules import Rule, RuleBook
 from .candidates import given_like, said_after
 from .items import Item, Label, State, norm
@@ -629,6 +630,22 @@ def _org_noun(ctx: UnknownContext) -> Verdict | None:
 
 
 @UNKNOWN.rule(
+    "speaks-of-itself",
+    produces="org",
+    confidence=0.8,
+    example="Kelvorn said it would cut 300 jobs.",
+)
+def _speaks_of_itself(ctx: UnknownContext) -> Verdict | None:
+    """A name that says ``it`` of itself (``X said it would``): an organisation."""
+    if len(ctx.after) < 2 or ctx.a1 not in cues().sets["said_verbs"]:
+        return None
+    pronoun = english().pronouns.get(ctx.after[1].lower().strip(",.;:"))
+    if pronoun is not None and pronoun.gender == "n" and pronoun.number == "singular":
+        return Verdict("org", "organization")
+    return None
+
+
+@UNKNOWN.rule(
     "person-verb-after",
     produces="person",
     confidence=0.7,
@@ -693,8 +710,6 @@ def _several(ctx: UnknownContext) -> Verdict | None:
 
 @cache
 def _particle_pattern() -> regex.Pattern[str]:
-    from ...lexicon.english import english
-
     return regex.compile(r"\L<p>", regex.I, p=english().name_particles.joined)
 
 

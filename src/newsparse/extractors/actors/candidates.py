@@ -197,6 +197,9 @@ def _drop_leading(
     """Drop ordinary words that are capitalised only because they start the sentence."""
     gaz, c = gazetteer(), cues()
     conn, never = c.sets["connectors"], c.sets["never_names"]
+    last = text[toks[-1][0] : toks[-1][1]] if toks else ""
+    # "Foreign Ministry", "News Corp": a body's name keeps its first word, however common.
+    body = len(toks) > 1 and (last in c.sets["org_suffixes"] or last in c.sets["org_heads"])
     while toks:
         a, b = toks[0]
         w = text[a:b]
@@ -209,7 +212,8 @@ def _drop_leading(
             toks.pop(0)
             continue
         if (
-            _opening(text, a, sent[0])
+            (not body or w in _function_words())
+            and _opening(text, a, sent[0])
             and (low in gaz.common or caps)
             and lookup(gaz, w, caps) is None
             and w not in gaz.given

@@ -272,7 +272,10 @@ def _merge(text: str, pieces: list[Item]) -> list[Item]:
         return pieces if pieces[0].label not in {"conn", "skip"} else []  # nothing to merge
     ctx = MergeContext(text, pieces, [], 0)
     while ctx.k < len(pieces):
-        hit = MERGES.first(ctx)
+        # Every rule but the title's joins a piece to the name before it.
+        label = ctx.piece.label
+        may_merge = label == "title" or (ctx.merged and label != "skip")
+        hit = MERGES.first(ctx) if may_merge else None
         if hit is not None:
             ctx.k += hit[1]
             continue

@@ -1,0 +1,66 @@
+"""The actor lexicon: the cue file validates, the gazetteers hold what the rules rely on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from newsparse.lexicon import read_data
+from newsparse.lexicon.actors import ActorCues, cues, gazetteer, group_phrases
+
+
+def test_cue_file_validates_and_lists_are_sets() -> None:
+    c = cues()
+    assert "Ministry" in c.sets["government_heads"]
+    assert "of" in c.sets["connectors"]
+    assert c.the_short >= 1
+
+
+def test_a_missing_word_class_is_refused() -> None:
+    data = json.loads(read_data("actor_cues.json"))
+    del data["government_heads"]
+    with pytest.raises(ValidationError, match="government_heads"):
+        ActorCues.model_validate(data)
+
+
+def test_an_unknown_word_class_is_refused() -> None:
+    data = json.loads(read_data("actor_cues.json"))
+    data["goverment_heads"] = ["Ministry"]
+    with pytest.raises(ValidationError, match="goverment_heads"):
+        ActorCues.model_validate(data)
+
+
+# (surface, source, ISO code) the rules rely on
+ENTRIES = [
+    ("ROK", "country", "KOR"),
+    ("Syrian", "demonym", "SYR"),
+    ("Damascus", "capital", "SYR"),
+    ("NATO", "org", None),
+    ("Foreign Minister", "title", None),
+]
+
+
+@pytest.mark.parametrize(("surface", "source", "iso"), ENTRIES)
+def test_gazetteer_entries(surface: str, source: str, iso: str | None) -> None:
+    entry = gazetteer().exact[surface]
+    assert entry.source == source and entry.iso == iso
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Mohammed", "m"), ("Volodymyr", "m"), ("José", "?")])
+def test_common_given_names_are_known(name: str, gender: str) -> None:
+    # Names whose frequency is written A-D in the source dictionary were once dropped, and names
+    # written in UTF-8 were read as Latin-1 ("JosÃ©").
+    assert gazetteer().given.get(name) == gender
+
+
+def test_no_mojibake_in_given_names() -> None:
+    assert not [n for n in gazetteer().given if "Ã" in n]
+
+
+def test_group_phrases_have_roles() -> None:
+    phrases = group_phrases()
+    assert phrases["government forces"].role == "government"
+    assert phrases["foreign ministry"].role == "body"
+    assert phrases["rebels"].role == "rebels"

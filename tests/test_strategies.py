@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import subprocess
 import sys
 from collections.abc import Callable
@@ -232,6 +233,36 @@ def test_news_articles_know_their_offsets(news: ns.NewsText) -> None:
         assert text[c.sentence[0] : c.sentence[1]] == c.text
         assert c.source == "narrator" or f"said {c.source}." in c.text
     assert len({q.speaker for q in news.quotes}) == len(news.quotes)
+
+
+def test_without_hypothesis_newsparse_works_and_its_entry_point_is_harmless() -> None:
+    # hypothesis is the `testing` extra: a production install has no hypothesis at all.
+    done = run_python(
+        "import sys\n"
+        "sys.modules['hypothesis'] = None  # as if not installed\n"
+        "from importlib.metadata import entry_points\n"
+        "import newsparse\n"
+        "assert newsparse.parse('“We stay,” said Jane Doe.').quotes\n"
+        "(ep,) = [e for e in entry_points(group='hypothesis') if e.value.startswith('newsparse')]\n"
+        "assert ep.load()() is None\n"
+        "try:\n"
+        "    import newsparse.strategies\n"
+        "except ImportError as exc:\n"
+        "    assert \"newsparse[testing]\" in str(exc), exc\n"
+        "else:\n"
+        "    raise AssertionError('newsparse.strategies imported without hypothesis')\n"
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_hypothesis_is_an_extra_and_the_test_install_has_it() -> None:
+    meta = importlib.metadata.metadata("newsparse")
+    requires = meta.get_all("Requires-Dist") or []
+    core = [r for r in requires if "extra ==" not in r]
+    assert not any(r.lower().startswith("hypothesis") for r in core), core
+    testing = [r for r in requires if "extra == \"testing\"" in r]
+    assert {r.split(">")[0].split(";")[0].strip() for r in testing} == {"hypothesis", "pytest"}
+    assert any("testing" in r and "extra == \"test\"" in r for r in requires)
 
 
 def test_importing_strategies_before_hypothesis_still_registers() -> None:

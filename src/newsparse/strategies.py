@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal, TypeVar, get_args
 
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
-from hypothesis.strategies import SearchStrategy
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+    from hypothesis.strategies import SearchStrategy
+except ImportError as exc:  # newsparse itself never needs hypothesis; only these strategies do
+    raise ImportError(
+        "newsparse.strategies needs hypothesis: pip install 'newsparse[testing]'"
+    ) from exc
 
 from .models import (
     ACTOR_KINDS,

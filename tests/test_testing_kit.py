@@ -326,8 +326,10 @@ def test_the_documented_property_test_passes_alone(tmp_path: Path) -> None:
     (tmp_path / "_few_timed.py").write_text(FEW_WITH_DEADLINE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSPARSE_", "PYTEST_"))}
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "_few_timed"]
-        + ["-p", "no:randomly", "-k", "never_breaks"],
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"),
+            *("-p", "_few_timed", "-p", "no:randomly", "-k", "never_breaks"),
+        ],
         cwd=tmp_path,
         env=env,
         capture_output=True,

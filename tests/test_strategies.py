@@ -248,7 +248,7 @@ def test_without_hypothesis_newsparse_works_and_its_entry_point_is_harmless() ->
         "try:\n"
         "    import newsparse.strategies\n"
         "except ImportError as exc:\n"
-        "    assert \"newsparse[testing]\" in str(exc), exc\n"
+        '    assert "newsparse[testing]" in str(exc), exc\n'
         "else:\n"
         "    raise AssertionError('newsparse.strategies imported without hypothesis')\n"
     )
@@ -260,9 +260,9 @@ def test_hypothesis_is_an_extra_and_the_test_install_has_it() -> None:
     requires = meta.get_all("Requires-Dist") or []
     core = [r for r in requires if "extra ==" not in r]
     assert not any(r.lower().startswith("hypothesis") for r in core), core
-    testing = [r for r in requires if "extra == \"testing\"" in r]
+    testing = [r for r in requires if 'extra == "testing"' in r]
     assert {r.split(">")[0].split(";")[0].strip() for r in testing} == {"hypothesis", "pytest"}
-    assert any("testing" in r and "extra == \"test\"" in r for r in requires)
+    assert any("testing" in r and 'extra == "test"' in r for r in requires)
 
 
 def test_importing_strategies_before_hypothesis_still_registers() -> None:

@@ -245,8 +245,7 @@ WITHOUT = "import sys\nfor m in {mods!r}: sys.modules[m] = None\n"
 
 def test_checks_work_without_pytest_or_hypothesis(seed_text: str) -> None:
     done = run_python(
-        WITHOUT.format(mods=["pytest", "hypothesis"])
-        + "import newsparse\n"
+        WITHOUT.format(mods=["pytest", "hypothesis"]) + "import newsparse\n"
         "from newsparse.checks import assert_article_consistent, article_problems\n"
         "from newsparse.testing import assert_article_consistent as same\n"
         "assert same is assert_article_consistent\n"

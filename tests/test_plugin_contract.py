@@ -11,8 +11,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 import newsparse
-from newsparse import ActorRef, Article, ClaimRef, Draft, Extractor, QuoteRef, Span, hookimpl
-from newsparse import api
+from newsparse import ActorRef, Article, ClaimRef, Draft, Extractor, QuoteRef, Span, api, hookimpl
 from newsparse.errors import PluginError
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import make_plugin_manager, plugin_label

@@ -2,12 +2,12 @@
 
 Every strategy draws the text first and then offsets inside it, so each span reproduces its text
 without any filtering. Examples shrink towards short ASCII texts, empty spans at offset 0 and as
-few items as possible. :func:`news_articles` draws news-like text together with the quotes and
+few items as possible. ``news_articles`` draws news-like text together with the quotes and
 ceasefire claims it embeds, for round-trip tests of an extractor.
 
 ``st.from_type(Article)`` (and the other models) works without importing this module: newsparse's
 ``hypothesis`` entry point imports this module when hypothesis is imported, and importing it calls
-:func:`register_type_strategies`.
+``register_type_strategies``.
 """
 
 from __future__ import annotations
@@ -611,7 +611,7 @@ def articles(
 
 # -- news-like text with known answers ----------------------------------------------------------
 
-#: Quote layouts :func:`news_articles` writes, each one the built-in quote extractor supports.
+#: Quote layouts ``news_articles`` writes, each one the built-in quote extractor supports.
 QuoteLayout = Literal[
     "said_after",
     "said_colon",
@@ -829,10 +829,10 @@ _HEADLINES = (
 
 @dataclass(frozen=True)
 class ExpectedQuote:
-    """A quote :func:`news_articles` embedded: its layout, speaker and content offsets."""
+    """A quote ``news_articles`` embedded: its layout, speaker and content offsets."""
 
     layout: str
-    """One of :data:`LAYOUTS`."""
+    """One of ``LAYOUTS``."""
     kind: str
     """``direct``, or ``indirect`` for ``according_to`` and ``said_clause``."""
     speaker: str
@@ -850,7 +850,7 @@ class ExpectedQuote:
 
 @dataclass(frozen=True)
 class ExpectedClaim:
-    """A ceasefire sentence :func:`news_articles` embedded, with the status it states."""
+    """A ceasefire sentence ``news_articles`` embedded, with the status it states."""
 
     status: str
     """One of the 14 statuses."""
@@ -871,7 +871,7 @@ class ExpectedClaim:
 
 @dataclass(frozen=True)
 class NewsParagraph:
-    """One paragraph of a :class:`NewsText` and what it embeds, offsets relative to it."""
+    """One paragraph of a ``NewsText`` and what it embeds, offsets relative to it."""
 
     text: str
     quotes: tuple[ExpectedQuote, ...] = ()
@@ -883,7 +883,7 @@ class NewsText:
     """News-like text with known answers: a headline line, then paragraphs separated by blank lines.
 
     Paragraphs are self-contained (a pronoun's person is introduced in the same paragraph, no two
-    people share a given name or surname), so they can be reordered with :meth:`with_paragraphs`.
+    people share a given name or surname), so they can be reordered with ``with_paragraphs``.
     """
 
     headline: str
@@ -904,7 +904,7 @@ class NewsText:
 
     @property
     def quotes(self) -> tuple[ExpectedQuote, ...]:
-        """Every embedded quote, offsets into :attr:`text`."""
+        """Every embedded quote, offsets into ``text``."""
         return tuple(
             q.shifted(at)
             for at, p in zip(self._offsets(), self.paragraphs, strict=True)
@@ -913,7 +913,7 @@ class NewsText:
 
     @property
     def claims(self) -> tuple[ExpectedClaim, ...]:
-        """Every embedded ceasefire sentence, offsets into :attr:`text`."""
+        """Every embedded ceasefire sentence, offsets into ``text``."""
         return tuple(
             c.shifted(at)
             for at, p in zip(self._offsets(), self.paragraphs, strict=True)

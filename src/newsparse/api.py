@@ -8,7 +8,7 @@ import pickle
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
@@ -95,6 +95,12 @@ def _check_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _check_timeout(timeout: object) -> None:
+    ok = isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
+    if timeout is not None and not ok:
+        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
+
+
 def parse(
     text: str,
     *,
@@ -116,8 +122,7 @@ def parse(
     the work on this article: when it runs out, what was found so far is returned with an
     ``NP303`` diagnostic.
     """
-    if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
-        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
+    _check_timeout(timeout)
     _check_text(text)
     meta = _check_meta(
         {
@@ -154,10 +159,20 @@ def _record_parts(record: Record) -> tuple[str, dict[str, Any], list[Any]]:
     return text, dict(meta), problems
 
 
-def _parse_record(record: Record, strict: bool = False) -> Article:
+class Options(NamedTuple):
+    """How each record of a stream is parsed (sent along to the workers)."""
+
+    strict: bool = False
+    timeout: float | None = None
+
+
+_DEFAULT = Options()
+
+
+def _parse_record(record: Record, opts: Options = _DEFAULT) -> Article:
     """Parse one record; metadata it cannot use is left out with a warning, never the text."""
     text, meta, problems = _record_parts(record)
-    article = parse(text, strict=strict, **meta)
+    article = parse(text, strict=opts.strict, timeout=opts.timeout, **meta)
     if not problems:
         return article
     from .models import Diagnostic
@@ -221,11 +236,11 @@ def _failed_newsparse(cls: type[NewsparseError], code: str, message: str) -> _Fa
     return _Failed(cls(code, message))
 
 
-def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list[Any]:
+def _run_chunk(chunk: list[Record], opts: Options, finish: Finish | None) -> list[Any]:
     out: list[Any] = []
     for rec in chunk:
         try:
-            article = _parse_record(rec, strict)
+            article = _parse_record(rec, opts)
         except Exception as exc:
             out.append(_Failed(exc))
             continue
@@ -284,12 +299,31 @@ def _mp_context() -> BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-class _Workers:
-    """A process pool that can be replaced when a worker dies, and stopped without waiting."""
+class _Pool:
+    """Chunks in flight on a process pool, in order, with faults isolated to their records.
 
-    def __init__(self, jobs: int, ctx: BaseContext) -> None:
+    A chunk whose worker died, or that could not cross to a worker, is run again alone, then
+    record by record, so only the records at fault fail (NP601, NP602); a dead worker's pool is
+    replaced. :meth:`stop` with ``kill`` ends running work at once instead of waiting for it.
+    """
+
+    def __init__(self, jobs: int, opts: Options, finish: Finish | None) -> None:
+        # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.broken_error = BrokenProcessPool
         self.jobs = jobs
-        self.ctx = ctx
+        self.opts = opts
+        self.finish = finish
+        self.ctx = _mp_context()
+        # A chunk with no future is a suspect: in flight when a worker died, or never sent.
+        self.window: deque[tuple[list[Record], Future[list[Any]] | None]] = deque()
+        # Forked workers start at the first submit. Frozen, the parent's objects stay out of
+        # the workers' garbage collections, which would otherwise touch (and so copy) every
+        # page they share with the parent.
+        self.thaw = self.ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
+        if self.thaw:
+            gc.freeze()
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -297,15 +331,33 @@ class _Workers:
 
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx, initializer=_warm_up)
 
-    def submit(self, chunk: list[Record], strict: bool, finish: Finish | None) -> Future[list[Any]]:
-        return self.pool.submit(_run_chunk, chunk, strict, finish)
+    def _send(self, chunk: list[Record]) -> Future[list[Any]] | None:
+        try:
+            return self.pool.submit(_run_chunk, chunk, self.opts, self.finish)
+        except self.broken_error:
+            return None
 
-    def restart(self) -> None:
+    def add(self, chunk: list[Record]) -> None:
+        """Send a chunk to the workers."""
+        self.window.append((chunk, self._send(chunk)))
+        if self.thaw:
+            gc.unfreeze()
+            self.thaw = False
+
+    def take(self) -> tuple[list[Record], list[Any]]:
+        """The oldest chunk and its results (a ``_Failed`` for each record that failed)."""
+        chunk, fut = self.window.popleft()
+        return chunk, self._settle(chunk, fut)
+
+    def _restart(self) -> None:
         self.stop(kill=True)
         self.pool = self._new()
 
     def stop(self, *, kill: bool) -> None:
         """Shut the pool down; with ``kill``, end running work now instead of letting it finish."""
+        if self.thaw:
+            gc.unfreeze()
+            self.thaw = False
         if kill:
             kill_workers = getattr(self.pool, "kill_workers", None)  # Python 3.14+
             if kill_workers is not None:
@@ -317,30 +369,110 @@ class _Workers:
                     proc.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def _quiesce(self, broken: bool) -> None:
+        """Let the chunks in flight finish, mark those a dead worker took down, renew the pool."""
+        from concurrent.futures import wait
+
+        live = [fut for _, fut in self.window if fut is not None]
+        if live:
+            wait(live)
+        for i, (chunk, fut) in enumerate(self.window):
+            if fut is not None and isinstance(fut.exception(), self.broken_error):
+                self.window[i] = (chunk, None)
+                broken = True
+        if broken:
+            self._restart()
+
+    def _settle(self, chunk: list[Record], fut: Future[list[Any]] | None) -> list[Any]:
+        """The chunk's results; when its future failed, found again with the fault isolated."""
+        broken = fut is None
+        if fut is not None:
+            try:
+                return fut.result()
+            except self.broken_error:
+                broken = True
+            except Exception:  # the chunk or a result could not be pickled
+                broken = False
+        self._quiesce(broken)
+        if broken:
+            # Most chunks in flight when a worker dies are bystanders: try the chunk whole.
+            retry = self._send(chunk)
+            try:
+                if retry is not None:
+                    return retry.result()
+            except Exception:
+                pass
+            self._restart()
+        return [self._alone(rec) for rec in chunk]
+
+    def _alone(self, rec: Record) -> Any:
+        """One record in a pool with nothing else in flight, so a failure is its own."""
+        try:
+            pickle.dumps(rec)
+        except Exception as exc:
+            why = f"the record cannot be sent to a worker process ({_why(exc)})"
+            return _Failed(NewsparseError("NP602", why))
+        fut = self._send([rec])
+        try:
+            if fut is None:
+                raise self.broken_error("the pool was broken")
+            return fut.result()[0]
+        except self.broken_error:
+            self._restart()
+            return _Failed(NewsparseError("NP601", "a worker process died parsing this record"))
+        except Exception as exc:
+            why = f"the article could not come back from the worker ({_why(exc)})"
+            return _Failed(NewsparseError("NP602", why))
+
+
+class _Source:
+    """Chunks from the records; a source error is kept until the chunks read before are done."""
+
+    def __init__(self, chunks: Iterator[list[Record]]) -> None:
+        self.chunks = chunks
+        self.error: Exception | None = None
+
+    def next(self) -> list[Record] | None:
+        """The next chunk; None at the end, or once the source has raised."""
+        if self.error is not None:
+            return None
+        try:
+            return next(self.chunks, None)
+        except Exception as exc:
+            self.error = exc
+            return None
+
+    def reraise(self) -> None:
+        """Raise the source's error, if it had one."""
+        if self.error is not None:
+            raise self.error
+
+
+def _sizes(jobs: int, chunk_size: int | None) -> tuple[int, int]:
+    """The number of workers (``0``: one per CPU) and records per chunk, checked."""
+    if jobs < 0:
+        raise ValueError("jobs must be >= 0")
+    size = chunk_size or _CHUNK_RECORDS
+    if size < 1:
+        raise ValueError("chunk_size must be >= 1")
+    return jobs or os.cpu_count() or 1, size
+
 
 def _stream(
     records: Iterable[Record],
     *,
     jobs: int,
-    strict: bool,
+    opts: Options,
     on_error: ErrorHandler | None,
     chunk_size: int | None,
     finish: Finish | None,
 ) -> Iterator[Any]:
     """Parse records in order, applying ``finish`` where the parsing happens (worker or here).
 
-    With a pool, a chunk whose worker died or which could not cross to a worker is run again
-    alone, then record by record, so only the records at fault fail (NP601, NP602) and a new
-    pool carries on. When the source raises, the records read before are yielded first.
+    When the source raises, the records read before are yielded first. With a pool, faults stay
+    with their records (see :class:`_Pool`).
     """
-    if jobs < 0:
-        raise ValueError("jobs must be >= 0")
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    size = chunk_size or _CHUNK_RECORDS
-    if size < 1:
-        raise ValueError("chunk_size must be >= 1")
-
+    jobs, size = _sizes(jobs, chunk_size)
     index = 0
 
     def emit(chunk: list[Record], results: list[Any]) -> Iterator[Any]:
@@ -357,136 +489,32 @@ def _stream(
     chunks = _chunks(records, size)
     if jobs == 1:
         for chunk in chunks:
-            yield from emit(chunk, _run_chunk(chunk, strict, finish))
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
         return
-
-    source_error: Exception | None = None
-
-    def pull() -> list[Record] | None:
-        """The next chunk; None at the end or once the source has raised (kept for later)."""
-        nonlocal source_error
-        if source_error is not None:
-            return None
-        try:
-            return next(chunks, None)
-        except Exception as exc:
-            source_error = exc
-            return None
-
-    first = pull()
-    second = pull() if first is not None else None
-    if second is None:  # at most one chunk: a pool would cost more than it saves
-        if first is not None:
-            yield from emit(first, _run_chunk(first, strict, finish))
-        if source_error is not None:
-            raise source_error
+    source = _Source(chunks)
+    upcoming = deque(c for c in (source.next(), source.next()) if c is not None)
+    if len(upcoming) < 2:  # at most one chunk: a pool would cost more than it saves
+        for chunk in upcoming:
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
+        source.reraise()
         return
-    # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
-    from concurrent.futures import wait
-    from concurrent.futures.process import BrokenProcessPool
-
     _warm_up()
-    # A chunk with no future is a suspect: it was in flight when a worker died, or never sent.
-    window: deque[tuple[list[Record], Future[list[Any]] | None]] = deque()
-    ctx = _mp_context()
-    workers = _Workers(jobs, ctx)
-
-    def send(chunk: list[Record]) -> Future[list[Any]] | None:
-        try:
-            return workers.submit(chunk, strict, finish)
-        except BrokenProcessPool:
-            return None
-
-    def quiesce(broken: bool) -> None:
-        """Let the chunks in flight finish, mark those a dead worker took down, renew the pool."""
-        live = [fut for _, fut in window if fut is not None]
-        if live:
-            wait(live)
-        for i, (chunk, fut) in enumerate(window):
-            if fut is not None and isinstance(fut.exception(), BrokenProcessPool):
-                window[i] = (chunk, None)
-                broken = True
-        if broken:
-            workers.restart()
-
-    def alone(rec: Record) -> Any:
-        """One record in a pool with nothing else in flight, so a failure is its own."""
-        try:
-            pickle.dumps(rec)
-        except Exception as exc:
-            return _Failed(
-                NewsparseError(
-                    "NP602", f"the record cannot be sent to a worker process ({_why(exc)})"
-                )
-            )
-        fut = send([rec])
-        try:
-            if fut is None:
-                raise BrokenProcessPool("the pool was broken")
-            return fut.result()[0]
-        except BrokenProcessPool:
-            workers.restart()
-            return _Failed(NewsparseError("NP601", "a worker process died parsing this record"))
-        except Exception as exc:
-            return _Failed(
-                NewsparseError(
-                    "NP602", f"the article could not come back from the worker ({_why(exc)})"
-                )
-            )
-
-    def settle(chunk: list[Record], fut: Future[list[Any]] | None) -> list[Any]:
-        """The chunk's results; when its future failed, found again with the fault isolated."""
-        broken = fut is None
-        if fut is not None:
-            try:
-                return fut.result()
-            except BrokenProcessPool:
-                broken = True
-            except Exception:  # the chunk or a result could not be pickled
-                broken = False
-        quiesce(broken)
-        if broken:
-            # Most chunks in flight when a worker dies are bystanders: try the chunk whole.
-            retry = send(chunk)
-            try:
-                if retry is not None:
-                    return retry.result()
-            except BrokenProcessPool:
-                pass
-            except Exception:
-                pass
-            workers.restart()
-        return [alone(rec) for rec in chunk]
-
-    # Forked workers start at the first submit. Frozen, the parent's objects stay out of the
-    # workers' garbage collections, which would otherwise touch (and so copy) every page they
-    # share with the parent.
-    thaw = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
-    if thaw:
-        gc.freeze()
-    upcoming = [c for c in (first, second) if c is not None]
+    pool = _Pool(jobs, opts, finish)
     try:
         while True:
-            while len(window) < jobs * _WINDOW_PER_JOB:
-                nxt = upcoming.pop(0) if upcoming else pull()
+            while len(pool.window) < jobs * _WINDOW_PER_JOB:
+                nxt = upcoming.popleft() if upcoming else source.next()
                 if nxt is None:
                     break
-                window.append((nxt, send(nxt)))
-                if thaw:
-                    gc.unfreeze()
-                    thaw = False
-            if not window:
+                pool.add(nxt)
+            if not pool.window:
                 break
-            done, fut = window.popleft()
-            yield from emit(done, settle(done, fut))
-        if source_error is not None:
-            raise source_error
+            yield from emit(*pool.take())
+        source.reraise()
     finally:
-        if thaw:
-            gc.unfreeze()
         # Also reached when the consumer stops early (close()): work still in flight is
         # killed, not waited for.
-        workers.stop(kill=bool(window))
+        pool.stop(kill=bool(pool.window))
 
 
 def _why(exc: BaseException) -> str:
@@ -499,6 +527,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[Article]:
@@ -513,14 +542,15 @@ def parse_many(
     Metadata that cannot be used is left out with a warning diagnostic; the text is always
     parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
     read before come first, then the exception. Closing the iterator early stops the workers
-    at once.
+    at once. ``strict`` and ``timeout`` apply to each record as in :func:`parse`.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[Article]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=None,
@@ -542,6 +572,7 @@ def dump_many(
     indent: bool = False,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[str]:
@@ -550,12 +581,13 @@ def dump_many(
     Sending text back from the workers costs far less than sending models, so this is what the
     command line uses for ``--format json``/``jsonl``.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[str]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=_to_json_indented if indent else _to_json_line,

@@ -83,6 +83,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a time budget above 0 seconds")
+    return seconds
+
+
 def _check_output(path: str, inputs: Sequence[str]) -> None:
     """Refuse an output that cannot be written, or that is one of the inputs, before any work."""
     target = Path(path)
@@ -178,113 +188,137 @@ def _resume_from(path: str) -> Counter[str]:
     return done
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    from ._meta import meta_value
-    from .api import dump_many, parse_many
-    from .reader import BadRecord, Source, iter_records
+class _ParseRun:
+    """One ``newsparse parse``: its records in, its lines out, and what went wrong on the way."""
 
-    fmt = args.format
-    output = None if args.output in (None, "-") else args.output
-    if args.resume and fmt != "jsonl":
-        raise NewsparseError(
-            "NP403", f"--resume cannot be exact with --format {fmt}; use --format jsonl"
-        )
-    if args.resume and output is None:
-        raise NewsparseError("NP403", "--resume needs the output file to append to: -o OUT")
-    if output is not None:
-        _check_output(output, args.inputs)
-    check_pipeline()  # NP201 and the like: once, before any input is read
-    done = _resume_from(output) if args.resume and output is not None else Counter[str]()
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.output: str | None = None if args.output in (None, "-") else args.output
+        if args.resume and args.format != "jsonl":
+            raise NewsparseError(
+                "NP403", f"--resume cannot be exact with --format {args.format}; use --format jsonl"
+            )
+        if args.resume and self.output is None:
+            raise NewsparseError("NP403", "--resume needs the output file to append to: -o OUT")
+        if self.output is not None:
+            _check_output(self.output, args.inputs)
+        check_pipeline()  # NP201 and the like: once, before any input is read
+        self.done = _resume_from(self.output) if args.resume and self.output else Counter[str]()
+        self.bad = self.missing = self.skipped = self.written = 0
 
-    bad = 0
-    missing = 0
-    skipped = 0
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The inputs' records still to parse; the unreadable ones are reported and counted."""
+        from .reader import BadRecord, iter_records
 
-    def note(src: Source, message: str) -> None:
-        print(f"newsparse: note: {src}: {message}", file=sys.stderr)
-
-    def good_records() -> Iterator[dict[str, Any]]:
-        nonlocal bad, missing, skipped
-        for rec in iter_records(args.inputs, input_format=args.input_format, on_note=note):
+        args = self.args
+        for rec in iter_records(args.inputs, input_format=args.input_format, on_note=_note):
             if isinstance(rec, BadRecord):
-                bad += 1
+                self.bad += 1
                 if rec.error.code == "NP103":
-                    missing += 1
+                    self.missing += 1
                     print(f"newsparse: error: {rec.error}", file=sys.stderr)
                 else:
                     print(f"newsparse: skipped {rec.source}: {rec.error}", file=sys.stderr)
-                continue
-            if done:
-                rid = meta_value("id", rec.get("id"))[0]
-                if rid is not None and done[rid] > 0:
-                    # One skip per line already written, so a repeated id is parsed again as
-                    # often as it occurs in the input beyond what the output holds.
-                    done[rid] -= 1
-                    skipped += 1
-                    continue
-            yield rec
+            elif not self._already_written(rec):
+                yield rec
 
-    def on_error(index: int, rid: str | None, exc: Exception) -> None:
-        nonlocal bad
-        bad += 1
+    def _already_written(self, rec: dict[str, Any]) -> bool:
+        from ._meta import meta_value
+
+        rid = meta_value("id", rec.get("id"))[0] if self.done else None
+        if rid is None or self.done[rid] <= 0:
+            return False
+        # One skip per line already written, so a repeated id is parsed again as often as it
+        # occurs in the input beyond what the output holds.
+        self.done[rid] -= 1
+        self.skipped += 1
+        return True
+
+    def on_error(self, index: int, rid: str | None, exc: Exception) -> None:
+        """Report a record that failed, and count it."""
+        self.bad += 1
         reason = exc if isinstance(exc, NewsparseError) else f"{type(exc).__name__}: {exc}"
         print(f"newsparse: record {rid or index} failed: {reason}", file=sys.stderr)
 
-    mode = "a" if args.resume else "w"
-    out = sys.stdout if output is None else _open_output(output, mode)
-    n = 0
-    progress = _progress(args)
-    opts: dict[str, Any] = {"jobs": args.jobs, "strict": args.strict, "on_error": on_error}
+    def pieces(self) -> Iterator[str]:
+        """The text to write, one article at a time."""
+        from .api import dump_many, parse_many
 
-    def write(text: str) -> None:
-        try:
-            out.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise NewsparseError(
-                "NP405", f"cannot write {output or 'standard output'}: {exc.strerror or exc}"
-            ) from None
-
-    try:
+        fmt = self.args.format
+        opts: dict[str, Any] = {
+            "jobs": self.args.jobs,
+            "strict": self.args.strict,
+            "timeout": self.args.timeout,
+            "on_error": self.on_error,
+        }
         if fmt in ("json", "jsonl"):
             # Serialised where it is parsed: a worker sends back a string, not a model tree.
-            for line in dump_many(good_records(), indent=fmt == "json", **opts):
-                n += 1
-                write(line + "\n")
+            for line in dump_many(self.records(), indent=fmt == "json", **opts):
+                yield line + "\n"
+            return
+        for n, article in enumerate(parse_many(self.records(), **opts)):
+            buf = io.StringIO()
+            if n:
+                buf.write("\n" + "-" * 72 + "\n")
+            _summary(article, buf)
+            yield _printable(buf.getvalue())
+
+    def run(self) -> int:
+        """Parse and write everything; the exit status."""
+        mode = "a" if self.args.resume else "w"
+        out = sys.stdout if self.output is None else _open_output(self.output, mode)
+        where = self.output or "standard output"
+        progress = _progress(self.args)
+        try:
+            for piece in self.pieces():
+                _write(out, piece, where)
+                self.written += 1
                 if progress:
-                    progress(n)
-        else:
-            for article in parse_many(good_records(), **opts):
-                n += 1
-                buf = io.StringIO()
-                if n > 1:
-                    buf.write("\n" + "-" * 72 + "\n")
-                _summary(article, buf)
-                write(_printable(buf.getvalue()))
-                if progress:
-                    progress(n)
-    finally:
-        if progress:
-            progress(n, final=True)
-        if out is not sys.stdout:
-            try:
-                out.close()
-            except OSError as exc:  # the last buffered lines could not be written
-                raise NewsparseError(
-                    "NP405", f"cannot write {output}: {exc.strerror or exc}"
-                ) from None
-    left = sum(done.values())
-    if left:
-        print(
-            f"newsparse: note: {left} article(s) already in {output} match no input record",
-            file=sys.stderr,
-        )
-    if bad:
-        print(f"newsparse: {bad} input(s) could not be parsed", file=sys.stderr)
-    if missing or (bad and args.strict):
-        return 2
-    return 1 if bad and n == 0 and skipped == 0 else 0
+                    progress(self.written)
+        finally:
+            if progress:
+                progress(self.written, final=True)
+            if out is not sys.stdout:
+                _close(out, where)
+        return self._status()
+
+    def _status(self) -> int:
+        left = sum(self.done.values())
+        if left:
+            print(
+                f"newsparse: note: {left} article(s) already in {self.output} "
+                "match no input record",
+                file=sys.stderr,
+            )
+        if self.bad:
+            print(f"newsparse: {self.bad} input(s) could not be parsed", file=sys.stderr)
+        if self.missing or (self.bad and self.args.strict):
+            return 2
+        return 1 if self.bad and self.written == 0 and self.skipped == 0 else 0
+
+
+def _note(src: Any, message: str) -> None:
+    print(f"newsparse: note: {src}: {message}", file=sys.stderr)
+
+
+def _write(out: TextIO, text: str, where: str) -> None:
+    try:
+        out.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise NewsparseError("NP405", f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _close(out: TextIO, where: str) -> None:
+    try:
+        out.close()
+    except OSError as exc:  # the last buffered lines could not be written
+        raise NewsparseError("NP405", f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    return _ParseRun(args).run()
 
 
 def _printable(text: str) -> str:
@@ -342,6 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.add_argument("--strict", action="store_true", help="fail on any extractor error")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time budget per article: past it, what was found so far is kept (NP303)",
+    )
     p.set_defaults(func=_cmd_parse)
 
     add_schema_command(sub)

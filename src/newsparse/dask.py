@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import dask.bag as db
 
-from .api import Record, _parse_record, _record_id
+from .api import Options, Record, _parse_record, _record_id
 
 __all__ = ["parse_bag", "read_records"]
 
@@ -47,7 +47,7 @@ def _parse_partition(
     out: list[Any] = []
     for rec in records:
         try:
-            article = _parse_record(rec, strict)
+            article = _parse_record(rec, Options(strict=strict))
         except Exception as exc:
             if errors == "raise":
                 raise

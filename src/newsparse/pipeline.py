@@ -20,7 +20,7 @@ from typing import Any
 import pluggy
 from pydantic import BaseModel
 
-from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, _Item, _Named
+from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, Runs, _Item, _Named
 from .errors import DraftError, PipelineError, PluginError
 from .extractor import Extractor
 from .models import (
@@ -381,6 +381,8 @@ def _mentions(item: _Named, text: str) -> Mentions:
 
 
 def _packed_spans(text: str, offsets: Sequence[Offsets]) -> Spans:
+    if isinstance(offsets, Runs):  # the draft's own arrays: the draft is done with them
+        return Spans(text, offsets.starts, offsets.ends)
     starts = array("q", [s for s, _ in offsets])
     ends = array("q", [e for _, e in offsets])
     return Spans(text, starts, ends)
@@ -462,10 +464,9 @@ def _records(draft: Draft, ids: Mapping[str, set[str]]) -> dict[str, tuple[dict[
     from .models import _refs_in
 
     out: dict[str, tuple[dict[str, Any], ...]] = {}
-    for kind, recs in draft.records.items():
+    for kind, recs in draft._record_data().items():
         kept = []
-        for rec in recs:
-            data = rec.model_dump(mode="json")
+        for data in recs:
             bad = [r for _, key, r in _refs_in(data, kind) if r not in ids[key]]
             if bad:
                 draft._drop(kind, "NP302", f"{kind} record refers to unknown id(s) {bad}; dropped")

@@ -158,6 +158,7 @@ PENDING_CORE: dict[str, str] = {
     ),
     "newsparse.models.Article": "models.py Article.records attribute docstring: :class:`ActorRef`",
     "newsparse.api.parse": "api.py parse docstring: :class:`Article`",
+    "newsparse.api.parse_many": "api.py parse_many docstring: :func:`parse`",
 }
 
 

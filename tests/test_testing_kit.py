@@ -318,6 +318,7 @@ settings.load_profile("few_timed")
 """
 
 
+@pytest.mark.slow
 def test_the_documented_property_test_passes_alone(tmp_path: Path) -> None:
     """``pytest -k never_breaks``: the first example is not charged with compiling patterns."""
     for name, code in downstream_files().items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import os
 import re
@@ -182,6 +183,21 @@ def test_schema_keeps_models_of_one_name_apart() -> None:
     check = jsonschema.Draft202012Validator(schema)
     data = json.loads(newsparse.parse(TEXT).model_dump_json())
     assert data["actors"] and list(check.iter_errors(data)) == []
+
+
+def test_a_record_model_without_a_json_schema_is_a_coded_error() -> None:
+    class Odd(BaseModel):
+        model_config = ConfigDict(arbitrary_types_allowed=True)
+        thing: Path
+
+    class Opaque(BaseModel):
+        model_config = ConfigDict(arbitrary_types_allowed=True)
+        value: object = None
+        handle: io.StringIO
+
+    assert "kit_odd" in article_schema({"kit_odd": Odd})["properties"]["records"]["properties"]
+    with pytest.raises(newsparse.PluginError, match=r"NP211.*'kit_opaque'.*Opaque"):
+        article_schema({"kit_opaque": Opaque})
 
 
 # -- plugins --------------------------------------------------------------------------------------

@@ -11,9 +11,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PydanticUserError
 from pydantic.json_schema import models_json_schema
 
+from .errors import PluginError
 from .models import Article
 
 __all__ = ["article_schema", "schema_json"]
@@ -39,6 +40,13 @@ def article_schema(record_kinds: Mapping[str, type[BaseModel]] | None = None) ->
 
 def _with_kinds(record_kinds: Mapping[str, type[BaseModel]]) -> dict[str, Any]:
     kinds = sorted(record_kinds.items())
+    for kind, model in kinds:
+        try:
+            model.model_json_schema(mode="serialization")
+        except PydanticUserError as exc:  # e.g. a field of an arbitrary Python type
+            raise PluginError(
+                "NP211", f"record kind {kind!r}: {model.__qualname__} has no JSON Schema: {exc}"
+            ) from None
     # One generation for all models, so pydantic gives two different models of one name two
     # different definitions, and the models shared with the article (Span…) one.
     refs, top = models_json_schema(

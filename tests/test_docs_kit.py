@@ -149,17 +149,7 @@ def public_api() -> dict[str, list[str] | None]:
 
 # Rendered docstrings in modules this branch may not change; each needs the change named
 # (``:class:`X``` becomes ``X`` in double backticks). Strict: once fixed, the entry must go.
-PENDING_CORE: dict[str, str] = {
-    "newsparse.draft.ActorDraft": "draft.py ActorDraft docstring: :class:`~newsparse.models.Actor`",
-    "newsparse.draft.PlaceDraft": "draft.py PlaceDraft docstring: :class:`~newsparse.models.Place`",
-    "newsparse.draft.QuoteDraft": "draft.py QuoteDraft docstring: :class:`~newsparse.models.Quote`",
-    "newsparse.draft.ClaimDraft": (
-        "draft.py ClaimDraft docstring: :class:`~newsparse.models.CeasefireClaim`"
-    ),
-    "newsparse.models.Article": "models.py Article.records attribute docstring: :class:`ActorRef`",
-    "newsparse.api.parse": "api.py parse docstring: :class:`Article`",
-    "newsparse.api.parse_many": "api.py parse_many docstring: :func:`parse`",
-}
+PENDING_CORE: dict[str, str] = {}
 
 
 def _cases() -> list[Any]:

@@ -1,4 +1,4 @@
-"""The two entry points: :func:`parse` for one article and :func:`parse_many` for a corpus."""
+"""The two entry points: ``parse`` for one article and ``parse_many`` for a corpus."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ def parse(
     strict: bool = False,
     timeout: float | None = None,
 ) -> Article:
-    """Parse one article's text into an :class:`Article`.
+    """Parse one article's text into an ``Article``.
 
     ``plugins`` adds plugin objects for this call (or gives a whole plugin manager); the
     pipeline for a plugin set is planned once and reused. With ``strict=True`` an extractor
@@ -304,7 +304,7 @@ class _Pool:
 
     A chunk whose worker died, or that could not cross to a worker, is run again alone, then
     record by record, so only the records at fault fail (NP601, NP602); a dead worker's pool is
-    replaced. :meth:`stop` with ``kill`` ends running work at once instead of waiting for it.
+    replaced. ``stop`` with ``kill`` ends running work at once instead of waiting for it.
     """
 
     def __init__(self, jobs: int, opts: Options, finish: Finish | None) -> None:
@@ -470,7 +470,7 @@ def _stream(
     """Parse records in order, applying ``finish`` where the parsing happens (worker or here).
 
     When the source raises, the records read before are yielded first. With a pool, faults stay
-    with their records (see :class:`_Pool`).
+    with their records (see ``_Pool``).
     """
     jobs, size = _sizes(jobs, chunk_size)
     index = 0
@@ -542,7 +542,7 @@ def parse_many(
     Metadata that cannot be used is left out with a warning diagnostic; the text is always
     parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
     read before come first, then the exception. Closing the iterator early stops the workers
-    at once. ``strict`` and ``timeout`` apply to each record as in :func:`parse`.
+    at once. ``strict`` and ``timeout`` apply to each record as in ``parse``.
     """
     _check_timeout(timeout)
     return cast(
@@ -576,7 +576,7 @@ def dump_many(
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[str]:
-    """Like :func:`parse_many`, but yield each article as JSON, serialised in the worker.
+    """Like ``parse_many``, but yield each article as JSON, serialised in the worker.
 
     Sending text back from the workers costs far less than sending models, so this is what the
     command line uses for ``--format json``/``jsonl``.

@@ -1,4 +1,4 @@
-"""The working state of one article, which extractors read and write: :class:`Draft`.
+"""The working state of one article, which extractors read and write: ``Draft``.
 
 A draft holds the text and metadata (read-only), the segmentation, and one table each of actors,
 places, quotes and ceasefire claims. Every write goes through the draft, which
@@ -261,7 +261,7 @@ class _Named(_Item):
 
 
 class ActorDraft(_Named):
-    """An actor under construction (see :class:`~newsparse.models.Actor` for the fields)."""
+    """An actor under construction (see ``Actor`` for the fields)."""
 
     __slots__ = ("affiliations", "country", "gender", "kind", "name", "titles")
     _capability = "actors"
@@ -304,7 +304,7 @@ class ActorDraft(_Named):
 
 
 class PlaceDraft(_Named):
-    """A place under construction (see :class:`~newsparse.models.Place`)."""
+    """A place under construction (see ``Place``)."""
 
     __slots__ = ("country", "name")
     _capability = "places"
@@ -330,7 +330,7 @@ def _segments(draft: Draft, value: Any) -> tuple[Offsets, ...]:
 
 
 class QuoteDraft(_Item):
-    """A quote under construction (see :class:`~newsparse.models.Quote`)."""
+    """A quote under construction (see ``Quote``)."""
 
     __slots__ = ("clause", "confidence", "cue", "kind", "segments", "speaker", "speaker_mention")
     _capability = "quotes"
@@ -381,7 +381,7 @@ class QuoteDraft(_Item):
 
 
 class ClaimDraft(_Item):
-    """A ceasefire claim under construction (see :class:`~newsparse.models.CeasefireClaim`)."""
+    """A ceasefire claim under construction (see ``CeasefireClaim``)."""
 
     __slots__ = (
         "brokers",
@@ -1174,6 +1174,6 @@ def _record_json(text: str, record: BaseModel) -> dict[str, Any]:
 
 
 def span_of(text: str, offsets: Offsets) -> Span:
-    """The :class:`~newsparse.models.Span` of ``offsets`` in ``text``."""
+    """The ``Span`` of ``offsets`` in ``text``."""
     s, e = offsets
     return Span(start=s, end=e, text=text[s:e])

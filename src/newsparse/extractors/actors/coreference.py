@@ -401,9 +401,8 @@ def _merge_acronyms(lk: Linker) -> None:
 
 def _link_deferred(lk: Linker, items: list[Item]) -> None:
     """Bare descriptions, once every named party is known: ``militants`` go to the article's
-    one armed group, ``the authorities`` and ``officials`` to its government (the one named
-    last before them); with nobody to point to, ``the government`` is an actor of its own and
-    ``officials`` are nobody in particular."""
+    one armed group, ``the authorities`` and ``government troops`` to its government (the one
+    named last before them); with nobody to point to, each is an actor of its own."""
     armed = [a for a in lk.orgs.values() if a.kind == "armed_group" and a in lk.draft.actors]
     armed = list(dict.fromkeys(armed))
     governments = [a for (r, iso), a in lk.groups.items() if r == "government" and iso]
@@ -412,11 +411,7 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
             target = _nearest_before(governments, it.start)
             if target is not None:
                 _describe(target, lk, it)
-            elif lk.text[it.start : it.end].split()[-1].lower() in {
-                "government",
-                "regime",
-                "authorities",
-            }:
+            else:
                 link_group(lk, it)
         elif len(armed) == 1:
             _describe(armed[0], lk, it)

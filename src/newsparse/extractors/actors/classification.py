@@ -322,7 +322,7 @@ class _Titles:
                 continue
             words = self.text[p.start : p.end].split()
             if (
-                p.label in {"place", "capital"}
+                (p.label == "place" or (p.label == "capital" and self.pending.titles))
                 and len(words) == 1
                 and (self.pending.titles or said_after(self.text, p.end, sent[1]))
             ):

@@ -158,6 +158,9 @@ def lookup(gaz: Gazetteer, surface: str, caps: bool) -> Entry | None:
         return e
     if caps or (surface.isupper() and len(surface) >= 4):
         return gaz.upper.get(surface.upper())
+    if surface[:1].isupper() and _particle_start().match(surface):
+        # "Al-Shabab" at the start of a sentence or title-cased: the name is "al-Shabab".
+        return gaz.exact.get(surface[:1].lower() + surface[1:])
     return None
 
 

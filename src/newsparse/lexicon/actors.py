@@ -54,6 +54,8 @@ class ActorCues(DataFile):
     """Connectors that continue an organisation's domain (``… for the Promotion and …``)."""
     igo_heads: Words
     """Words that make a body international when its name says so (``United Nations …``)."""
+    media_words: Words
+    """Words that make a body's name a news organisation (``National News Agency``)."""
     party_heads: Words
     """Words that make an organisation a political group (``Party``)."""
     place_heads: Words
@@ -77,6 +79,9 @@ class ActorCues(DataFile):
     generic_people: Words
     """Plural nouns for people (``Analysts``, ``Prosecutors``): never a surname before
     ``said``, even capitalised at the start of a sentence."""
+    peoples: Words
+    """Adjectives of peoples, faiths and movements with no state (``Kurdish``, ``Sunni``):
+    nationality-like words that may start a body's name (``Kurdish Regional Government``)."""
     said_verbs: Words
     """Verbs of speech that make a capitalised common word a surname (``Cook said``)."""
     speech_before: Words
@@ -258,6 +263,8 @@ def gazetteer() -> Gazetteer:
     for row in load_tsv("places.tsv")[1:]:
         gaz.put(row[0], Entry("place", row[0], row[2], row[1] or None))
     _add_titles(gaz)
+    for word in cues().peoples:
+        gaz.put(word, Entry("demonym", word))
     gaz.given = {row[0]: _cell(row, 1) or "?" for row in load_tsv("given_names.tsv")[1:]}
     gaz.common = frozenset(load_lines("common_words.txt"))
     return gaz

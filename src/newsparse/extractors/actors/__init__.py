@@ -43,7 +43,7 @@ from .classification import (
 from .coreference import link
 from .items import Item, State
 
-__all__ = ["find_actors", "newsparse_extractors"]
+__all__ = ["find_actors", "forget_runs", "newsparse_extractors"]
 
 _RunKey = tuple[str, bool, bool, bool]
 _ANALYSED: dict[_RunKey, list[Item]] = {}
@@ -52,6 +52,11 @@ _ANALYSED: dict[_RunKey, list[Item]] = {}
 Only the run's own words and whether a speech verb follows decide its analysis, so the result
 can be replayed wherever the same run occurs; the cache is bounded (oldest half dropped)."""
 _ANALYSED_MAX = 20_000
+
+
+def forget_runs() -> None:
+    """Empty the cache of analysed runs (frees its memory; tests use it to see rules fire)."""
+    _ANALYSED.clear()
 
 
 def _plain_word(word: str, caps: bool) -> bool:

@@ -194,6 +194,16 @@ def _opening(text: str, a: int, sent_start: int) -> bool:
     return a == sent_start or text[max(sent_start, a - 2) : a].strip() in OPENERS
 
 
+def _starts_hit(text: str, toks: list[tuple[int, int]], caps: bool) -> bool:
+    """Whether the first words make a gazetteer name (``Muslim Brotherhood``, ``Arab League``)."""
+    gaz = gazetteer()
+    longest = gaz.first.get(text[toks[0][0] : toks[0][1]], 1)
+    for n in range(min(longest, len(toks)), 1, -1):
+        if lookup(gaz, " ".join(text[a:b] for a, b in toks[:n]), caps) is not None:
+            return True
+    return False
+
+
 def _drop_leading(
     text: str, toks: list[tuple[int, int]], sent: tuple[int, int], caps: bool
 ) -> None:
@@ -207,7 +217,8 @@ def _drop_leading(
         a, b = toks[0]
         w = text[a:b]
         low = w.lower()
-        if (
+        starts_name = len(toks) > 1 and gaz.first.get(w, 0) > 1 and _starts_hit(text, toks, caps)
+        if not starts_name and (
             w in never
             or low in conn
             or (low in c.sets["generic_people"] and _opening(text, a, sent[0]))

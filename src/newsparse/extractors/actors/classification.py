@@ -110,14 +110,18 @@ def _joined_next(ctx: MergeContext) -> Item | None:
 )
 def _org_of(ctx: MergeContext) -> int | None:
     """An organisation head, ``of`` and a name: one organisation (``University of Texas``),
-    to the end of its domain (``Bureau of European and Eurasian Affairs``)."""
+    to the end of its domain (``League for the Promotion and Defense of Human Rights``)."""
     nxt, prev = _joined_next(ctx), ctx.prev
-    if nxt is None or prev is None or prev.label == "place" or nxt.label not in _JOINABLE:
+    if nxt is None or prev is None or prev.label == "place":
         return None
     head_last = ctx.words(prev)[-1]
     if head_last not in cues().sets["org_heads"] and ctx.text[ctx.piece.start] != "&":
         return None
-    taken, end, iso = 2, nxt.end, prev.iso or nxt.iso
+    first = _domain_more(ctx, ctx.k)
+    if first is None:
+        return None
+    taken, last = first
+    end, iso = last.end, prev.iso or last.iso
     while True:
         more = _domain_more(ctx, ctx.k + taken)
         if more is None:
@@ -230,6 +234,27 @@ def _generic_head(ctx: MergeContext) -> int | None:
     if p.label != "org" or prev is None or prev.label != "unknown" or not ctx.adjacent(prev, p):
         return None
     if ctx.text[p.start : p.end] not in cues().sets["org_heads"]:
+        return None
+    ctx.merged[-1] = Item(prev.start, p.end, "unknown", org_name=True)
+    return 1
+
+
+@MERGES.rule(
+    "longer-name-ending-in-a-known-one",
+    produces="org",
+    confidence=0.7,
+    example="The Japanese Liberal Democratic Party won the vote.",
+)
+def _longer_org(ctx: MergeContext) -> int | None:
+    """Words before a known organisation whose name ends in a head (``Liberal`` +
+    ``Democratic Party``): one longer name, not the known one."""
+    p, prev = ctx.piece, ctx.prev
+    if p.label != "org" or p.entry is None or prev is None or prev.label != "unknown":
+        return None
+    words = ctx.words(p)
+    if len(words) < 2 or words[-1] not in cues().sets["org_heads"] or not ctx.adjacent(prev, p):
+        return None
+    if given_like(gazetteer(), ctx.words(prev)[0]):
         return None
     ctx.merged[-1] = Item(prev.start, p.end, "unknown", org_name=True)
     return 1
@@ -417,13 +442,15 @@ class _Titles:
 def org_kind(words: list[str], iso: str | None) -> str:
     """The actor kind of an organisation from the words of its name."""
     c = cues().sets
-    words = [*words, *(" ".join(pair) for pair in itertools.pairwise(words))]
-    if iso is None and not c["armed_heads"].isdisjoint(words):
+    grams = [*words, *(" ".join(pair) for pair in itertools.pairwise(words))]
+    if not c["media_words"].isdisjoint(words):
+        return "organization"  # "National News Agency", "State Television": media
+    if iso is None and not c["armed_heads"].isdisjoint(grams):
         return "armed_group"
-    if not c["government_heads"].isdisjoint(words):
+    if not c["government_heads"].isdisjoint(grams):
         return "government"  # "Foreign Ministry", "Supreme Court", "Central Command"
     state = iso is not None or words[0] in c["state_prefixes"]
-    if state and not c["state_heads"].isdisjoint(words):
+    if state and not c["state_heads"].isdisjoint(grams):
         return "government"  # "Tourism Authority of Thailand", "National Security Agency"
     if words[-1] in c["party_heads"] or words[0] in c["party_heads"]:
         return "political_group"

@@ -54,6 +54,10 @@ class ActorCues(DataFile):
     """Connectors that continue an organisation's domain (``… for the Promotion and …``)."""
     igo_heads: Words
     """Words that make a body international when its name says so (``United Nations …``)."""
+    org_plurals: Words
+    """Plural nouns that introduce a list of organisations (``companies such as …``)."""
+    camel_name_prefixes: Words
+    """Surname prefixes that explain a capital inside a word (``McCain``, ``DeSantis``)."""
     media_words: Words
     """Words that make a body's name a news organisation (``National News Agency``)."""
     party_heads: Words

@@ -675,6 +675,60 @@ def _speaks_of_itself(ctx: UnknownContext) -> Verdict | None:
     return None
 
 
+_LISTED = regex.compile(
+    r"(?:[ \t]*\p{Lu}[\p{L}\p{N}&.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&.'’\-]*){0,3}[ \t]*"
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)){0,8}[ \t]*$"
+)
+
+
+@cache
+def _list_lead() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\b\L<nouns>[ \t]+(?:such[ \t]+as|like|including)[ \t]+",
+        regex.I,
+        nouns=cues().org_plurals,
+    )
+
+
+@UNKNOWN.rule(
+    "listed-after-organisations",
+    produces="org",
+    confidence=0.75,
+    example="Firms such as Kelvorn, Dastrel and Obrin expanded.",
+)
+def _listed(ctx: UnknownContext) -> Verdict | None:
+    """A name in a list after ``companies such as`` or ``groups including``: an organisation."""
+    text, start = ctx.st.text, ctx.item.start
+    leads = list(_list_lead().finditer(text, max(ctx.sent[0], start - 160), start))
+    lead = leads[-1] if leads else None
+    if lead is None or _LISTED.match(text, lead.end(), start) is None:
+        return None
+    return Verdict("org", "organization")
+
+
+@UNKNOWN.rule(
+    "brand-in-camel-case",
+    produces="org",
+    confidence=0.7,
+    example="Engineers at TelluraSoft built the model.",
+)
+def _camel(ctx: UnknownContext) -> Verdict | None:
+    """One word with a capital inside (``DeepMind``-like): a brand or firm, unless a surname
+    prefix explains the capital (``McCain``, ``DeSantis``)."""
+    if len(ctx.words) != 1 or not _CAMEL.search(ctx.surface):
+        return None
+    word = ctx.surface
+    if any(
+        word.startswith(p) and word[len(p) : len(p) + 1].isupper()
+        for p in cues().camel_name_prefixes
+    ):
+        return None
+    return Verdict("org", "organization")
+
+
+_CAMEL = regex.compile(r"^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}")
+
+
 @UNKNOWN.rule(
     "person-verb-after",
     produces="person",

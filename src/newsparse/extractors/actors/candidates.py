@@ -306,8 +306,11 @@ class _Splitter:
                 i += 1
                 continue
             j, ent = hit
+            title_in_name = ent.source == "title" and j == i + 1 and bool(self.unknown)
             if self.name_not_place(i, j, ent, conn) or (
-                ent.source == "title" and j == i + 1 and self.inside_name(i)
+                # "Hassan Sheikh Mohamud", "Hun Sen": English puts titles before names, so a
+                # title after a name word, inside or at the end of the run, is part of it.
+                title_in_name and (j == len(self.words) or self.inside_name(i))
             ):
                 self.unknown.append(self.toks[i])
                 i += 1

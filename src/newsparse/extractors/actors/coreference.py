@@ -182,9 +182,7 @@ def _link_place(lk: Linker, st: State, it: Item, surface: str, links: _Links) ->
         return
     acts = metonymy(st.text, it) if it.label == "capital" and it.iso else ""
     if acts and it.iso:
-        gov = lk.groups.get(("government", it.iso)) if acts == "government" else None
-        target = gov if gov is not None else lk.country(it.iso)
-        target.add_mention(it.start, it.end, "capital")
+        links.capitals.append(it)  # linked once the article's governments are known
         return
     name = it.entry.name if it.entry else surface
     end = place_end(st.text, it, links.by_start, links.consumed)
@@ -198,8 +196,20 @@ class _Links:
         self.by_start = {it.start: it for it in items}
         self.consumed: set[int] = set()
         """Starts of items already part of another mention (``Homs, Syria``)."""
+        self.capitals: list[Item] = []
+        """Capitals acting for their state (``Seoul said``), linked after the governments."""
         self.deferred: list[Item] = []
         """Bare armed descriptions, linked once every named group is known."""
+
+
+def _link_capitals(lk: Linker, items: list[Item]) -> None:
+    """A capital acting for its state speaks for the state's government when the article
+    names that government (``Seoul`` and ``the South Korean government``), else for the
+    country (``Moscow-brokered talks``)."""
+    for it in items:
+        assert it.iso is not None
+        target = lk.groups.get(("government", it.iso)) or lk.country(it.iso)
+        target.add_mention(it.start, it.end, "capital")
 
 
 def _bare(it: Item) -> bool:
@@ -456,6 +466,7 @@ def link(st: State) -> Linker:
     _link_offices(lk, items)
     _link_named(lk, st, items, links)
     _link_unknown(lk, items)
+    _link_capitals(lk, links.capitals)
     _link_deferred(lk, links.deferred)
     _merge_acronyms(lk)
     _governing_groups(lk, items)

@@ -71,10 +71,8 @@ class Item:
 
     def shifted(self, delta: int, sent_start: int) -> Item:
         """A copy moved by ``delta``, for another occurrence of the same run."""
-
-        def move(x: int) -> int:
-            return x + delta if x >= 0 else -1
-
+        title_start, affiliation_start = self.title_start, self.affiliation_start
+        expands, name_start = self.expands, self.name_start
         # Positional construction: dataclasses.replace costs several times more.
         return Item(
             self.start + delta,
@@ -89,10 +87,10 @@ class Item:
             self.role,
             self.office,
             self.org_name,
-            move(self.title_start),
-            move(self.affiliation_start),
-            move(self.expands),
-            move(self.name_start),
+            title_start + delta if title_start >= 0 else -1,
+            affiliation_start + delta if affiliation_start >= 0 else -1,
+            expands + delta if expands >= 0 else -1,
+            name_start + delta if name_start >= 0 else -1,
             sent_start,
             self.name,
             self.guessed,

@@ -306,10 +306,12 @@ class _Splitter:
                 i += 1
                 continue
             j, ent = hit
-            title_in_name = ent.source == "title" and j == i + 1 and bool(self.unknown)
+            word_like = ent.source == "title" or (ent.source == "demonym" and ent.iso is None)
+            title_in_name = word_like and j == i + 1 and bool(self.unknown)
             if self.name_not_place(i, j, ent, conn) or (
-                # "Hassan Sheikh Mohamud", "Hun Sen": English puts titles before names, so a
-                # title after a name word, inside or at the end of the run, is part of it.
+                # "Hassan Sheikh Mohamud", "Hun Sen", "Mohammed Shia al-Sudani": English puts
+                # titles before names, so a title (or a word like "Shia") after a name word,
+                # inside or at the end of the run, is part of the name.
                 title_in_name and (j == len(self.words) or self.inside_name(i))
             ):
                 self.unknown.append(self.toks[i])

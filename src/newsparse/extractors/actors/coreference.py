@@ -416,9 +416,10 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
     armed = [a for a in lk.orgs.values() if a.kind == "armed_group" and a in lk.draft.actors]
     armed = list(dict.fromkeys(armed))
     governments = [a for (r, iso), a in lk.groups.items() if r == "government" and iso]
+    home = _home_country(lk)
     for it in items:
         if it.role == "government":
-            target = _nearest_before(governments, it.start)
+            target = _nearest_before(governments, it.start) or home
             if target is not None:
                 _describe(target, lk, it)
             else:
@@ -427,6 +428,21 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
             _describe(armed[0], lk, it)
         else:
             link_group(lk, it)
+
+
+def _home_country(lk: Linker) -> ActorDraft | None:
+    """The country an article is about, when one stands out: named at least twice and more
+    than twice as often as any other (its unnamed ``government`` is that country's)."""
+    ranked = sorted(
+        (a for a in lk.countries.values() if a in lk.draft.actors),
+        key=lambda a: len(a.mentions),
+        reverse=True,
+    )
+    if not ranked or len(ranked[0].mentions) < 2:
+        return None
+    if len(ranked) > 1 and len(ranked[0].mentions) <= 2 * len(ranked[1].mentions):
+        return None
+    return ranked[0]
 
 
 def _nearest_before(actors: list[ActorDraft], offset: int) -> ActorDraft | None:

@@ -143,6 +143,8 @@ def _domain_more(ctx: MergeContext, k: int) -> tuple[int, Item] | None:
         j += 1
     if j >= len(pieces) or pieces[j].label not in {"unknown", "demonym", "place", "country"}:
         return None
+    if pieces[j].label == "demonym" and j + 1 == len(pieces):
+        return None  # "… of Iraq and the Iraqi people": an adjective ends no name
     if j == k and ctx.text[pieces[k - 1].end : pieces[k].start].strip():
         return None  # with no connector, only a name right after continues ("… Affairs")
     return j + 1 - ctx.k, pieces[j]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from functools import lru_cache
 
 from ...draft import Draft
 from ...extractor import Extractor
@@ -59,6 +60,7 @@ def forget_runs() -> None:
     _ANALYSED.clear()
 
 
+@lru_cache(maxsize=8192)
 def _plain_word(word: str, caps: bool) -> bool:
     """An ordinary word no gazetteer or given-name list knows (``The``, ``However``)."""
     gaz = gazetteer()

@@ -269,7 +269,8 @@ def _longer_org(ctx: MergeContext) -> int | None:
     example="Fans of Dynamo Kharkiv celebrated the title.",
 )
 def _club_town(ctx: MergeContext) -> int | None:
-    """A name and a town in one run: a club or firm named for its town (``Werder Bremen``)."""
+    """A name and a town in one run: a club or firm named for its town (``Werder Bremen``), or
+    a firm or paper named for its region (``Healthcare Asia``)."""
     p, prev = ctx.piece, ctx.prev
     if (
         p.label not in {"place", "capital"}
@@ -285,10 +286,13 @@ def _club_town(ctx: MergeContext) -> int | None:
     gaz = gazetteer()
     if len(words) > 2 or len(ctx.words(p)) > 1 or given_like(gaz, words[0]):
         return None
-    if any(w.lower() in gaz.common or w.endswith(("ing", "ed")) for w in words):
+    region = p.entry.kind in {"continent", "region"} and prev.label == "unknown"
+    if not region and any(w.lower() in gaz.common or w.endswith(("ing", "ed")) for w in words):
         return None  # "Declaring Mosul": an ordinary word before a town
-    if words[0] in cues().sets["place_prefixes"] or p.entry.kind not in {"city", "province"}:
+    if words[0] in cues().sets["place_prefixes"]:
         return None
+    if not region and p.entry.kind not in {"city", "province"}:
+        return None  # a region ends a firm's or paper's name ("Healthcare Asia"), not a club's
     ctx.merged[-1] = Item(prev.start, p.end, "unknown", org_name=True)
     return 1
 

@@ -374,6 +374,9 @@ def build_countries() -> list[tuple[str, str, str]]:
         iso = info.get("ISO", {}).get("alpha3") if isinstance(info.get("ISO"), dict) else None
         if iso:
             infos[iso] = info
+    from wordfreq import top_n_list
+
+    common = set(top_n_list("en", 6000))
     rows = []
     places: list[tuple[str, str, str]] = []
     for c in pycountry.countries:
@@ -389,7 +392,8 @@ def build_countries() -> list[tuple[str, str, str]]:
         aliases = [name, c.name, getattr(c, "official_name", "")]
         alt = info.get("altSpellings") or []
         assert isinstance(alt, list)
-        aliases += [a for a in alt if len(a) > 3 and a.isascii()]
+        # Alternative spellings that are English words ("Island" for Iceland) name no country.
+        aliases += [a for a in alt if len(a) > 3 and a.isascii() and a.lower() not in common]
         aliases += EXTRA_ALIASES.get(iso, [])
         dem = info.get("demonym") or ""
         demonyms = [str(dem)] if dem else []

@@ -472,6 +472,29 @@ def _governing_groups(lk: Linker, items: list[Item]) -> None:
             org.kind = "government"
 
 
+_KNOWN_AS = regex.compile(
+    r",?[ \t]*(?:\L<adverbs>[ \t]+)?(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?",
+    adverbs=["also", "better", "commonly", "widely", "locally"],
+)
+
+
+def _known_as(lk: Linker) -> None:
+    """``X, also known as Y``: Y is another name of X's actor, not an actor of its own."""
+    text, table = lk.text, lk.draft.actors
+    for m in _KNOWN_AS.finditer(text):
+        before = [row for row in table.mentions_in(max(0, m.start() - 200), m.start())]
+        first = [a for s, e, _f, a in before if e == m.start()]
+        after = [a for s, _e, _f, a in table.mentions_in(m.end(), m.end() + 1)]
+        if not first or not after or first[-1] is after[0]:
+            continue
+        if (first[-1].kind == "person") != (after[0].kind == "person"):
+            continue  # a person is not also known as a body
+        keep, alias = first[-1], after[0]
+        for s, e, _form in alias.mentions:
+            keep.add_mention(s, e, "name")
+        table.remove(alias)
+
+
 def link(st: State) -> Linker:
     """Turn the labelled items of an article into actors and places."""
     lk = Linker(st.draft)
@@ -485,6 +508,7 @@ def link(st: State) -> Linker:
     _link_capitals(lk, links.capitals)
     _link_deferred(lk, links.deferred)
     _merge_acronyms(lk)
+    _known_as(lk)
     _governing_groups(lk, items)
     affiliations(st, lk, items)
     described_people(st, lk)

@@ -278,6 +278,8 @@ class _Splitter:
         self.pieces: list[Item] = []
         self.unknown: list[tuple[int, int]] = []
         self.function = _function_words()
+        self.surname_at = -1
+        """Index of a word a name particle made part of a name, whatever the gazetteers say."""
 
     def flush(self) -> None:
         """Close the stretch of unknown words as one item."""
@@ -300,6 +302,10 @@ class _Splitter:
         i, n = 0, len(self.toks)
         conn, never = self.cues.sets["connectors"], self.cues.sets["never_names"]
         while i < n:
+            if i == self.surname_at:
+                self.unknown.append(self.toks[i])  # "de Lima": a surname, though a town's
+                i += 1
+                continue
             hit = self.longest_hit(i)
             if hit is None:
                 self.no_hit(i, conn, never)
@@ -331,12 +337,22 @@ class _Splitter:
         j = i + 1
         while j < len(self.words) and self.words[j].lower() in separate:
             j += 1
-        if j >= len(self.words) or not self.name_word(self.words[j]):
+        if j >= len(self.words):
             return False
-        if self.words[i].lower() in separate:
+        if self.words[i].lower() in separate and self.surname_word(self.words[j]):
+            self.surname_at = j
             return True
+        if not self.name_word(self.words[j]):
+            return False
         first = self.text[self.unknown[0][0] : self.unknown[0][1]]
         return len(self.unknown) == 1 and first in self.gaz.given and self.words[i][:1].isupper()
+
+    def surname_word(self, word: str) -> bool:
+        """A capitalised word after a name particle: unknown, or a town's name (``de Lima``)."""
+        if not word[:1].isupper():
+            return False
+        ent = lookup(self.gaz, word, self.caps)
+        return ent is None or ent.source in {"place", "capital"}
 
     def name_word(self, word: str) -> bool:
         """A capitalised word (or ``al-`` and one) that no gazetteer knows."""

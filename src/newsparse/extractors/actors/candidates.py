@@ -318,7 +318,7 @@ class _Splitter:
                 # "Hassan Sheikh Mohamud", "Hun Sen", "Mohammed Shia al-Sudani": English puts
                 # titles before names, so a title (or a word like "Shia") after a name word,
                 # inside or at the end of the run, is part of the name.
-                title_in_name and (j == len(self.words) or self.inside_name(i))
+                title_in_name and (self.name_ends(j, conn) or self.inside_name(i))
             ):
                 self.unknown.append(self.toks[i])
                 i += 1
@@ -346,6 +346,10 @@ class _Splitter:
             return False
         first = self.text[self.unknown[0][0] : self.unknown[0][1]]
         return len(self.unknown) == 1 and first in self.gaz.given and self.words[i][:1].isupper()
+
+    def name_ends(self, j: int, conn: frozenset[str]) -> bool:
+        """Whether a name ends before word ``j`` (the run ends, or a connector follows)."""
+        return j == len(self.words) or self.words[j].lower() in conn
 
     def surname_word(self, word: str) -> bool:
         """A capitalised word after a name particle: unknown, or a town's name (``de Lima``)."""
@@ -511,9 +515,10 @@ def _owner(st: State, start: int, sent: tuple[int, int]) -> tuple[int, str | Non
         if ent is not None and ent.source == "org":
             return at, None, Entry("owner", ent.name, ent.kind, ent.iso)
     at, word = tries[-1]
+    after_the = st.text[max(0, at - 4) : at].lower() == "the "  # "the Trump administration"
     if (
         lookup(gaz, word, False) is None
-        and word.lower() not in gaz.common
+        and (word.lower() not in gaz.common or after_the)
         and at != sent[0]
         and at + len(word) + 1 >= start - 1  # no adjective between a name and its party
         and not _LOWER_TAIL.search(word)  # "C.I.A.-backed rebels" are not the C.I.A.

@@ -409,6 +409,9 @@ def _merge_acronyms(lk: Linker) -> None:
         lk.orgs[name] = lk.abbrev[name] = target
 
 
+_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime"})
+
+
 def _link_deferred(lk: Linker, items: list[Item]) -> None:
     """Bare descriptions, once every named party is known: ``militants`` go to the article's
     one armed group, ``the authorities`` and ``government troops`` to its government (the one
@@ -416,6 +419,11 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
     armed = [a for a in lk.orgs.values() if a.kind == "armed_group" and a in lk.draft.actors]
     armed = list(dict.fromkeys(armed))
     governments = [a for (r, iso), a in lk.groups.items() if r == "government" and iso]
+    governments += [
+        a  # "the Trump administration", "the Taliban government": named for their leader
+        for a in dict.fromkeys(lk.orgs.values())
+        if a.kind == "government" and a.name.split()[-1].lower() in _GOVERNMENT_NOUNS
+    ]
     home = _home_country(lk)
     for it in items:
         if it.role == "government":

@@ -83,6 +83,8 @@ class ActorCues(DataFile):
     generic_people: Words
     """Plural nouns for people (``Analysts``, ``Prosecutors``): never a surname before
     ``said``, even capitalised at the start of a sentence."""
+    match_verbs: Words
+    """Verbs of a match after a town in a sports story (``Surrey beat Kent``): a team."""
     peoples: Words
     """Adjectives of peoples, faiths and movements with no state (``Kurdish``, ``Sunni``):
     nationality-like words that may start a body's name (``Kurdish Regional Government``)."""

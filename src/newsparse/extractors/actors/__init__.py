@@ -37,7 +37,9 @@ from .classification import (
     Verdict,
     apply_verdict,
     classify_unknown,
+    dateline,
     label_pieces,
+    plays,
     results_lines,
     team_context,
 )
@@ -118,33 +120,53 @@ _READ_AT_MOST = 8
 times, not once per mention)."""
 
 
-def _sentence_of(
-    starts: list[int], sentences: list[tuple[int, int]], offset: int, size: int
-) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, offset) - 1
-    return sentences[i] if i >= 0 else (0, size)
+class _Sentences:
+    """The sentence of an offset, by bisection."""
+
+    def __init__(self, sentences: list[tuple[int, int]], size: int) -> None:
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        self.size = size
+
+    def of(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (the whole text when there is none)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.sentences[i] if i >= 0 else (0, self.size)
 
 
-def _classify(st: State, sentences: list[tuple[int, int]]) -> None:
-    """Label unknown names from context, once per name: the first mention a rule can read
-    decides for every mention of the same words (one sense per article). In results tables,
-    places before scores are teams."""
+def _teams(st: State, sents: _Sentences) -> None:
+    """In a sports story, a town before a score or a verb of a match is a team, and so are its
+    other mentions (datelines excepted)."""
     if len(st.sports) < 3:
         st.sports.clear()  # one "Name 3" is a count, many lines of them are results tables
-    starts = [s for s, _ in sentences]
-    size = len(st.text)
+        return
+    towns: dict[str, list[Item]] = {}
+    teams: set[str] = set()
+    for it in st.items:
+        if it.label not in {"place", "capital"}:
+            continue
+        surface = st.text[it.start : it.end]
+        towns.setdefault(surface, []).append(it)
+        sent = sents.of(it.start)
+        if (sent[0] in st.sports and team_context(st.text, it, sent)) or plays(st.text, it):
+            teams.add(surface)
+    for surface in teams:
+        for it in towns[surface]:
+            if not dateline(st.text, it):
+                it.label, it.kind, it.entry = "org", "organization", None
+
+
+def _classify(st: State, sents: _Sentences) -> None:
+    """Label unknown names from context, once per name: the most confident verdict among its
+    first mentions decides for every mention of the same words (one sense per article)."""
     unknown: dict[str, list[Item]] = {}
     for it in st.items:
         if it.label == "unknown":
             unknown.setdefault(st.text[it.start : it.end], []).append(it)
-        elif it.label in {"place", "capital"} and st.sports:
-            sent = _sentence_of(starts, sentences, it.start, size)
-            if sent[0] in st.sports and team_context(st.text, it, sent):
-                it.label, it.kind, it.entry = "org", "organization", None
     for same in unknown.values():
         best: tuple[float, Item, tuple[Rule[UnknownContext, Verdict], Verdict]] | None = None
         for it in same[:_READ_AT_MOST]:
-            hit = classify_unknown(st, it, _sentence_of(starts, sentences, it.start, size))
+            hit = classify_unknown(st, it, sents.of(it.start))
             if hit is None or hit[1].label == "unknown":
                 continue
             if best is None or hit[0].confidence > best[0]:
@@ -168,7 +190,9 @@ def find_actors(draft: Draft) -> None:
         if sent[0] not in credits:
             _scan_sentence(st, sent, memo)
     find_groups(st, sentences)
-    _classify(st, sentences)
+    sents = _Sentences(sentences, len(text))
+    _teams(st, sents)
+    _classify(st, sents)
     link(st)
 
 

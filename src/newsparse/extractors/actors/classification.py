@@ -826,6 +826,26 @@ def results_lines(text: str, sentences: list[tuple[int, int]]) -> set[int]:
     return found
 
 
+_DATELINE = regex.compile(
+    r"[ \t]*(?:,[ \t]*\p{Lu}[\p{L}.]*[ \t]*)?\d{4}-\d\d-\d\d|[ \t]*\((?:Reuters|AP|AFP)\)"
+)
+
+
+def dateline(text: str, item: Item) -> bool:
+    """A place heading a dispatch (``CHICAGO 1996-08-29``, ``LONDON (Reuters)``)."""
+    return _DATELINE.match(text, item.end, item.end + 30) is not None
+
+
+@cache
+def _plays() -> regex.Pattern[str]:
+    return regex.compile(r"[ \t]+\L<verbs>\b", verbs=cues().match_verbs)
+
+
+def plays(text: str, item: Item) -> bool:
+    """A name followed by a verb of a match (``beat``, ``drew``): a team, in a sports story."""
+    return _plays().match(text, item.end, item.end + 30) is not None
+
+
 def team_context(text: str, item: Item, sent: tuple[int, int]) -> bool:
     """A name followed by a score or ``v``: a team, not a place or a person."""
     if _TEAM_AFTER.match(text, item.end, sent[1]):

@@ -176,6 +176,21 @@ def _classify(st: State, sents: _Sentences) -> None:
         if best is not None:
             for other in same:
                 apply_verdict(other, *best[2], decided=other is best[1])
+    if st.sports:
+        _clubs(st)
+
+
+def _clubs(st: State) -> None:
+    """In a sports story, a guessed person whose last word is a town is a club (``Fortuna
+    Sittard``, ``Gloria Bistrita``)."""
+    gaz = gazetteer()
+    for it in st.items:
+        if it.label != "person" or it.title_start >= 0:
+            continue
+        words = st.text[it.start : it.end].split()
+        last = lookup(gaz, words[-1], False) if len(words) >= 2 else None
+        if last is not None and last.source in {"place", "capital"}:
+            it.label, it.kind = "org", "organization"
 
 
 def find_actors(draft: Draft) -> None:

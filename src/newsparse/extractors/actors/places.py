@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 import regex
 
 from ...draft import ActorDraft, PlaceDraft
-from ...lexicon.actors import cues
+from ...lexicon.actors import cues, gazetteer
 from .items import Item, State
 
 __all__ = ["countries_as_places", "metonymy", "place_end"]
@@ -18,13 +18,23 @@ _LOWER_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
 _COMMA_NAME = regex.compile(r", ?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)")
 
 
+def lookup_demonym(word: str) -> str | None:
+    """The ISO code of a nationality adjective (``Russian``), or None."""
+    entry = gazetteer().exact.get(word)
+    return entry.iso if entry is not None and entry.source == "demonym" else None
+
+
 def metonymy(text: str, it: Item) -> str:
     """What a capital stands for: ``government`` (``allies in Damascus``), ``country``
     (``Moscow-brokered``, ``Beijing said``) or nothing (a place)."""
     c = cues().sets
     after = text[it.end : it.end + 20]
-    before = " ".join(text[max(0, it.start - 30) : it.start].split()[-2:]).lower()
+    words_before = text[max(0, it.start - 40) : it.start].split()
+    before = " ".join(words_before[-2:]).lower()
     if before in c["metonymy_before"]:
+        owner = lookup_demonym(words_before[-3]) if len(words_before) >= 3 else None
+        if owner is not None and owner != it.iso:
+            return ""  # "Russian officials in Riyadh": where they met, not who they are
         return "government"
     if after[:1] in "-‐":
         w = _HYPHEN_WORD.match(after)

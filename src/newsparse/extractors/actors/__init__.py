@@ -113,7 +113,7 @@ def _scan_sentence(
             st.items.append(t.shifted(s0, sent[0]))
 
 
-_SURE = 0.85
+_SURE = 0.75
 """A verdict this confident settles a name without reading its other mentions."""
 _READ_AT_MOST = 8
 """Mentions of one unknown name read at most (a name repeated in a long text is read a few

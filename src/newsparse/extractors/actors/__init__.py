@@ -75,7 +75,7 @@ def _analysed(text: str, s: int, e: int, sent: tuple[int, int], key: _RunKey) ->
     if templates is None:
         caps = key[2]
         items = label_pieces(text, analyse_run(text, s, e, sent, caps), sent)
-        templates = [t.shifted(-s, -1) for t in items]
+        templates = [t.shifted(-s) for t in items]
         if len(_ANALYSED) >= _ANALYSED_MAX:
             for old in list(itertools.islice(_ANALYSED, len(_ANALYSED) // 2 + 1)):
                 del _ANALYSED[old]
@@ -110,7 +110,7 @@ def _scan_sentence(
             templates = _analysed(text, s0, e0, sent, (*key, said))
             memo[key] = templates
         for t in templates:
-            st.items.append(t.shifted(s0, sent[0]))
+            st.items.append(t.shifted(s0))
 
 
 _SURE = 0.75

@@ -465,10 +465,7 @@ def org_kind(words: list[str], iso: str | None) -> str:
 
 def label_pieces(text: str, pieces: list[Item], sent: tuple[int, int]) -> list[Item]:
     """Merge the pieces of one run into names and label them."""
-    items = _Titles(text).run(_merge(text, pieces), sent)
-    for p in items:
-        p.sent_start = sent[0]
-    return items
+    return _Titles(text).run(_merge(text, pieces), sent)
 
 
 # -- names no gazetteer knows --------------------------------------------------------------------

@@ -60,8 +60,6 @@ class Item:
     name_start: int = -1
     """For state bodies: where the actor's name starts, before the mention
     (``China's`` in ``China's foreign ministry``)."""
-    sent_start: int = -1
-    """Start of the sentence the item is in."""
     name: str = ""
     """The actor's name when its words are not together in the text (``Moroccan
     authorities`` in ``Moroccan and Spanish authorities``)."""
@@ -69,7 +67,7 @@ class Item:
     """Labelled from the words around it, not from its own words: a name the article already
     knows under that label or another (``the Trump team``) keeps its known actor."""
 
-    def shifted(self, delta: int, sent_start: int) -> Item:
+    def shifted(self, delta: int) -> Item:
         """A copy moved by ``delta``, for another occurrence of the same run."""
         title_start, affiliation_start = self.title_start, self.affiliation_start
         expands, name_start = self.expands, self.name_start
@@ -91,7 +89,6 @@ class Item:
             affiliation_start + delta if affiliation_start >= 0 else -1,
             expands + delta if expands >= 0 else -1,
             name_start + delta if name_start >= 0 else -1,
-            sent_start,
             self.name,
             self.guessed,
         )

@@ -295,8 +295,13 @@ def synthetic(family: str, size: int) -> str:
 # -- child tasks (each runs in a fresh interpreter) -----------------------------------------------
 
 
-def child_parse(family: str, size: int, reps: int, trace: bool) -> dict[str, Any]:
-    """Parse one synthetic text: CPU and wall time, peak RSS above the warm baseline, outputs."""
+def child_parse(
+    family: str, size: int, reps: int, rep_budget: float, trace: bool
+) -> dict[str, Any]:
+    """Parse one synthetic text: CPU and wall time, peak RSS above the warm baseline, outputs.
+
+    The parse is repeated up to ``reps`` times, best kept, until ``rep_budget`` CPU seconds.
+    """
     text = synthetic(family, size)  # before the baseline: the input is the caller's memory
     import newsparse
 
@@ -324,7 +329,7 @@ def child_parse(family: str, size: int, reps: int, trace: bool) -> dict[str, Any
         wall.append(time.perf_counter() - w0)
         if i == 0:
             peak_kib = _maxrss_kib()
-        if cpu[-1] > 5:  # a long run is stable enough alone
+        if sum(cpu) > rep_budget:  # a long run is stable enough alone
             break
     out: dict[str, Any] = {
         "family": family,
@@ -350,12 +355,34 @@ def child_parse(family: str, size: int, reps: int, trace: bool) -> dict[str, Any
         k: len(getattr(art, k, ()) or ())
         for k in ("actors", "quotes", "ceasefire_claims", "sentences", "paragraphs")
     }
-    if out["peak_above_baseline_mib"] < 2048:
-        try:
-            out["json_bytes"] = len(art.model_dump_json())
-        except MemoryError:
-            out["json_bytes"] = None
+    out["json_bytes"], out["json_capped"] = _json_size(art, cap=JSON_CAP_X * out["bytes"])
     return out
+
+
+#: Stop measuring an article's JSON past this multiple of its input (a quadratic output at 10 MB
+#: would take terabytes).
+JSON_CAP_X = 50
+
+
+def _json_size(art: Any, cap: int) -> tuple[int | None, bool]:
+    """About how many bytes ``art`` takes as JSON, record by record, stopping past ``cap``."""
+    try:
+        total = 0
+        for name in type(art).model_fields:
+            value = getattr(art, name)
+            items = value if isinstance(value, (list, tuple)) else None
+            if items and hasattr(items[0], "model_dump_json"):
+                for item in items:
+                    total += len(item.model_dump_json()) + 1
+                    if total > cap:
+                        return total, True
+            else:
+                total += len(art.model_dump_json(include={name}))
+            if total > cap:
+                return total, True
+        return total, False
+    except Exception:
+        return None, False
 
 
 def _trace_top(art: Any, n: int = 8) -> dict[str, Any]:
@@ -747,15 +774,19 @@ def section_workers(bbc: Path, n: int | None, rounds: int, plugins: bool) -> dic
 class _Children:
     """Parse children shared by the scaling and memory sections, each size run once."""
 
-    def __init__(self, plugins: bool, budget: float, mem_mib: int, trace: bool) -> None:
+    def __init__(
+        self, plugins: bool, budget: float, mem_mib: int, trace: bool, rep_budget: float
+    ) -> None:
         self.plugins, self.budget, self.mem_mib, self.trace = plugins, budget, mem_mib, trace
+        self.rep_budget = rep_budget
         self.cache: dict[tuple[str, int], dict[str, Any]] = {}
 
     def get(self, family: str, size: int) -> dict[str, Any]:
         key = (family, size)
         if key not in self.cache:
             reps = 3 if size <= 1_000_000 else 2
-            args = ["parse", family, str(size), str(reps), "1" if self.trace else "0"]
+            args = ["parse", family, str(size), str(reps), str(self.rep_budget)]
+            args.append("1" if self.trace else "0")
             res = _run_child(args, self.plugins, timeout=self.budget, mem_mib=self.mem_mib)
             res.setdefault("family", family)
             res.setdefault("size", size)
@@ -815,6 +846,7 @@ def section_memory(
             "peak_above_baseline_mib": r["peak_above_baseline_mib"],
             "raw_peak_rss_mib": r["raw_peak_rss_mib"],
             "json_x_input": (r["json_bytes"] / r["bytes"]) if r.get("json_bytes") else None,
+            "json_capped": r.get("json_capped", False),
             "records": r.get("records"),
             "cpu_s": r["cpu_s"],
             "trace": r.get("trace"),
@@ -957,7 +989,10 @@ def table(res: dict[str, Any]) -> str:
             ok = r["x_input"] <= T["memory_x_input"]
             if family in BYTES_PER_CHAR_FAMILIES:
                 ok = ok and r["bytes_per_char"] < T["bytes_per_char"]
-            json_x = f", JSON {r['json_x_input']:.1f}x" if r.get("json_x_input") else ""
+            json_x = ""
+            if r.get("json_x_input"):
+                more = "> " if r["json_capped"] else ""
+                json_x = f", JSON {more}{r['json_x_input']:.1f}x"
             rows.append(
                 (
                     label,
@@ -1031,7 +1066,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         task, *rest = args.child
         if task == "parse":
-            answer = child_parse(rest[0], int(rest[1]), int(rest[2]), rest[3] == "1")
+            answer = child_parse(
+                rest[0], int(rest[1]), int(rest[2]), float(rest[3]), rest[4] == "1"
+            )
         elif task == "stream":
             answer = child_stream(rest[0], int(rest[1]))
         else:
@@ -1051,7 +1088,7 @@ def main(argv: list[str] | None = None) -> int:
         args.worker_rounds = min(args.worker_rounds, 2)
         args.worker_articles = args.worker_articles or 300
         args.stream = min(args.stream, 1000)
-        args.max_mb = min(args.max_mb, 0.256)
+        args.max_mb = min(args.max_mb, 0.2)
     big = int(args.max_mb * MB)
     pairs = [(big // 40, big // 10), (big // 4, big)] if not args.quick else [(big // 4, big)]
     res: dict[str, Any] = {
@@ -1062,7 +1099,9 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_start": os.getloadavg(),
     }
     started = time.perf_counter()
-    kids = _Children(args.plugins, args.budget, args.mem_limit_mib, args.trace)
+    kids = _Children(
+        args.plugins, args.budget, args.mem_limit_mib, args.trace, 0.5 if args.quick else 5.0
+    )
     if "pipeline" in only:
         res["pipeline"] = section_pipeline(args.bbc, args.articles, args.rounds, args.profile)
     if "coldstart" in only:

@@ -1043,6 +1043,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", type=Path, default=DEFAULT_BBC, help="BBC JSONL corpus")
     ap.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the seed article (.txt)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ap.add_argument("--save", type=Path, help="also write the JSON figures to this file")
+    ap.add_argument("--show", type=Path, help="print the table of a saved JSON file and stop")
     ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
     ap.add_argument("--quick", action="store_true", help="small inputs, for a fast look")
     ap.add_argument("--articles", type=int, default=1000, help="BBC articles in `pipeline`")
@@ -1061,6 +1063,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
+    if args.show:
+        print(table(json.loads(args.show.read_text(encoding="utf-8"))))
+        return 0
     if not args.plugins:
         os.environ["NEWSPARSE_PLUGINS"] = ""
     if args.child:
@@ -1118,6 +1123,8 @@ def main(argv: list[str] | None = None) -> int:
         res["spacy"] = section_spacy(args.spacy_python, args.quick)
     res["seconds"] = time.perf_counter() - started
     res["load_average_end"] = os.getloadavg()
+    if args.save:
+        args.save.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(res, indent=2))
     else:

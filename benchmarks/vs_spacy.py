@@ -7,9 +7,11 @@
 spaCy is never a dependency of newsparse: this script runs only in ``benchmarks/.spacy-venv``.
 Both sides are loaded and warmed up first; then only processing is timed, in alternating rounds
 (newsparse, spaCy, spaCy, newsparse, …) so a busy moment on the machine hits both alike, and the
-best round of each is compared. spaCy's side is ``nlp.pipe`` over the texts (tagger, parser, NER:
-the model's default pipes) plus textacy's direct-quotation triples and the entities of each doc;
-newsparse's side is ``newsparse.parse`` of each text. Target (issue 12): newsparse at least 100x.
+best round of each is compared, in CPU seconds of this process (steadier on a shared machine),
+or in wall-clock seconds if spaCy used more than one thread. spaCy's side is ``nlp.pipe`` over
+the texts (tagger, parser, NER: the model's default pipes) plus textacy's direct-quotation
+triples and the entities of each doc; newsparse's side is ``newsparse.parse`` of each text.
+Target (issue 12): newsparse at least 100x.
 """
 
 from __future__ import annotations
@@ -112,7 +114,12 @@ def run(voa: Path, bbc: Path, n_voa: int | None, n_bbc: int, rounds: int) -> dic
             times[name].append(time.perf_counter() - t0)
             cpu[name].append(time.process_time() - c0)
     best_ours, best_theirs = min(times["newsparse"]), min(times["spacy"])
-    paired = [s / n for n, s in zip(times["newsparse"], times["spacy"], strict=True)]
+    paired = [s / n for n, s in zip(cpu["newsparse"], cpu["spacy"], strict=True)]
+    ratio_wall = best_theirs / best_ours
+    ratio_cpu = min(cpu["spacy"]) / min(cpu["newsparse"])
+    # CPU time is steadier on a shared machine, but would flatter newsparse if spaCy ran on
+    # more than one thread: then its CPU time exceeds its wall time, and wall time is used.
+    multithreaded = min(cpu["spacy"]) > 1.1 * best_theirs
     return {
         "machine": f"{platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} CPUs",
@@ -131,16 +138,18 @@ def run(voa: Path, bbc: Path, n_voa: int | None, n_bbc: int, rounds: int) -> dic
         "spacy_s": best_theirs,
         "newsparse_cpu_s": min(cpu["newsparse"]),
         "spacy_cpu_s": min(cpu["spacy"]),
-        "newsparse_mb_per_s": mb / best_ours,
-        "spacy_mb_per_s": mb / best_theirs,
-        "ratio": best_theirs / best_ours,
+        "newsparse_mb_per_s": mb / (best_ours if multithreaded else min(cpu["newsparse"])),
+        "spacy_mb_per_s": mb / (best_theirs if multithreaded else min(cpu["spacy"])),
+        "ratio": ratio_wall if multithreaded else ratio_cpu,
+        "ratio_basis": "wall" if multithreaded else "cpu",
         "ratio_median_paired": statistics.median(paired),
-        "ratio_cpu": min(cpu["spacy"]) / min(cpu["newsparse"]),
+        "ratio_cpu": ratio_cpu,
+        "ratio_wall": ratio_wall,
         "newsparse_quotes_actors": counts["newsparse"],
         "spacy_quotes_entities": counts["spacy"],
         "textacy_gave_up_docs": len(gave_up - {-1}),
         "target": TARGET,
-        "ok": best_theirs / best_ours >= TARGET,
+        "ok": (ratio_wall if multithreaded else ratio_cpu) >= TARGET,
     }
 
 
@@ -160,9 +169,9 @@ def table(res: dict[str, Any]) -> str:
             f"spaCy pipe + textacy   {res['spacy_s']:7.2f} s  {res['spacy_mb_per_s']:7.3f} MB/s"
             f"  quotes/entities {res['spacy_quotes_entities']}"
             f" (textacy gave up on {res['textacy_gave_up_docs']} stories: odd quote marks)",
-            f"speed ratio (spaCy time / newsparse time): {res['ratio']:.1f}x  "
-            f"(median of paired rounds {res['ratio_median_paired']:.1f}x, "
-            f"CPU {res['ratio_cpu']:.1f}x)"
+            f"speed ratio (spaCy time / newsparse time, {res['ratio_basis']}): "
+            f"{res['ratio']:.1f}x  (CPU {res['ratio_cpu']:.1f}x, wall {res['ratio_wall']:.1f}x, "
+            f"median of paired rounds {res['ratio_median_paired']:.1f}x)"
             f"  target >= {res['target']:.0f}x  {ok}",
         ]
     )

@@ -410,13 +410,14 @@ def _trace_top(art: Any, n: int = 8) -> dict[str, Any]:
     """What the finished article holds, by allocating line, and the traced peak during the parse."""
     import tracemalloc
 
-    _, peak = tracemalloc.get_traced_memory()
+    current, peak = tracemalloc.get_traced_memory()
     snap = tracemalloc.take_snapshot()
     tracemalloc.stop()
     del art
     top = snap.statistics("lineno")[:n]
     return {
         "traced_peak_mib": peak / MIB,
+        "traced_held_mib": current / MIB,
         "held_by_line": [
             {"where": str(s.traceback[0]), "mib": s.size / MIB, "count": s.count} for s in top
         ],
@@ -1214,6 +1215,11 @@ def main(argv: list[str] | None = None) -> int:
         res["memory"] = section_memory(kids, big, args.bbc, args.stream, args.plugins)
     if "spacy" in only:
         res["spacy"] = section_spacy(args.spacy_python, args.quick)
+    if kids.cache:
+        # Every parse child's answer (time, memory, record counts) by family and size.
+        res["parse_children"] = [
+            {k: v for k, v in r.items() if k != "trace"} for r in kids.cache.values()
+        ]
     res["seconds"] = time.perf_counter() - started
     res["load_average_end"] = os.getloadavg()
     if args.save:

@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         with_claims[topic] += bool(art.ceasefire_claims)
         if a.show:
             for c in art.ceasefire_claims:
-                print(f"{art.id}\t{c.status}\t{c.trigger.text!r}\t{c.evidence.text[:160]!r}")
+                sent = art.sentence_of(c)
+                where = sent.text[:160] if sent else ""
+                print(f"{art.id}\t{c.status}\t{c.trigger.text!r}\t{where!r}")
     secs = time.perf_counter() - start
     print(f"# {sum(docs.values())} documents in {secs:.1f} s")
     print(f"{'topic':<15}{'docs':>6}{'claims':>8}{'docs with claims':>18}")

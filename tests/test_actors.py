@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import newsparse
+from newsparse.draft import Draft
 from newsparse.extractors.actors import find_actors
 from newsparse.extractors.segmentation import segment
 from newsparse.models import Article
-from newsparse.pipeline import Draft
 
 ROOT = Path(__file__).resolve().parent.parent
 

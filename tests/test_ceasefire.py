@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 import newsparse
+from newsparse.draft import Draft
 from newsparse.extractors import segmentation
 from newsparse.extractors._timex import find_times
 from newsparse.extractors.ceasefire import find_claims
-from newsparse.pipeline import Draft
 
 # (text, expected claims as (status, trigger), negated, hypothetical) — written for these tests.
 STATUS_CASES: list[tuple[str, list[tuple[str, str]]]] = [

@@ -122,7 +122,8 @@ def test_the_wrapping_example_runs(tmp_path: Path) -> None:
     header = "import newsparse\nfrom newsparse import Draft, Extractor\n"
     module = _load_module("newsparse_wrap_doc", header + wrap, tmp_path)
     pm = make_plugin_manager(entry_points_enabled=False, extra=[module])
-    assert Pipeline(pm).owner["actors"] == "newsparse_wrap_doc"
+    pipe = Pipeline(pm)
+    assert pipe.owner["house-actors"] == "newsparse_wrap_doc" and "actors" not in pipe.owner
     text = "The NORTHERN FRONT and Maria Okafor met in Port Avalon."
     plain = newsparse.parse(text, plugins=make_plugin_manager(entry_points_enabled=False))
     wrapped = newsparse.parse(text, plugins=pm)

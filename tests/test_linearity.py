@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 import newsparse
-from newsparse.pipeline import ActorDraft, Draft, QuoteDraft
 
 # Our own sentences: headlines, quotes with speakers and titles, places, ceasefire claims.
 _PROSE = (
@@ -94,52 +93,3 @@ def test_work_grows_linearly(kind: str) -> None:
     n_large = _lines_run(lambda: newsparse.parse(large))
     ratio = n_large / n_small
     assert 3.0 < ratio < 6.0, f"{kind}: {n_small} -> {n_large} lines, ratio {ratio:.1f}"
-
-
-# -- the Draft's indexed lookups answer as a scan in list order would --------------------------
-
-
-def _scan_actor_at(draft: Draft, start: int, end: int) -> ActorDraft | None:
-    best: ActorDraft | None = None
-    best_len = -1
-    for a in draft.actors:
-        for s, e, _ in a.mentions:
-            if s < end and start < e and e - s > best_len:
-                best, best_len = a, e - s
-    return best
-
-
-def _scan_quotes_at(draft: Draft, offset: int) -> list[QuoteDraft]:
-    return [q for q in draft.quotes if any(s <= offset < e for s, e in q.segments)]
-
-
-def test_indexed_lookups_match_a_scan() -> None:
-    import random
-
-    rng = random.Random(7)
-    for _ in range(300):
-        draft = Draft(text="x" * 120, id="t")
-        for _ in range(rng.randint(0, 5)):
-            actor = draft.add_actor("A", "person")
-            for _ in range(rng.randint(0, 4)):
-                s = rng.randint(0, 100)
-                actor.add_mention(s, s + rng.randint(0, 12))
-        for _ in range(rng.randint(0, 5)):
-            segs = []
-            for _ in range(rng.randint(1, 3)):
-                s = rng.randint(0, 100)
-                segs.append((s, s + rng.randint(0, 30)))
-            draft.add_quote("direct", segs)
-        for _ in range(20):
-            a, b = sorted((rng.randint(0, 120), rng.randint(0, 120)))
-            assert draft.actor_at(a, b) is _scan_actor_at(draft, a, b)
-            assert draft.quotes_at(a) == _scan_quotes_at(draft, a)
-            found = _scan_quotes_at(draft, a)
-            assert draft.quote_at(a) is (found[0] if found else None)
-        # Mentions added to an existing actor are seen by the next lookup.
-        if draft.actors:
-            draft.actors[0].add_mention(0, 120)
-            assert draft.actor_at(50, 51) is draft.actors[0]
-        for a in draft.actors:
-            assert draft.actor(a.id) is a
-        assert draft.actor("nobody") is None

@@ -61,7 +61,7 @@ def _article(**kw: object) -> Article:
         cue=span(46, 50),
     )
     c = CeasefireClaim(
-        id="c1", status="in_effect", trigger=span(18, 28), evidence=span(0, 29), source="a1"
+        id="c1", status="in_effect", trigger=span(18, 28), source="a1"
     )
     fields: dict[str, object] = {
         "id": "x",
@@ -97,7 +97,7 @@ def test_unknown_speaker_is_rejected() -> None:
 
 def test_unknown_party_is_rejected() -> None:
     c = CeasefireClaim(
-        id="c1", status="violated", trigger=span(18, 28), evidence=span(0, 29), parties=("a7",)
+        id="c1", status="violated", trigger=span(18, 28), parties=("a7",)
     )
     with pytest.raises(ValidationError, match="unknown parties"):
         Article(id="x", text=TEXT, ceasefire_claims=(c,))
@@ -132,7 +132,6 @@ def test_status_must_be_one_of_the_fourteen() -> None:
             id="c",
             status="paused",
             trigger=span(0, 2),  # type: ignore[arg-type]
-            evidence=span(0, 2),
         )
 
 

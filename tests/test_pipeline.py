@@ -1,17 +1,21 @@
-"""The plugin pipeline: ordering by requires/provides, replacement, failures, env controls."""
+"""The pipeline: planning by requires/provides/amends, guarded runs, undo, time budget, build."""
 
 from __future__ import annotations
 
-import types
+import time
 
 import pluggy
 import pytest
+from pydantic import BaseModel
 
 import newsparse
-from newsparse import Draft, Extractor, hookimpl
+from newsparse import ActorRef, Draft, Extractor, Span, hookimpl
+from newsparse.api import _pipeline
 from newsparse.errors import PipelineError, PluginError
 from newsparse.pipeline import Pipeline
-from newsparse.plugins import DEFAULT_PLUGINS, make_plugin_manager
+from newsparse.plugins import make_plugin_manager
+
+TEXT = "Talks resume\n\nPresident Jane Roe said the truce held. Rebels agreed."
 
 
 def plugin(*extractors: Extractor, disabled: tuple[str, ...] = ()) -> object:
@@ -33,20 +37,24 @@ def pm_with(*plugins: object) -> pluggy.PluginManager:
     return make_plugin_manager(extra=plugins, entry_points_enabled=False)
 
 
-def test_builtins_registered_like_plugins() -> None:
-    pm = pm_with()
-    for name in DEFAULT_PLUGINS:
-        assert pm.has_plugin(name)
-    names = Pipeline(pm).names
-    assert names.index("segmentation") < names.index("actors") < names.index("quotes")
-    assert names.index("quotes") < names.index("ceasefire")
+def noop(d: Draft) -> None:
+    """Do nothing."""
+
+
+def test_builtin_order() -> None:
+    names = Pipeline(pm_with()).names
+    assert names == ("segmentation", "actors", "quotes", "ceasefire")
 
 
 def test_order_follows_requirements_not_registration() -> None:
     log: list[str] = []
-    late = Extractor(name="aaa-late", run=lambda d: log.append("late"), requires=("early-thing",))
+    late = Extractor(name="aaa-late", run=lambda d: log.append("late"), requires=("quotes",))
     early = Extractor(
-        name="zzz-early", run=lambda d: log.append("early"), provides=("early-thing",)
+        name="zzz-early",
+        run=lambda d: log.append("early"),
+        requires=("sentences",),
+        provides=("quotes",),
+        replaces="quotes",
     )
     for order in ((late, early), (early, late)):
         log.clear()
@@ -54,39 +62,76 @@ def test_order_follows_requirements_not_registration() -> None:
         assert log == ["early", "late"]
 
 
+def test_amenders_run_before_those_requiring_what_they_amend() -> None:
+    needs_actors = Extractor(name="aaa", run=noop, requires=("actors",))
+    names = Pipeline(pm_with(plugin(needs_actors))).names
+    # quotes amends actors (speakers it finds), so a step needing all actors comes after it
+    assert names.index("aaa") > names.index("quotes")
+
+
 def test_missing_requirement_is_a_clear_error() -> None:
-    ex = Extractor(name="needy", run=lambda d: None, requires=("unicorns",))
-    with pytest.raises(PluginError, match=r"NP201.*unicorns"):
+    ex = Extractor(name="needy", run=noop, requires=("records:weapons",))
+
+    class Kinds:
+        @hookimpl
+        def newsparse_record_kinds(self) -> dict[str, type[BaseModel]]:
+            return {"weapons": BaseModel}
+
+    with pytest.raises(PluginError, match=r"NP201.*records:weapons"):
+        Pipeline(pm_with(plugin(ex), Kinds()))
+
+
+def test_unknown_capability_is_refused() -> None:
+    ex = Extractor(name="odd", run=noop, provides=("unicorns",))
+    with pytest.raises(PluginError, match=r"NP208.*unicorns"):
         Pipeline(pm_with(plugin(ex)))
+    bad_kind = Extractor(name="odd", run=noop, provides=("records:nothing",))
+    with pytest.raises(PluginError, match="NP208"):
+        Pipeline(pm_with(plugin(bad_kind)))
 
 
 def test_cycle_is_a_clear_error() -> None:
-    a = Extractor(name="a", run=lambda d: None, requires=("y",), provides=("x",))
-    b = Extractor(name="b", run=lambda d: None, requires=("x",), provides=("y",))
+    a = Extractor(name="a", run=noop, requires=("quotes",), provides=("places",), replaces="actors")
+    b = Extractor(name="b", run=noop, requires=("places",), provides=("quotes",), replaces="quotes")
     with pytest.raises(PluginError, match="NP202"):
-        Pipeline(pm_with(plugin(a, b)))
+        Pipeline(pm_with(plugin(a, b), plugin(disabled=("ceasefire",))))
 
 
-def test_third_party_extractor_replaces_builtin_of_same_name() -> None:
+def test_replacing_a_builtin_is_explicit() -> None:
     def fake_quotes(d: Draft) -> None:
-        d.add_quote("direct", [(0, 4)], confidence=0.5)
+        d.add_quote("direct", [(14, 18)], confidence=0.5)
 
-    ex = Extractor(name="quotes", run=fake_quotes, requires=("sentences",), provides=("quotes",))
-    article = newsparse.parse("Hello world.", plugins=pm_with(plugin(ex)))
-    assert [(q.text, q.confidence) for q in article.quotes] == [("Hell", 0.5)]
+    silent = Extractor(
+        name="quotes", run=fake_quotes, requires=("sentences",), provides=("quotes",)
+    )
+    with pytest.raises(PluginError, match=r"NP203.*replaces='quotes'"):
+        Pipeline(pm_with(plugin(silent)))
+    explicit = Extractor(
+        name="my-quotes",
+        run=fake_quotes,
+        requires=("sentences",),
+        provides=("quotes",),
+        replaces="quotes",
+    )
+    pipe = Pipeline(pm_with(plugin(explicit)))
+    assert "quotes" not in pipe.names
+    step = next(s for s in pipe.steps if s.extractor.name == "my-quotes")
+    assert step.replaced == "quotes"
+    article = newsparse.parse(TEXT, plugins=pipe.pm)
+    assert [(q.text, q.confidence) for q in article.quotes] == [("Pres", 0.5)]
 
 
-def test_two_third_party_extractors_with_one_name_conflict() -> None:
-    ex = Extractor(name="dup", run=lambda d: None)
+def test_two_replacements_of_one_extractor_conflict() -> None:
+    a = Extractor(name="q1", run=noop, provides=("quotes",), replaces="quotes")
+    b = Extractor(name="q2", run=noop, provides=("quotes",), replaces="quotes")
     with pytest.raises(PluginError, match="NP203"):
-        Pipeline(pm_with(plugin(ex), plugin(ex)))
+        Pipeline(pm_with(plugin(a), plugin(b)))
 
 
 def test_disabled_builtin_is_left_out_and_dependents_fail_loudly() -> None:
     with pytest.raises(PluginError, match="NP201"):
         Pipeline(pm_with(plugin(disabled=("actors",))))
-    pipe = Pipeline(pm_with(plugin(disabled=("ceasefire",))))
-    assert "ceasefire" not in pipe.names
+    assert "ceasefire" not in Pipeline(pm_with(plugin(disabled=("ceasefire",)))).names
 
 
 def test_env_disable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,58 +139,123 @@ def test_env_disable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "ceasefire" not in Pipeline(pm_with()).names
 
 
-def test_block_builtin_plugin_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSPARSE_BLOCK_PLUGINS", "newsparse.extractors.ceasefire")
-    pm = pm_with()
-    assert not pm.has_plugin("newsparse.extractors.ceasefire")
-    assert "ceasefire" not in Pipeline(pm).names
+def test_undeclared_write_is_refused_with_a_code() -> None:
+    def sneaky(d: Draft) -> None:
+        d.add_actor("Sneaky Pete", "person")
+
+    ex = Extractor(name="sneaky", run=sneaky, requires=("quotes",))
+    article = newsparse.parse(TEXT, plugins=pm_with(plugin(ex)))
+    assert [(x.extractor, x.code) for x in article.diagnostics] == [("sneaky", "NP207")]
+    assert article.diagnostics[0].message.count("Declare") == 0
+    assert all(a.name != "Sneaky Pete" for a in article.actors)
+    with pytest.raises(PipelineError, match="NP207"):
+        newsparse.parse(TEXT, plugins=pm_with(plugin(ex)), strict=True)
 
 
-def test_allow_list_empty_means_builtins_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSPARSE_PLUGINS", "")
-    pm = make_plugin_manager()
-    assert {pm.get_name(p) for p in pm.get_plugins()} == set(DEFAULT_PLUGINS)
-
-
-def test_failing_extractor_is_a_diagnostic_not_a_lost_article() -> None:
-    def boom(d: Draft) -> None:
-        d.add_actor("Half Made", "person", mentions=[(0, 4, "name")])
+def test_failed_extractor_leaves_the_article_as_without_it() -> None:
+    def vandal(d: Draft) -> None:
+        for a in d.actors:
+            a.name = "Vandalised"
+            a.add_title("Vandal")
+            a.add_mention(0, 5)
+        d.quotes[0].speaker = None
+        d.add_actor("New One", "person").add_mention(0, 4)
         raise RuntimeError("kaboom")
 
-    ex = Extractor(name="boom", run=boom, requires=("sentences",))
-    article = newsparse.parse("Jane Doe said hello.", plugins=pm_with(plugin(ex)))
-    assert [(d.extractor, d.code) for d in article.diagnostics] == [("boom", "NP301")]
-    assert "kaboom" in article.diagnostics[0].message
-    assert all(a.name != "Half Made" for a in article.actors)
-    assert article.sentences  # the rest of the pipeline still ran
+    ex = Extractor(name="vandal", run=vandal, requires=("quotes",), amends=("actors", "quotes"))
+    plain = newsparse.parse(TEXT, plugins=pm_with())
+    assert plain.actors and plain.quotes[0].speaker
+    hit = newsparse.parse(TEXT, plugins=pm_with(plugin(ex)))
+    assert [(x.extractor, x.code) for x in hit.diagnostics] == [("vandal", "NP301")]
+    assert hit.model_copy(update={"diagnostics": ()}) == plain
 
 
-def test_strict_raises_on_extractor_failure() -> None:
-    ex = Extractor(name="boom", run=lambda d: 1 / 0)  # type: ignore[func-returns-value]
-    with pytest.raises(PipelineError, match="NP301"):
-        newsparse.parse("text", plugins=pm_with(plugin(ex)), strict=True)
-
-
-def test_invalid_span_from_extractor_is_dropped_with_diagnostic() -> None:
+def test_invalid_write_undoes_the_extractor_with_np302() -> None:
     def bad(d: Draft) -> None:
+        d.add_quote("direct", [(5, 6)])
         d.add_quote("direct", [(5, 400)])
 
-    ex = Extractor(name="bad", run=bad, requires=("quotes",))
-    article = newsparse.parse("A short text.", plugins=pm_with(plugin(ex)))
+    ex = Extractor(name="bad", run=bad, requires=("quotes",), amends=("quotes",))
+    article = newsparse.parse(TEXT, plugins=pm_with(plugin(ex)))
+    assert [(x.extractor, x.code) for x in article.diagnostics] == [("bad", "NP302")]
     assert all(q.end <= len(article.text) for q in article.quotes)
-    assert any(d.code == "NP302" for d in article.diagnostics)
+    assert not any(q.text == "r" for q in article.quotes)
 
 
-def test_misspelt_hook_fails_loudly() -> None:
-    mod = types.ModuleType("typo_plugin")
+def test_time_budget_stops_between_extractors() -> None:
+    def slow(d: Draft) -> None:
+        time.sleep(0.05)
 
+    ex = Extractor(name="aaa-slow", run=slow, requires=("sentences",))
+    pipe = Pipeline(pm_with(plugin(ex)))
+    assert pipe.names.index("aaa-slow") < pipe.names.index("quotes")
+    article = newsparse.parse(TEXT, plugins=pipe.pm, timeout=0.01)
+    assert article.sentences  # what ran before the budget was spent is kept
+    assert not article.quotes
+    codes = [(d.code, d.level) for d in article.diagnostics]
+    assert ("NP303", "warning") in codes
+    assert "quotes" in article.diagnostics[-1].message
+    with pytest.raises(newsparse.InputError):
+        newsparse.parse(TEXT, timeout=0)
+
+
+class Weapon(BaseModel):
+    name: str
+    span: Span
+    owner: ActorRef | None = None
+
+
+class WeaponKinds:
     @hookimpl
-    def newsparse_extractor() -> list[Extractor]:  # missing "s"
-        return []
+    def newsparse_record_kinds(self) -> dict[str, type[BaseModel]]:
+        return {"weapons": Weapon}
 
-    mod.newsparse_extractor = newsparse_extractor  # type: ignore[attr-defined]
-    with pytest.raises(PluginError, match="NP204"):
-        make_plugin_manager(extra=[mod], entry_points_enabled=False)
+
+def _weapons(owner: str) -> Extractor:
+    def run(d: Draft) -> None:
+        s = d.text.index("truce")
+        d.add_record(
+            "weapons",
+            Weapon(name="truce", span=Span.of(d.text, s, s + 5), owner=ActorRef(actor=owner)),
+        )
+        d.add_record("weapons", {"name": "bad", "span": {"start": 0, "end": 2, "text": "no"}})
+
+    return Extractor(name="weapons", run=run, requires=("actors",), provides=("records:weapons",))
+
+
+def test_records_are_validated_and_their_references_checked() -> None:
+    art = newsparse.parse(TEXT, plugins=pm_with(WeaponKinds(), plugin(_weapons("a1"))))
+    assert [r["name"] for r in art.records["weapons"]] == ["truce"]
+    assert art.records["weapons"][0]["owner"] == {"actor": "a1"}
+    assert [d.code for d in art.diagnostics] == ["NP302"]
+    dangling = newsparse.parse(TEXT, plugins=pm_with(WeaponKinds(), plugin(_weapons("a99"))))
+    assert "weapons" not in dangling.records  # a kind with nothing left is absent
+    assert any("a99" in d.message for d in dangling.diagnostics)
+    data = art.model_dump()
+    data["records"]["weapons"][0]["owner"] = {"actor": "a99"}
+    with pytest.raises(ValueError, match="no actor with id 'a99'"):
+        newsparse.Article.model_validate(data)
+
+
+def test_hook_failures_name_the_plugin() -> None:
+    class Raises:
+        @hookimpl
+        def newsparse_extractors(self) -> list[Extractor]:
+            raise RuntimeError("no")
+
+    class BadKinds:
+        @hookimpl
+        def newsparse_record_kinds(self) -> object:
+            return ["weapons"]
+
+    class BadDisabled:
+        @hookimpl
+        def newsparse_disabled_extractors(self) -> str:
+            return "quotes"
+
+    for obj in (Raises(), BadKinds(), BadDisabled()):
+        with pytest.raises(PluginError, match=rf"NP211.*{type(obj).__name__}"):
+            Pipeline(pm_with(obj))
 
 
 def test_non_extractor_is_refused() -> None:
@@ -154,14 +264,22 @@ def test_non_extractor_is_refused() -> None:
         def newsparse_extractors(self) -> list[object]:
             return [lambda d: None]
 
-    with pytest.raises(PluginError, match="NP206"):
+    with pytest.raises(PluginError, match=r"NP206.*'P'"):
         Pipeline(pm_with(P()))
 
 
-def test_extractor_decorator() -> None:
-    @newsparse.extractor(requires=("sentences",), provides=("counts",))
-    def count(d: Draft) -> None:
-        d.shared["count.n"] = len(d.sentences)
+def test_pipeline_is_planned_once_per_plugin_set() -> None:
+    p = plugin(Extractor(name="x", run=noop))
+    first = _pipeline([p])
+    assert _pipeline([p]) is first
+    assert _pipeline([plugin()]) is not first
 
-    assert count.name == "count"
-    assert count.requires == ("sentences",)
+
+def test_extractor_decorator_and_declarations() -> None:
+    @newsparse.extractor(requires=("sentences",), provides="quotes", replaces="quotes")
+    def count(d: Draft) -> None:
+        """Count sentences."""
+
+    assert (count.name, count.requires, count.provides) == ("count", ("sentences",), ("quotes",))
+    assert count.writes == {"quotes"} and count.doc == "Count sentences."
+    assert count.module == __name__

@@ -503,7 +503,7 @@ def findings(article: Article) -> Counter[Any]:
                 "claim",
                 c.status,
                 c.trigger.text,
-                c.evidence.text,
+                None if c.sentence is None else article.sentences[c.sentence].text,
                 names(c.parties),
                 names(c.brokers),
                 names(c.excluded),

@@ -19,7 +19,7 @@ import newsparse
 from newsparse import Article, Draft, Extractor, Span
 from newsparse import strategies as ns
 from newsparse.pipeline import Pipeline
-from newsparse.plugins import DEFAULT_PLUGINS
+from newsparse.plugins import BUILTIN_PLUGINS
 from newsparse.testing import (
     MakePluginManager,
     ParseWith,
@@ -53,7 +53,9 @@ class ShoutingPlugin:
                 if draft.text[s:e].isupper():
                     draft.add_record("shouting", Shouting(sentence=Span.of(draft.text, s, e)))
 
-        return [Extractor("shouting", find, requires=("sentences",), provides=("records",))]
+        return [
+            Extractor("shouting", find, requires=("sentences",), provides=("records:shouting",))
+        ]
 
 
 @HEAVY
@@ -83,7 +85,7 @@ def base() -> Article:
         id="c1",
         status="in_effect",
         trigger=Span.of(TEXT, 18, 28),
-        evidence=Span.of(TEXT, 0, 29),
+        sentence=0,
         quote="q1",
     )
     return Article(
@@ -131,9 +133,9 @@ BROKEN: dict[str, tuple[dict[str, Any], str]] = {
     "unknown source": ({"ceasefire_claims__0__source": "Jane"}, "neither 'narrator'"),
     "unknown quote": ({"ceasefire_claims__0__quote": "q5"}, "quote 'q5'"),
     "self affiliation": ({"actors__0__affiliations": ("a1",)}, "not another actor"),
-    "trigger outside evidence": (
-        {"ceasefire_claims__0__evidence": Span.of(TEXT, 30, 39)},
-        "not inside its evidence",
+    "trigger outside its sentence": (
+        {"ceasefire_claims__0__sentence": 1},
+        "not inside its sentence",
     ),
     "sentence outside paragraphs": (
         {"paragraphs": (Span.of(TEXT, 0, 29),)},
@@ -165,7 +167,7 @@ def test_pm_fixture_has_builtins_and_plugin_but_no_installed_plugins(
     plugin = ShoutingPlugin()
     pm = newsparse_pm(plugin)
     assert pm.is_registered(plugin)
-    assert all(pm.has_plugin(name) for name in DEFAULT_PLUGINS)
+    assert all(pm.has_plugin(name) for name in BUILTIN_PLUGINS)
     installed = {ep.name for ep in importlib.metadata.entry_points(group="newsparse")}
     assert not any(pm.has_plugin(name) for name in installed)
     assert "shouting" in Pipeline(pm).names

@@ -8,30 +8,37 @@
 
 from __future__ import annotations
 
+from ._version import __version__
 from .api import parse, parse_many
-from .errors import InputError, NewsparseError, PipelineError, PluginError
+from .draft import CAPABILITIES, Draft
+from .errors import DraftError, InputError, NewsparseError, PipelineError, PluginError
+from .extractor import Extractor, extractor
 from .hookspecs import hookimpl
 from .models import (
     Actor,
+    ActorRef,
     Article,
     CeasefireClaim,
+    ClaimRef,
     Diagnostic,
     Mention,
     Place,
     Quote,
+    QuoteRef,
     Span,
     TimeExpression,
 )
-from .pipeline import Draft, Extractor, extractor
-
-__version__ = "0.1.0"
 
 __all__ = [
+    "CAPABILITIES",
     "Actor",
+    "ActorRef",
     "Article",
     "CeasefireClaim",
+    "ClaimRef",
     "Diagnostic",
     "Draft",
+    "DraftError",
     "Extractor",
     "InputError",
     "Mention",
@@ -40,6 +47,7 @@ __all__ = [
     "Place",
     "PluginError",
     "Quote",
+    "QuoteRef",
     "Span",
     "TimeExpression",
     "__version__",

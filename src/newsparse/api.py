@@ -6,7 +6,7 @@ import gc
 import itertools
 import os
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,26 +23,49 @@ if TYPE_CHECKING:
 
 __all__ = ["parse", "parse_many"]
 
-_pipelines: dict[int, tuple[pluggy.PluginManager, Pipeline]] = {}
 _META_KEYS = ("id", "title", "published", "url", "source", "author")
 
 Record = str | Mapping[str, Any]
 ErrorHandler = Callable[[int, str | None, Exception], None]
 
+#: Pipelines by plugin set, so ``parse(text, plugins=[...])`` plans once, not per call.
+_pipelines: OrderedDict[tuple[int, ...], tuple[object, Pipeline]] = OrderedDict()
+_PIPELINES_KEPT = 16
+_pipelines_lock = threading.Lock()
+
 
 def _pipeline(plugins: Sequence[Any] | pluggy.PluginManager | None) -> Pipeline:
+    """The pipeline for a plugin set (a manager, plugin objects, or the installed default)."""
     if isinstance(plugins, pluggy.PluginManager):
-        pm = plugins
+        owner: object = plugins
+        key: tuple[int, ...] = (id(plugins),)
     elif plugins:
-        pm = make_plugin_manager(extra=plugins)
-        return Pipeline(pm)
+        owner = tuple(plugins)
+        key = (0, *(id(p) for p in plugins))
     else:
-        pm = get_plugin_manager()
-    hit = _pipelines.get(id(pm))
-    if hit is None or hit[0] is not pm:
-        hit = (pm, Pipeline(pm))
-        _pipelines[id(pm)] = hit
-    return hit[1]
+        owner = get_plugin_manager()
+        key = (id(owner),)
+    with _pipelines_lock:
+        hit = _pipelines.get(key)
+        if hit is not None and (hit[0] is owner or hit[0] == owner):
+            _pipelines.move_to_end(key)
+            return hit[1]
+    if isinstance(owner, pluggy.PluginManager):
+        pipeline = Pipeline(owner)
+    else:
+        pipeline = Pipeline(make_plugin_manager(extra=owner))  # type: ignore[arg-type]
+    with _pipelines_lock:
+        # The owner is kept with the pipeline, so its id cannot be reused while cached.
+        _pipelines[key] = (owner, pipeline)
+        while len(_pipelines) > _PIPELINES_KEPT:
+            _pipelines.popitem(last=False)
+    return pipeline
+
+
+def forget_pipelines() -> None:
+    """Drop every cached pipeline (after plugins were installed or removed at run time)."""
+    with _pipelines_lock:
+        _pipelines.clear()
 
 
 def _check_text(text: object) -> str:
@@ -91,12 +114,18 @@ def parse(
     author: str | None = None,
     plugins: Sequence[Any] | pluggy.PluginManager | None = None,
     strict: bool = False,
+    timeout: float | None = None,
 ) -> Article:
     """Parse one article's text into an :class:`Article`.
 
-    ``plugins`` adds plugin objects for this call (or gives a whole plugin manager). With
-    ``strict=True`` an extractor failure raises instead of being recorded in ``diagnostics``.
+    ``plugins`` adds plugin objects for this call (or gives a whole plugin manager); the
+    pipeline for a plugin set is planned once and reused. With ``strict=True`` an extractor
+    failure raises instead of being recorded in ``diagnostics``. ``timeout`` (seconds) bounds
+    the work on this article: when it runs out, what was found so far is returned with an
+    ``NP303`` diagnostic.
     """
+    if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
+        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
     _check_text(text)
     meta = _check_meta(
         {
@@ -108,7 +137,7 @@ def parse(
             "author": author,
         }
     )
-    return _pipeline(plugins).run(text, strict=strict, **meta)
+    return _pipeline(plugins).run(text, strict=strict, timeout=timeout, **meta)
 
 
 def _record_args(record: Record) -> tuple[str, dict[str, Any]]:

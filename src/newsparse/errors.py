@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CODES", "InputError", "NewsparseError", "PipelineError", "PluginError"]
+__all__ = ["CODES", "DraftError", "InputError", "NewsparseError", "PipelineError", "PluginError"]
 
 #: Stable error codes with the hint shown to the user. Codes are never reused for another meaning.
 CODES: dict[str, str] = {
@@ -21,10 +21,17 @@ CODES: dict[str, str] = {
     "NP204": "A hook implementation does not match hookspecs.py: check its name and arguments.",
     "NP205": "Register the record kind with newsparse_record_kinds before adding records.",
     "NP206": "Each entry of newsparse_extractors must be an Extractor (see newsparse.extractor).",
+    "NP207": "Declare what the extractor writes in its 'provides' or 'amends'.",
+    "NP208": "Use a name from newsparse.CAPABILITIES, or records:<kind> of a registered kind.",
+    "NP209": "An installed plugin failed to load and is skipped: reinstall it or block it.",
+    "NP210": "Two plugins have the same name: rename one, or block one of them.",
+    "NP211": "A plugin's hook raised or returned the wrong shape: see hookspecs.py for each hook.",
     # extraction
     "NP301": "An extractor raised: its output is missing. Report it to the plugin's author.",
-    "NP302": "A record did not validate against its plugin's model and was dropped.",
-    "NP303": "A pattern timed out on this input; the extractor's output may be partial.",
+    "NP302": "An invalid write was refused: the record dropped, or the extractor's output undone.",
+    "NP303": "The time budget (parse(timeout=...)) ran out: what was found so far is returned.",
+    # packaging and data
+    "NP501": "A rules file under newsparse/data is invalid: fix the file and key named.",
     # cli
     "NP401": "See 'newsparse --help'.",
     # html input and the annotated view (appended)
@@ -49,6 +56,10 @@ class InputError(NewsparseError, ValueError):
 
 class PluginError(NewsparseError):
     """A plugin or extractor is misconfigured."""
+
+
+class DraftError(NewsparseError, ValueError):
+    """An extractor wrote something invalid (``NP302``) or undeclared (``NP207``) to the draft."""
 
 
 class PipelineError(NewsparseError):

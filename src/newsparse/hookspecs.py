@@ -15,7 +15,7 @@ import pluggy
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from .pipeline import Extractor
+    from .extractor import Extractor
 
 __all__ = ["hookimpl", "hookspec"]
 

@@ -1,380 +1,46 @@
-"""The working state of one article (:class:`Draft`), extractors, and the pipeline that orders them.
+"""The pipeline: extractors ordered by what they need and write, run over a draft, built into an
+:class:`~newsparse.models.Article`.
 
-Extractors fill a light mutable :class:`Draft` with plain offsets; the pipeline validates it once,
-at the end, into a frozen :class:`~newsparse.models.Article`.
+A :class:`Pipeline` is planned once per plugin manager (never per article). Running it gives each
+extractor the draft with exactly the write permissions it declared, undoes everything an extractor
+changed if it fails, and stops early when the per-article time budget is spent.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import heapq
 import os
-from bisect import bisect_left, bisect_right
+import time
+import typing
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import pluggy
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from .errors import PipelineError, PluginError
-from .models import Article, Diagnostic
+from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, _Item, _Named
+from .errors import DraftError, PipelineError, PluginError
+from .extractor import Extractor
+from .models import (
+    Actor,
+    Article,
+    CeasefireClaim,
+    Diagnostic,
+    Mentions,
+    Place,
+    Quote,
+    Span,
+    Spans,
+    TimeExpression,
+    unchecked,
+)
+from .plugins import plugin_label
 
-__all__ = [
-    "ActorDraft",
-    "ClaimDraft",
-    "Draft",
-    "Extractor",
-    "Pipeline",
-    "PlaceDraft",
-    "QuoteDraft",
-    "extractor",
-]
+__all__ = ["Pipeline", "Step", "build_article", "text_id"]
 
 Offsets = tuple[int, int]
-
-#: Capabilities every pipeline starts with.
-BASE_CAPABILITIES = frozenset({"text", "metadata"})
-
-
-@dataclass
-class ActorDraft:
-    """An actor under construction: offsets only, validated when the article is finished."""
-
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    titles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
-    """``(start, end, form)`` triples; ``form`` as in :class:`~newsparse.models.Mention`."""
-    gender: str | None = None
-    """``m``, ``f`` or None; lets pronoun resolution pick a compatible person."""
-
-    def add_mention(self, start: int, end: int, form: str = "name") -> None:
-        """Record one more mention of this actor."""
-        self.mentions.append((start, end, form))
-
-
-@dataclass
-class PlaceDraft:
-    """A place under construction."""
-
-    id: str
-    name: str
-    country: str | None = None
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def add_mention(self, start: int, end: int, form: str = "name") -> None:
-        """Record one more mention of this place."""
-        self.mentions.append((start, end, form))
-
-
-@dataclass
-class QuoteDraft:
-    """A quote under construction."""
-
-    id: str
-    kind: str
-    segments: list[Offsets]
-    speaker: str | None = None
-    speaker_mention: Offsets | None = None
-    cue: Offsets | None = None
-    confidence: float = 1.0
-
-    @property
-    def start(self) -> int:
-        """Start of the first segment."""
-        return self.segments[0][0]
-
-    @property
-    def end(self) -> int:
-        """End of the last segment."""
-        return self.segments[-1][1]
-
-
-@dataclass
-class ClaimDraft:
-    """A ceasefire claim under construction."""
-
-    id: str
-    status: str
-    trigger: Offsets
-    evidence: Offsets
-    parties: list[str] = field(default_factory=list)
-    brokers: list[str] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
-    location: Offsets | None = None
-    time: Offsets | None = None
-    date_from: _dt.date | None = None
-    date_to: _dt.date | None = None
-    source: str = "narrator"
-    quote: str | None = None
-    name: Offsets | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    qualifiers: list[Offsets] = field(default_factory=list)
-    confidence: float = 1.0
-
-
-@dataclass
-class Draft:
-    """Mutable working state for one article, shared by every extractor in the pipeline."""
-
-    text: str
-    id: str
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    source: str | None = None
-    author: str | None = None
-    headline: Offsets | None = None
-    boilerplate: list[Offsets] = field(default_factory=list)
-    paragraphs: list[Offsets] = field(default_factory=list)
-    sentences: list[Offsets] = field(default_factory=list)
-    actors: list[ActorDraft] = field(default_factory=list)
-    places: list[PlaceDraft] = field(default_factory=list)
-    quotes: list[QuoteDraft] = field(default_factory=list)
-    claims: list[ClaimDraft] = field(default_factory=list)
-    records: dict[str, list[Any]] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    shared: dict[str, Any] = field(default_factory=dict)
-    """Scratch space extractors share, keyed ``"extractor.thing"`` by convention."""
-    _counters: dict[str, int] = field(default_factory=dict, repr=False)
-    _sentence_starts: list[int] | None = field(default=None, repr=False)
-    _paragraph_starts: list[int] | None = field(default=None, repr=False, compare=False)
-    _actor_ids: tuple[object, dict[str, ActorDraft]] | None = field(
-        default=None, repr=False, compare=False
-    )
-    _mention_index: tuple[object, _MentionIndex] | None = field(
-        default=None, repr=False, compare=False
-    )
-    _quote_index: tuple[object, _QuoteIndex] | None = field(default=None, repr=False, compare=False)
-
-    # -- ids and adders -------------------------------------------------------------------------
-
-    def new_id(self, prefix: str) -> str:
-        """Return the next unused id with this prefix (``a1``, ``a2``, …)."""
-        n = self._counters.get(prefix, 0) + 1
-        self._counters[prefix] = n
-        return f"{prefix}{n}"
-
-    def add_actor(self, name: str, kind: str, **fields: Any) -> ActorDraft:
-        """Create an actor with a fresh id and add it to the draft."""
-        actor = ActorDraft(id=self.new_id("a"), name=name, kind=kind, **fields)
-        self.actors.append(actor)
-        return actor
-
-    def add_place(self, name: str, **fields: Any) -> PlaceDraft:
-        """Create a place with a fresh id and add it to the draft."""
-        place = PlaceDraft(id=self.new_id("p"), name=name, **fields)
-        self.places.append(place)
-        return place
-
-    def add_quote(self, kind: str, segments: list[Offsets], **fields: Any) -> QuoteDraft:
-        """Create a quote with a fresh id and add it to the draft."""
-        quote = QuoteDraft(id=self.new_id("q"), kind=kind, segments=list(segments), **fields)
-        self.quotes.append(quote)
-        return quote
-
-    def add_claim(
-        self, status: str, trigger: Offsets, evidence: Offsets, **fields: Any
-    ) -> ClaimDraft:
-        """Create a ceasefire claim with a fresh id and add it to the draft."""
-        claim = ClaimDraft(
-            id=self.new_id("c"), status=status, trigger=trigger, evidence=evidence, **fields
-        )
-        self.claims.append(claim)
-        return claim
-
-    def add_record(self, kind: str, record: BaseModel | Mapping[str, Any]) -> None:
-        """Add a plugin record of a registered ``kind`` (validated when the article is built)."""
-        self.records.setdefault(kind, []).append(record)
-
-    def warn(self, extractor: str, code: str, message: str) -> None:
-        """Record a warning diagnostic for this article."""
-        self.diagnostics.append(
-            Diagnostic(extractor=extractor, code=code, level="warning", message=message)
-        )
-
-    # -- lookups shared by extractors -----------------------------------------------------------
-
-    @property
-    def published_date(self) -> _dt.date | None:
-        """The publication date, when the metadata has a parseable one."""
-        if not self.published:
-            return None
-        try:
-            return _dt.datetime.fromisoformat(self.published.replace("Z", "+00:00")).date()
-        except ValueError:
-            try:
-                return _dt.date.fromisoformat(self.published[:10])
-            except ValueError:
-                return None
-
-    def sentence_index(self, offset: int) -> int | None:
-        """Index in ``sentences`` of the sentence containing ``offset``, or None."""
-        if self._sentence_starts is None or len(self._sentence_starts) != len(self.sentences):
-            self._sentence_starts = [s for s, _ in self.sentences]
-        i = bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i][1]:
-            return i
-        return None
-
-    def sentence_at(self, offset: int) -> Offsets | None:
-        """The sentence containing ``offset``, or None."""
-        i = self.sentence_index(offset)
-        return None if i is None else self.sentences[i]
-
-    def paragraph_at(self, offset: int) -> Offsets | None:
-        """The paragraph containing ``offset``, or None."""
-        if self._paragraph_starts is None or len(self._paragraph_starts) != len(self.paragraphs):
-            self._paragraph_starts = [s for s, _ in self.paragraphs]
-        i = bisect_right(self._paragraph_starts, offset) - 1
-        if i >= 0 and offset < self.paragraphs[i][1]:
-            return self.paragraphs[i]
-        return None
-
-    # The indexes below are rebuilt when a cheap fingerprint of the lists changes, so a lookup
-    # costs a bisect instead of a scan of every actor or quote (a scan per call is quadratic
-    # over a long article).
-
-    def actor(self, actor_id: str) -> ActorDraft | None:
-        """The actor with this id, or None."""
-        key = _fingerprint(self.actors)
-        if self._actor_ids is None or self._actor_ids[0] != key:
-            ids: dict[str, ActorDraft] = {}
-            for a in self.actors:
-                ids.setdefault(a.id, a)
-            self._actor_ids = (key, ids)
-        found = self._actor_ids[1].get(actor_id)
-        if found is not None and found.id != actor_id:  # an id changed in place: look again
-            self._actor_ids = None
-            return self.actor(actor_id)
-        return found
-
-    def actor_at(self, start: int, end: int) -> ActorDraft | None:
-        """The actor with a mention overlapping ``[start, end)`` (the longest such mention wins)."""
-        # Extractors append mentions to existing actors, so the fingerprint counts them too.
-        key = (*_fingerprint(self.actors), sum(len(a.mentions) for a in self.actors))
-        if self._mention_index is None or self._mention_index[0] != key:
-            self._mention_index = (key, _MentionIndex(self.actors))
-        return self._mention_index[1].at(start, end)
-
-    def quotes_at(self, offset: int) -> list[QuoteDraft]:
-        """Every quote whose content (any segment) contains ``offset``, in ``quotes`` order."""
-        key = _fingerprint(self.quotes)
-        if self._quote_index is None or self._quote_index[0] != key:
-            self._quote_index = (key, _QuoteIndex(self.quotes))
-        return self._quote_index[1].at(offset)
-
-    def quote_at(self, offset: int) -> QuoteDraft | None:
-        """The quote whose content (any segment) contains ``offset``, or None."""
-        found = self.quotes_at(offset)
-        return found[0] if found else None
-
-
-def _fingerprint(items: Sequence[object]) -> tuple[object, ...]:
-    """A cheap key that changes when a list grows, shrinks or gets a new last item.
-
-    It holds the last item itself, so the item's ``id`` cannot be reused while the key lives;
-    comparing two keys stops at the ``id`` before comparing items by value.
-    """
-    last = items[-1] if items else None
-    return (len(items), id(last), last)
-
-
-class _MentionIndex:
-    """Actor mentions sorted by start, for overlap lookups."""
-
-    def __init__(self, actors: Sequence[ActorDraft]) -> None:
-        # (i, j) are unique, so sorting never compares two actors.
-        self.rows = sorted(
-            (s, e, i, j, a) for i, a in enumerate(actors) for j, (s, e, _) in enumerate(a.mentions)
-        )
-        self.starts = [r[0] for r in self.rows]
-        self.longest = max((e - s for s, e, *_ in self.rows), default=0)
-
-    def at(self, start: int, end: int) -> ActorDraft | None:
-        """The actor of the longest mention overlapping ``[start, end)``; ties go to the first
-        actor, then its first mention, as a scan in list order would."""
-        lo = bisect_right(self.starts, start - max(self.longest, 1))
-        hi = bisect_left(self.starts, end)
-        best: tuple[int, int, int] | None = None
-        found: ActorDraft | None = None
-        for s, e, i, j, a in self.rows[lo:hi]:
-            if s < end and start < e:
-                rank = (-(e - s), i, j)
-                if best is None or rank < best:
-                    best, found = rank, a
-        return found
-
-
-class _QuoteIndex:
-    """Quote segments cut into elementary intervals, each listing the quotes covering it."""
-
-    def __init__(self, quotes: Sequence[QuoteDraft]) -> None:
-        events: dict[int, list[tuple[int, int]]] = {}
-        for qi, q in enumerate(quotes):
-            for s, e in q.segments:
-                if s < e:
-                    events.setdefault(s, []).append((qi, 1))
-                    events.setdefault(e, []).append((qi, -1))
-        self.bounds = sorted(events)
-        self.quotes = quotes
-        self.cover: list[tuple[int, ...]] = []
-        active: dict[int, int] = {}
-        for b in self.bounds:
-            for qi, d in events[b]:
-                n = active.get(qi, 0) + d
-                if n:
-                    active[qi] = n
-                else:
-                    active.pop(qi, None)
-            self.cover.append(tuple(sorted(active)))
-
-    def at(self, offset: int) -> list[QuoteDraft]:
-        """The quotes covering ``offset``, in list order."""
-        i = bisect_right(self.bounds, offset) - 1
-        if i < 0:
-            return []
-        return [self.quotes[qi] for qi in self.cover[i]]
-
-
-@dataclass(frozen=True)
-class Extractor:
-    """One step of the pipeline: a named function over the draft, with its requirements."""
-
-    name: str
-    run: Callable[[Draft], None]
-    requires: tuple[str, ...] = ()
-    """Capabilities that must be provided before this runs (``sentences``, ``actors``, …)."""
-    provides: tuple[str, ...] = ()
-    """Capabilities this adds to the draft."""
-
-    def __call__(self, draft: Draft) -> None:
-        self.run(draft)
-
-
-def extractor(
-    name: str | None = None,
-    *,
-    requires: Iterable[str] = (),
-    provides: Iterable[str] = (),
-) -> Callable[[Callable[[Draft], None]], Extractor]:
-    """Decorate ``fn(draft)`` to make it an :class:`Extractor`."""
-
-    def wrap(fn: Callable[[Draft], None]) -> Extractor:
-        return Extractor(
-            name=name or fn.__name__,
-            run=fn,
-            requires=tuple(requires),
-            provides=tuple(provides),
-        )
-
-    return wrap
 
 
 def text_id(text: str) -> str:
@@ -386,340 +52,476 @@ def _env_list(name: str) -> list[str]:
     return [x.strip() for x in os.environ.get(name, "").split(",") if x.strip()]
 
 
+class Step(typing.NamedTuple):
+    """One planned step: the extractor, the plugin it comes from, and what it replaced."""
+
+    extractor: Extractor
+    plugin: str
+    replaced: str | None
+
+
+def _call_each(pm: pluggy.PluginManager, hook: str) -> list[tuple[str, Any]]:
+    """Call ``hook`` once per plugin (through pluggy), so each result and error has an owner."""
+    plugins = pm.get_plugins()
+    out: list[tuple[str, Any]] = []
+    for plugin in plugins:
+        caller = getattr(pm.hook, hook)
+        if not any(impl.plugin is plugin for impl in caller.get_hookimpls()):
+            continue
+        only = pm.subset_hook_caller(hook, [p for p in plugins if p is not plugin])
+        label = plugin_label(pm, plugin)
+        try:
+            results = only()
+        except Exception as exc:
+            raise PluginError(
+                "NP211", f"plugin {label!r}: hook {hook} raised {type(exc).__name__}: {exc}"
+            ) from exc
+        out.extend((label, r) for r in results)
+    return sorted(out, key=lambda x: x[0])
+
+
+def _record_kinds(pm: pluggy.PluginManager) -> dict[str, type[BaseModel]]:
+    kinds: dict[str, type[BaseModel]] = {}
+    owner: dict[str, str] = {}
+    for label, result in _call_each(pm, "newsparse_record_kinds"):
+        if not isinstance(result, Mapping):
+            raise PluginError(
+                "NP211",
+                f"plugin {label!r}: newsparse_record_kinds must return a mapping of kind to "
+                f"model, not {type(result).__name__}",
+            )
+        for kind, model in result.items():
+            if not (
+                isinstance(kind, str) and isinstance(model, type) and issubclass(model, BaseModel)
+            ):
+                raise PluginError(
+                    "NP211",
+                    f"plugin {label!r}: record kind {kind!r} must map a str to a pydantic model",
+                )
+            if kind in kinds and kinds[kind] is not model:
+                raise PluginError(
+                    "NP203", f"record kind {kind!r} is registered by {owner[kind]!r} and {label!r}"
+                )
+            kinds[kind], owner[kind] = model, label
+    return kinds
+
+
+def _disabled(pm: pluggy.PluginManager) -> set[str]:
+    off: set[str] = set()
+    for label, result in _call_each(pm, "newsparse_disabled_extractors"):
+        if isinstance(result, str) or not isinstance(result, Iterable):
+            raise PluginError(
+                "NP211",
+                f"plugin {label!r}: newsparse_disabled_extractors must return names in a list, "
+                f"not {result!r}",
+            )
+        names = list(result)
+        if not all(isinstance(n, str) for n in names):
+            raise PluginError("NP211", f"plugin {label!r}: disabled extractor names must be str")
+        off.update(names)
+    return off
+
+
+def _collect(pm: pluggy.PluginManager) -> list[tuple[Extractor, str]]:
+    found: list[tuple[Extractor, str]] = []
+    for label, result in _call_each(pm, "newsparse_extractors"):
+        if isinstance(result, Extractor) or not isinstance(result, Iterable):
+            result = [result]
+        for ex in result:
+            if not isinstance(ex, Extractor):
+                raise PluginError(
+                    "NP206", f"plugin {label!r} returned {type(ex).__name__}, not an Extractor"
+                )
+            found.append((ex, label))
+    return found
+
+
+def _choose(found: list[tuple[Extractor, str]]) -> dict[str, Step]:
+    """One extractor per name; ``replaces`` takes another's place explicitly."""
+    replaced: dict[str, tuple[Extractor, str]] = {}
+    for ex, label in found:
+        if ex.replaces is not None:
+            if ex.replaces in replaced:
+                other = replaced[ex.replaces][1]
+                raise PluginError(
+                    "NP203",
+                    f"extractor {ex.replaces!r} is replaced by both {other!r} and {label!r}",
+                )
+            replaced[ex.replaces] = (ex, label)
+    chosen: dict[str, Step] = {}
+    for ex, label in found:
+        if ex.name in replaced and replaced[ex.name][0] is not ex:
+            continue  # taken over by the replacing extractor
+        if ex.name in chosen:
+            raise PluginError(
+                "NP203",
+                f"extractor {ex.name!r} is provided by both {chosen[ex.name].plugin!r} and "
+                f"{label!r}; give one another name or declare replaces={ex.name!r}",
+            )
+        gone = ex.replaces if ex.replaces is not None else None
+        chosen[ex.name] = Step(ex, label, gone)
+    return chosen
+
+
+def _check_capabilities(steps: Iterable[Step], kinds: Mapping[str, type[BaseModel]]) -> None:
+    for step in steps:
+        ex = step.extractor
+        for field in ("requires", "provides", "amends"):
+            for cap in getattr(ex, field):
+                known = cap in CAPABILITIES or (
+                    cap.startswith("records:") and cap[len("records:") :] in kinds
+                )
+                if not known:
+                    raise PluginError(
+                        "NP208",
+                        f"extractor {ex.name!r} of plugin {step.plugin!r} {field} unknown "
+                        f"capability {cap!r}",
+                    )
+                if field != "requires" and cap in BASE_CAPABILITIES:
+                    raise PluginError(
+                        "NP207", f"extractor {ex.name!r} cannot write the input ({cap!r})"
+                    )
+
+
+def _plan(steps: Sequence[Step]) -> tuple[Step, ...]:
+    """Order steps so what a step requires is provided first; ties break by name.
+
+    A step that amends a capability also runs before the steps requiring it, when that creates
+    no cycle, so they see the capability complete (the quotes step adds speakers to ``actors``).
+    """
+    by_name = {s.extractor.name: s for s in steps}
+    providers: dict[str, list[str]] = {}
+    amenders: dict[str, list[str]] = {}
+    for s in steps:
+        for cap in s.extractor.provides:
+            providers.setdefault(cap, []).append(s.extractor.name)
+        for cap in s.extractor.amends:
+            amenders.setdefault(cap, []).append(s.extractor.name)
+    after: dict[str, set[str]] = {n: set() for n in by_name}
+    for s in steps:
+        ex = s.extractor
+        for cap in (*ex.requires, *ex.amends):
+            if cap in BASE_CAPABILITIES:
+                continue
+            if cap not in providers:
+                raise PluginError(
+                    "NP201",
+                    f"extractor {ex.name!r} ({s.plugin}) needs {cap!r}, which no enabled "
+                    "extractor provides",
+                )
+            after[ex.name].update(p for p in providers[cap] if p != ex.name)
+    _topological(after)  # NP202 on a cycle among the hard constraints
+    for s in sorted(steps, key=lambda s: s.extractor.name):
+        for cap in s.extractor.requires:
+            for amender in sorted(amenders.get(cap, ())):
+                if amender != s.extractor.name and not _reaches(after, amender, s.extractor.name):
+                    after[s.extractor.name].add(amender)
+    return tuple(by_name[n] for n in _topological(after))
+
+
+def _reaches(after: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether ``start`` must run after ``goal`` already (directly or through others)."""
+    seen, todo = {start}, [start]
+    while todo:
+        for dep in after[todo.pop()]:
+            if dep == goal:
+                return True
+            if dep not in seen:
+                seen.add(dep)
+                todo.append(dep)
+    return False
+
+
+def _topological(after: dict[str, set[str]]) -> list[str]:
+    users: dict[str, list[str]] = {n: [] for n in after}
+    for n, deps in after.items():
+        for d in deps:
+            users[d].append(n)
+    waiting = {n: len(d) for n, d in after.items()}
+    ready = [n for n, k in waiting.items() if k == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        n = heapq.heappop(ready)
+        order.append(n)
+        for u in users[n]:
+            waiting[u] -= 1
+            if waiting[u] == 0:
+                heapq.heappush(ready, u)
+    if len(order) != len(after):
+        stuck = sorted(n for n, k in waiting.items() if k > 0)
+        raise PluginError("NP202", f"extractors {stuck} depend on each other in a cycle")
+    return order
+
+
 class Pipeline:
     """A plan of extractors built once from a plugin manager, run on many articles."""
 
     def __init__(self, pm: pluggy.PluginManager, *, disable: Iterable[str] = ()) -> None:
-        from .plugins import DEFAULT_PLUGIN_NAMES
-
         self.pm = pm
-        chosen: dict[str, tuple[Extractor, str]] = {}
-        for impl in reversed(pm.hook.newsparse_extractors.get_hookimpls()):
-            builtin = impl.plugin_name in DEFAULT_PLUGIN_NAMES
-            contributed = cast("Iterable[object]", impl.function() or ())
-            for ex in contributed:
-                if not isinstance(ex, Extractor):
-                    raise PluginError(
-                        "NP206", f"plugin {impl.plugin_name!r} returned {type(ex).__name__}"
-                    )
-                prev = chosen.get(ex.name)
-                if prev is not None:
-                    prev_builtin = prev[1] in DEFAULT_PLUGIN_NAMES
-                    if builtin and not prev_builtin:
-                        continue  # a third-party extractor replaces the built-in of that name
-                    if builtin == prev_builtin:
-                        raise PluginError(
-                            "NP203",
-                            f"extractor {ex.name!r} is provided by both {prev[1]!r} "
-                            f"and {impl.plugin_name!r}",
-                        )
-                chosen[ex.name] = (ex, impl.plugin_name)
-        off = set(disable) | set(_env_list("NEWSPARSE_DISABLE"))
-        disabled: list[Iterable[str]] = pm.hook.newsparse_disabled_extractors()
-        for names in disabled:
-            off.update(names or ())
-        self.owner = {n: p for n, (_, p) in chosen.items() if n not in off}
-        self.extractors = self._plan([ex for n, (ex, _) in chosen.items() if n not in off])
-        self.record_kinds: dict[str, type[BaseModel]] = {}
-        for kinds in pm.hook.newsparse_record_kinds():
-            for kind, model in (kinds or {}).items():
-                if kind in self.record_kinds and self.record_kinds[kind] is not model:
-                    raise PluginError("NP203", f"record kind {kind!r} is registered twice")
-                self.record_kinds[kind] = model
+        self.record_kinds: dict[str, type[BaseModel]] = _record_kinds(pm)
+        chosen = _choose(_collect(pm))
+        off = set(disable) | set(_env_list("NEWSPARSE_DISABLE")) | _disabled(pm)
+        kept = [s for n, s in chosen.items() if n not in off]
+        _check_capabilities(kept, self.record_kinds)
+        self.steps: tuple[Step, ...] = _plan(kept)
+        self.extractors: tuple[Extractor, ...] = tuple(s.extractor for s in self.steps)
 
-    @staticmethod
-    def _plan(extractors: Sequence[Extractor]) -> tuple[Extractor, ...]:
-        """Order extractors so requirements run first; ties break by name, not install order."""
-        providers: dict[str, list[str]] = {}
-        for ex in extractors:
-            for cap in ex.provides:
-                providers.setdefault(cap, []).append(ex.name)
-        by_name = {ex.name: ex for ex in extractors}
-        deps: dict[str, set[str]] = {}
-        for ex in extractors:
-            deps[ex.name] = set()
-            for cap in ex.requires:
-                if cap in BASE_CAPABILITIES:
-                    continue
-                if cap not in providers:
-                    raise PluginError(
-                        "NP201",
-                        f"extractor {ex.name!r} requires {cap!r}, which no enabled extractor "
-                        "provides",
-                    )
-                deps[ex.name].update(p for p in providers[cap] if p != ex.name)
-        users: dict[str, list[str]] = {n: [] for n in by_name}
-        for n, ds in deps.items():
-            for d in ds:
-                users[d].append(n)
-        waiting = {n: len(ds) for n, ds in deps.items()}
-        ready = [n for n, k in waiting.items() if k == 0]
-        heapq.heapify(ready)
-        order: list[Extractor] = []
-        while ready:
-            n = heapq.heappop(ready)
-            order.append(by_name[n])
-            for u in users[n]:
-                waiting[u] -= 1
-                if waiting[u] == 0:
-                    heapq.heappush(ready, u)
-        if len(order) != len(extractors):
-            stuck = sorted(n for n, k in waiting.items() if k > 0)
-            raise PluginError("NP202", f"extractors {stuck} depend on each other in a cycle")
-        return tuple(order)
+    @property
+    def owner(self) -> dict[str, str]:
+        """Which plugin each extractor comes from, by extractor name."""
+        return {s.extractor.name: s.plugin for s in self.steps}
 
     @property
     def names(self) -> tuple[str, ...]:
         """Extractor names in the order they run."""
         return tuple(ex.name for ex in self.extractors)
 
-    def run(self, text: str, *, strict: bool = False, **meta: Any) -> Article:
-        """Run every extractor on ``text`` and return the validated article."""
-        draft = Draft(text=text, id=meta.pop("id", None) or text_id(text), **meta)
-        for ex in self.extractors:
-            marks = (
-                len(draft.actors),
-                len(draft.places),
-                len(draft.quotes),
-                len(draft.claims),
-                {k: len(v) for k, v in draft.records.items()},
-            )
-            try:
-                ex(draft)
-            except Exception as exc:
-                if strict:
-                    raise PipelineError(
-                        "NP301", f"extractor {ex.name!r} failed: {type(exc).__name__}: {exc}"
-                    ) from exc
-                # What a failed extractor half-added may reference things that never came to be.
-                del draft.actors[marks[0] :]
-                del draft.places[marks[1] :]
-                del draft.quotes[marks[2] :]
-                del draft.claims[marks[3] :]
-                for k in list(draft.records):
-                    del draft.records[k][marks[4].get(k, 0) :]
-                draft.diagnostics.append(
+    def run(
+        self,
+        text: str,
+        *,
+        strict: bool = False,
+        timeout: float | None = None,
+        **meta: Any,
+    ) -> Article:
+        """Run every extractor on ``text`` and return the article."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        draft = Draft(
+            text,
+            id=meta.pop("id", None) or text_id(text),
+            record_kinds=self.record_kinds,
+            strict=strict,
+            deadline=deadline,
+            **meta,
+        )
+        for i, ex in enumerate(self.extractors):
+            if draft.expired:
+                left = ", ".join(x.name for x in self.extractors[i:])
+                draft.report(
                     Diagnostic(
-                        extractor=ex.name,
-                        code="NP301",
-                        message=f"{type(exc).__name__}: {exc}",
+                        extractor="pipeline",
+                        code="NP303",
+                        level="warning",
+                        message=f"time budget of {timeout} s spent; not run: {left}",
                     )
                 )
-        return build_article(draft, self.record_kinds, strict=strict)
+                break
+            self._run_one(ex, draft, strict)
+        return build_article(draft)
+
+    @staticmethod
+    def _run_one(ex: Extractor, draft: Draft, strict: bool) -> None:
+        draft._begin(ex.name, ex.writes)
+        try:
+            ex(draft)
+        except Exception as exc:
+            draft._rollback()
+            code = exc.code if isinstance(exc, DraftError) else "NP301"
+            detail = exc.message if isinstance(exc, DraftError) else f"{type(exc).__name__}: {exc}"
+            if strict:
+                raise PipelineError(code, f"extractor {ex.name!r} failed: {detail}") from exc
+            draft.report(Diagnostic(extractor=ex.name, code=code, message=detail[:1000]))
+        finally:
+            draft._end()
+        if draft.expired:
+            draft.report(
+                Diagnostic(
+                    extractor=ex.name,
+                    code="NP303",
+                    level="warning",
+                    message="time budget spent while this extractor ran; its output may be partial",
+                )
+            )
 
 
 # -- from draft to article ----------------------------------------------------------------------
 
 
-def _span(text: str, off: Offsets) -> dict[str, Any]:
+def _span(text: str, off: Offsets) -> Span:
+    return unchecked(Span, {"start": off[0], "end": off[1], "text": text[off[0] : off[1]]})
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+Converter = Callable[[Any, str], Any]
+
+
+def _field_converter(model: type[BaseModel], name: str) -> Converter:
+    """How to read one model field off a draft item: the one place field shapes are handled."""
+    info = model.model_fields[name]
+    ann = info.annotation
+    packed = next((m for m in info.metadata if m in (Spans, Mentions)), None)
+    args = typing.get_args(ann)
+    if packed is Mentions:
+        return _mentions
+    if packed is Spans:
+        return lambda item, text: _packed_spans(text, getattr(item, name))
+    if ann is TimeExpression or TimeExpression in args:
+        return lambda item, text: _time(item, text, name)
+    if ann is Span or Span in args:
+        return lambda item, text: _opt_span(text, getattr(item, name))
+    if typing.get_origin(ann) is tuple and args[:1] == (str,):
+        return lambda item, text: _unique(getattr(item, name))
+    if name == "text" and "start" in model.model_fields:
+        return lambda item, text: text[item.start : item.end]
+    if not info.is_required():
+        default = info.default  # a constant of the model the draft does not keep (Place.kind)
+        return lambda item, text: getattr(item, name, default)
+    return lambda item, text: getattr(item, name)
+
+
+def _mentions(item: _Named, text: str) -> Mentions:
+    rows: dict[tuple[int, int], str] = {}
+    for s, e, form in item._mention_list:
+        rows.setdefault((s, e), form)
+    return Mentions.with_forms(text, ((s, e, f) for (s, e), f in sorted(rows.items())))
+
+
+def _packed_spans(text: str, offsets: Sequence[Offsets]) -> Spans:
+    starts = array("q", [s for s, _ in offsets])
+    ends = array("q", [e for _, e in offsets])
+    return Spans(text, starts, ends)
+
+
+def _opt_span(text: str, off: Offsets | None) -> Span | None:
+    return None if off is None else _span(text, off)
+
+
+def _time(item: Any, text: str, name: str) -> TimeExpression | None:
+    off = getattr(item, name)
+    if off is None:
+        return None
     s, e = off
-    return {"start": s, "end": e, "text": text[s:e]}
+    return unchecked(
+        TimeExpression,
+        {
+            "start": s,
+            "end": e,
+            "text": text[s:e],
+            "date_from": item.date_from,
+            "date_to": item.date_to,
+        },
+    )
 
 
-def _mentions(text: str, mentions: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
-    seen: dict[tuple[int, int], str] = {}
-    for s, e, form in mentions:
-        seen.setdefault((s, e), form)
-    return [
-        {"start": s, "end": e, "text": text[s:e], "form": f} for (s, e), f in sorted(seen.items())
-    ]
+_PLANS: dict[type[BaseModel], tuple[tuple[str, Converter], ...]] = {}
 
 
-def _actor_dict(text: str, a: ActorDraft) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "name": a.name,
-        "kind": a.kind,
-        "country": a.country,
-        "titles": list(dict.fromkeys(a.titles)),
-        "affiliations": list(dict.fromkeys(x for x in a.affiliations if x != a.id)),
-        "mentions": _mentions(text, a.mentions),
-    }
+def _to_model(model: type[Any], item: _Item, text: str) -> Any:
+    plan = _PLANS.get(model)
+    if plan is None:
+        plan = _PLANS[model] = tuple(
+            (name, _field_converter(model, name)) for name in model.model_fields
+        )
+    values = {"id": item.id}
+    for name, conv in plan:
+        if name != "id":
+            values[name] = conv(item, text)
+    return unchecked(model, values)
 
 
-def _place_dict(text: str, p: PlaceDraft) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "name": p.name,
-        "country": p.country,
-        "mentions": _mentions(text, p.mentions),
-    }
-
-
-def _quote_dict(text: str, q: QuoteDraft) -> dict[str, Any]:
-    return {
-        "id": q.id,
-        "kind": q.kind,
-        "start": q.start,
-        "end": q.end,
-        "text": text[q.start : q.end],
-        "segments": [_span(text, s) for s in q.segments],
-        "speaker": q.speaker,
-        "speaker_mention": _span(text, q.speaker_mention) if q.speaker_mention else None,
-        "cue": _span(text, q.cue) if q.cue else None,
-        "confidence": q.confidence,
-    }
-
-
-def _claim_dict(text: str, c: ClaimDraft) -> dict[str, Any]:
-    time = None
-    if c.time is not None:
-        time = {**_span(text, c.time), "date_from": c.date_from, "date_to": c.date_to}
-    return {
-        "id": c.id,
-        "status": c.status,
-        "trigger": _span(text, c.trigger),
-        "evidence": _span(text, c.evidence),
-        "parties": list(dict.fromkeys(c.parties)),
-        "brokers": list(dict.fromkeys(c.brokers)),
-        "excluded": list(dict.fromkeys(c.excluded)),
-        "location": _span(text, c.location) if c.location else None,
-        "time": time,
-        "source": c.source,
-        "quote": c.quote,
-        "name": _span(text, c.name) if c.name else None,
-        "negated": c.negated,
-        "hypothetical": c.hypothetical,
-        "qualifiers": [_span(text, s) for s in c.qualifiers],
-        "confidence": c.confidence,
-    }
-
-
-def _records(
-    draft: Draft, kinds: Mapping[str, type[BaseModel]], strict: bool
-) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for kind, recs in draft.records.items():
-        model = kinds.get(kind)
-        if model is None:
-            if strict:
-                raise PluginError("NP205", f"record kind {kind!r} is not registered")
-            draft.diagnostics.append(
-                Diagnostic(
-                    extractor="pipeline",
-                    code="NP205",
-                    message=f"{len(recs)} record(s) of unregistered kind {kind!r} dropped",
-                )
+def _drop_dangling(
+    draft: Draft, ids: set[str], qids: set[str], items: dict[str, list[Any]]
+) -> None:
+    """References to actors or quotes that are gone (removed, or undone) are dropped, reported."""
+    lost = 0
+    for a in items["actors"]:
+        keep = tuple(x for x in a.affiliations if x in ids and x != a.id)
+        lost += len(a.affiliations) - len(keep)
+        a.__dict__["affiliations"] = keep
+    for q in items["quotes"]:
+        if q.speaker is not None and q.speaker not in ids:
+            q.__dict__["speaker"] = None
+            lost += 1
+    for c in items["ceasefire_claims"]:
+        for role in ("parties", "brokers", "excluded"):
+            keep = tuple(x for x in getattr(c, role) if x in ids)
+            lost += len(getattr(c, role)) - len(keep)
+            c.__dict__[role] = keep
+        if c.source != "narrator" and c.source not in ids:
+            c.__dict__["source"] = "narrator"
+            lost += 1
+        if c.quote is not None and c.quote not in qids:
+            c.__dict__["quote"] = None
+            lost += 1
+    if lost:
+        draft.report(
+            Diagnostic(
+                extractor="pipeline",
+                code="NP302",
+                level="warning",
+                message=f"{lost} reference(s) to removed actors or quotes dropped",
             )
-            continue
-        good = []
+        )
+
+
+def _records(draft: Draft, ids: Mapping[str, set[str]]) -> dict[str, tuple[dict[str, Any], ...]]:
+    from .models import _refs_in
+
+    out: dict[str, tuple[dict[str, Any], ...]] = {}
+    for kind, recs in draft.records.items():
+        kept = []
         for rec in recs:
-            try:
-                obj = rec if isinstance(rec, model) else model.model_validate(rec)
-            except ValidationError as exc:
-                if strict:
-                    raise PipelineError("NP302", f"record of kind {kind!r}: {exc}") from exc
-                draft.diagnostics.append(
-                    Diagnostic(extractor="pipeline", code="NP302", message=f"{kind}: {exc}")
-                )
+            data = rec.model_dump(mode="json")
+            bad = [r for _, key, r in _refs_in(data, kind) if r not in ids[key]]
+            if bad:
+                draft._drop(kind, "NP302", f"{kind} record refers to unknown id(s) {bad}; dropped")
                 continue
-            good.append(obj.model_dump(mode="json"))
-        out[kind] = good
+            kept.append(data)
+        if kept:
+            out[kind] = tuple(kept)
     return out
 
 
-def build_article(
-    draft: Draft, kinds: Mapping[str, type[BaseModel]] | None = None, *, strict: bool = False
-) -> Article:
-    """Validate a finished draft into an :class:`Article`; drop (and report) invalid items."""
+def build_article(draft: Draft) -> Article:
+    """Turn a finished draft into an :class:`Article` (the draft's writes are already checked)."""
     text = draft.text
-    data: dict[str, Any] = {
+    items: dict[str, list[Any]] = {
+        "actors": [_to_model(Actor, a, text) for a in draft.actors],
+        "places": [_to_model(Place, p, text) for p in draft.places],
+        "quotes": [_to_model(Quote, q, text) for q in sorted(draft.quotes, key=_segments_key)],
+        "ceasefire_claims": [
+            _to_model(CeasefireClaim, c, text) for c in sorted(draft.claims, key=_trigger_key)
+        ],
+    }
+    ids = {a.id for a in items["actors"]}
+    qids = {q.id for q in items["quotes"]}
+    _drop_dangling(draft, ids, qids, items)
+    records = _records(
+        draft,
+        {"actor": ids, "quote": qids, "claim": {c.id for c in items["ceasefire_claims"]}},
+    )
+    title = draft.title
+    if title is None and draft.headline is not None:
+        title = " ".join(text[draft.headline[0] : draft.headline[1]].split()) or None
+    values = {
         "id": draft.id,
         "text": text,
-        "title": draft.title,
+        "title": title,
         "published": draft.published,
         "url": draft.url,
         "source": draft.source,
         "author": draft.author,
-        "headline": _span(text, draft.headline) if draft.headline else None,
-        "boilerplate": [_span(text, s) for s in draft.boilerplate],
-        "paragraphs": [_span(text, s) for s in draft.paragraphs],
-        "sentences": [_span(text, s) for s in draft.sentences],
-        "actors": [_actor_dict(text, a) for a in draft.actors],
-        "places": [_place_dict(text, p) for p in draft.places],
-        "quotes": [_quote_dict(text, q) for q in sorted(draft.quotes, key=lambda q: q.segments)],
-        "ceasefire_claims": [
-            _claim_dict(text, c) for c in sorted(draft.claims, key=lambda c: c.trigger)
-        ],
-        "records": _records(draft, kinds or {}, strict),
-        "diagnostics": [],
+        "headline": _opt_span(text, draft.headline),
+        "boilerplate": _packed_spans(text, draft.boilerplate),
+        "paragraphs": _packed_spans(text, draft.paragraphs),
+        "sentences": _packed_spans(text, draft.sentences),
+        **items,
+        "records": records,
+        "diagnostics": draft.diagnostics,
     }
-    try:
-        article = Article.model_validate(data)
-    except ValidationError as exc:
-        if strict:
-            raise PipelineError("NP302", f"the extracted records do not validate: {exc}") from exc
-        data = _prune_invalid(data, draft, exc)
-        article = Article.model_validate(data)
-    if draft.diagnostics:
-        article = Article.model_validate(
-            {**article.model_dump(), "diagnostics": [d.model_dump() for d in draft.diagnostics]}
-        )
-    return article
+    # Tuples, as validation would give them.
+    for key in ("actors", "places", "quotes", "ceasefire_claims"):
+        values[key] = tuple(items[key])
+    return unchecked(Article, values)
 
 
-def _prune_invalid(data: dict[str, Any], draft: Draft, exc: ValidationError) -> dict[str, Any]:
-    """Drop the items that break validation, one collection at a time, and report them."""
-    from .models import Actor, CeasefireClaim, Place, Quote
-
-    text = data["text"]
-    checks: list[tuple[str, Any]] = [
-        ("actors", Actor),
-        ("places", Place),
-        ("quotes", Quote),
-        ("ceasefire_claims", CeasefireClaim),
-    ]
-    for key, model in checks:
-        kept = []
-        for item in data[key]:
-            try:
-                obj = model.model_validate(item)
-                if any(text[s["start"] : s["end"]] != s["text"] for s in _walk_spans(item)):
-                    raise ValueError("a span does not reproduce its text")
-                kept.append(obj.model_dump(mode="json"))
-            except (ValidationError, ValueError) as err:
-                draft.diagnostics.append(
-                    Diagnostic(
-                        extractor="pipeline",
-                        code="NP302",
-                        message=f"dropped invalid {key} item {item.get('id')}: {err}"[:500],
-                    )
-                )
-        data[key] = kept
-    ids = {a["id"] for a in data["actors"]}
-    qids = {q["id"] for q in data["quotes"]}
-    for a in data["actors"]:
-        a["affiliations"] = [x for x in a["affiliations"] if x in ids]
-    for q in data["quotes"]:
-        if q["speaker"] not in ids:
-            q["speaker"] = None
-    for c in data["ceasefire_claims"]:
-        for role in ("parties", "brokers", "excluded"):
-            c[role] = [x for x in c[role] if x in ids]
-        if c["source"] != "narrator" and c["source"] not in ids:
-            c["source"] = "narrator"
-        if c["quote"] not in qids:
-            c["quote"] = None
-    for s in ("paragraphs", "sentences", "boilerplate"):
-        data[s] = [x for x in data[s] if text[x["start"] : x["end"]] == x["text"]]
-    data.setdefault("diagnostics", [])
-    draft.diagnostics.append(
-        Diagnostic(
-            extractor="pipeline",
-            code="NP302",
-            level="warning",
-            message=f"validation failed, invalid items dropped: {str(exc)[:300]}",
-        )
-    )
-    return data
+def _segments_key(q: Any) -> tuple[Offsets, ...]:
+    return tuple(q.segments)
 
 
-def _walk_spans(value: Any) -> Iterable[dict[str, Any]]:
-    if isinstance(value, dict):
-        if isinstance(value.get("start"), int) and isinstance(value.get("text"), str):
-            yield value
-        for v in value.values():
-            yield from _walk_spans(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _walk_spans(v)
+def _trigger_key(c: Any) -> Offsets:
+    return (c.trigger[0], c.trigger[1])

@@ -281,9 +281,15 @@ def _draw_claim(
     actor_ids: Sequence[str] | None,
     quote_ids: Sequence[str] | None,
     statuses: Sequence[str],
+    sentences: Sequence[Offsets] = (),
 ) -> CeasefireClaim:
     n = len(text)
-    e0, t0, t1, e1 = draw(_sorted_offsets(n, 4))
+    sentence = draw(_opt(st.integers(0, len(sentences) - 1))) if sentences else None
+    if sentence is None:
+        t0, t1 = draw(_sorted_offsets(n, 2))
+    else:
+        lo, hi = sentences[sentence]
+        t0, t1 = (lo + x for x in draw(_sorted_offsets(hi - lo, 2)))
     if actor_ids is None:
         ref: SearchStrategy[str] = st.from_regex(r"a[1-9][0-9]?", fullmatch=True)
         people = st.lists(ref, max_size=3, unique=True)
@@ -309,7 +315,7 @@ def _draw_claim(
         id=claim_id,
         status=draw(st.sampled_from(statuses)),
         trigger=_span(text, (t0, t1)),
-        evidence=_span(text, (e0, e1)),
+        sentence=sentence,
         parties=tuple(draw(people)),
         brokers=tuple(draw(people)),
         excluded=tuple(draw(people)),
@@ -466,7 +472,7 @@ def ceasefire_claims(
     actor_ids: Sequence[str] | None = None,
     quote_ids: Sequence[str] | None = None,
 ) -> SearchStrategy[CeasefireClaim]:
-    """Ceasefire claims inside ``text`` (drawn when not given), the trigger inside the evidence.
+    """Ceasefire claims inside ``text`` (drawn when not given), with no sentence index.
 
     ``actor_ids`` and ``quote_ids`` are the pools for parties, brokers, excluded, source and quote
     (default: any ``aN``/``qN``; empty: none). Shrinks towards a narrator's ``called_for`` claim
@@ -535,7 +541,7 @@ def articles(
         ]
         quote_ids = [q.id for q in found_quotes]
         raw_claims = [
-            _draw_claim(draw, t, "c", actor_ids, quote_ids, CEASEFIRE_STATUSES)
+            _draw_claim(draw, t, "c", actor_ids, quote_ids, CEASEFIRE_STATUSES, sentences)
             for _ in range(draw(st.integers(0, max_c)))
         ]
         raw_claims.sort(key=lambda c: (c.trigger.start, c.trigger.end))

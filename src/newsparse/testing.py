@@ -133,8 +133,13 @@ def article_problems(article: Article) -> list[str]:
             out.append(f"{c.id}: source {c.source!r} is neither 'narrator' nor an actor")
         if c.quote is not None and c.quote not in quote_ids:
             out.append(f"{c.id}: quote {c.quote!r} is not a quote")
-        if not (c.evidence.start <= c.trigger.start <= c.trigger.end <= c.evidence.end):
-            out.append(f"{c.id}: trigger is not inside its evidence")
+        if c.sentence is not None:
+            if c.sentence >= len(article.sentences):
+                out.append(f"{c.id}: sentence {c.sentence} is not a sentence of the article")
+            else:
+                sent = article.sentences[c.sentence]
+                if not (sent.start <= c.trigger.start <= c.trigger.end <= sent.end):
+                    out.append(f"{c.id}: trigger is not inside its sentence")
         t = c.time
         if t is not None and t.date_from and t.date_to and t.date_from > t.date_to:
             out.append(f"{c.id}: time runs from {t.date_from} back to {t.date_to}")
@@ -169,7 +174,7 @@ def assert_article_consistent(article: Article) -> None:
 
     Checks that every span reproduces its text, quote segments are ordered and non-overlapping,
     ids are unique, every id reference resolves, quotes, claims, paragraphs and sentences are in
-    text order, triggers lie inside their evidence, and the article round-trips through JSON.
+    text order, triggers lie inside their sentence, and the article round-trips through JSON.
     """
     problems = article_problems(article)
     if problems:

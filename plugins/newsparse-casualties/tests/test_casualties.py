@@ -112,21 +112,33 @@ class _Noisy:
 
     @newsparse.hookimpl
     def newsparse_extractors(self) -> list[newsparse.Extractor]:
+        return [
+            newsparse.Extractor(
+                name="noisy", run=_bad_record, amends=("records:casualties",)
+            )
+        ]
+
+
+class _Stray:
+    """A plugin adding records of a kind nobody registered (it cannot declare them)."""
+
+    @newsparse.hookimpl
+    def newsparse_extractors(self) -> list[newsparse.Extractor]:
         return [newsparse.Extractor(name="noisy", run=_bad_record, requires=("text",))]
 
 
 def test_invalid_records_are_dropped_and_reported() -> None:
     article = newsparse.parse("Two people were killed.", plugins=[_Noisy()])
     assert [c.minimum for c in article.records_of("casualties", Casualty)] == [2]
-    assert [d.code for d in article.diagnostics if d.extractor == "pipeline"] == ["NP302"]
+    assert [d.code for d in article.diagnostics if d.extractor == "noisy"] == ["NP302"]
 
 
 def test_records_of_an_unregistered_kind_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     # Blocking the plugin unregisters the kind; another plugin's records of it are then dropped.
     monkeypatch.setenv("NEWSPARSE_BLOCK_PLUGINS", "casualties")
-    article = newsparse.parse("Two people were killed.", plugins=[_Noisy()])
+    article = newsparse.parse("Two people were killed.", plugins=[_Stray()])
     assert "casualties" not in article.records
-    assert [d.code for d in article.diagnostics if d.extractor == "pipeline"] == ["NP205"]
+    assert [d.code for d in article.diagnostics if d.extractor == "noisy"] == ["NP205"]
 
 
 @pytest.mark.parametrize(

@@ -136,14 +136,16 @@ def test_empty_model_variable_switches_it_off_silently(monkeypatch: pytest.Monke
 
 def test_injected_nlp_replaces_the_builtin_and_keeps_the_order() -> None:
     pipe = Pipeline(_pm(FakeNLP(NAMES)))
-    assert pipe.owner["actors"] == "SpacyActors"
+    assert pipe.owner["spacy-actors"] == "SpacyActors"
+    assert "actors" not in pipe.owner
+    assert [s.replaced for s in pipe.steps if s.extractor.name == "spacy-actors"] == ["actors"]
     names = list(pipe.names)
-    assert names.count("actors") == 1
+    assert "actors" not in names
     # Ordered by requires/provides: after segmentation, before everything that needs actors.
-    assert names.index("segmentation") < names.index("actors")
+    assert names.index("segmentation") < names.index("spacy-actors")
     for ex in pipe.extractors:
         if "actors" in ex.requires:
-            assert names.index("actors") < names.index(ex.name)
+            assert names.index("spacy-actors") < names.index(ex.name)
 
 
 def test_entities_become_actors_and_places_with_exact_offsets() -> None:
@@ -204,7 +206,7 @@ def test_an_nlp_that_raises_is_reported_not_fatal() -> None:
         raise RuntimeError("model exploded")
 
     article = _actors_only("Ana spoke.", broken)
-    assert [(d.extractor, d.code) for d in article.diagnostics] == [("actors", "NP301")]
+    assert [(d.extractor, d.code) for d in article.diagnostics] == [("spacy-actors", "NP301")]
     assert article.actors == ()
 
 

@@ -19,9 +19,10 @@ from typing import Any
 
 import regex
 
+from ..draft import ActorDraft, Draft, PlaceDraft
+from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..pipeline import ActorDraft, Draft, Extractor, PlaceDraft
-from ..rules import alternation, load_json, load_lines, load_tsv
+from ..lexicon import alternation, load_json, load_lines, load_tsv
 
 # -- rules as data ------------------------------------------------------------------------------
 
@@ -1019,7 +1020,8 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 # The name with its titles, as news writes it: "Russian President Vladimir Putin";
                 # a short title ("President Hollande") makes one mention with the name.
                 a.add_mention(it.title_start, it.end, "title")
-            a.titles.extend(it.titles)
+            for t in it.titles:
+                a.add_title(t)
             if it.iso and not a.country:
                 a.country = it.iso
             if it.gender and not a.gender:
@@ -1038,7 +1040,7 @@ def _link(st: State, sentences: list[tuple[int, int]]) -> None:
                 # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the office names the person.
                 named = lk.item_actor[id(apposed)]
                 named.add_mention(it.start, it.end, "title")
-                named.titles.append(it.cue)
+                named.add_title(it.cue)
             elif len(holders) == 1:
                 holders[0].add_mention(it.start, it.end, "title")
             elif not holders and _THE_BEFORE.search(text, max(0, it.start - 4), it.start):
@@ -1401,7 +1403,7 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
         if aff.kind == "country":
             person.country = person.country or aff.country
         else:
-            person.affiliations.append(aff.id)
+            person.add_affiliation(aff.id)
 
     for it in items:
         person = lk.item_actor.get(id(it))
@@ -1421,7 +1423,7 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
                 between = between.removeprefix("'s ").removeprefix("’s ")
                 if between in lex.titles_lower:
                     belongs(person, by_end[e])
-                    person.titles.append(between)
+                    person.add_title(between)
                     break
         m = _AFTER_TITLE.match(text, it.end, it.end + 80)
         if m:
@@ -1431,7 +1433,7 @@ def _affiliations(st: State, lk: Linker, items: list[Item]) -> None:
                 t = lex.titles_lower.get(title.lower())
                 if t is None:
                     continue
-                person.titles.append(title)
+                person.add_title(title)
                 if t.gender and not person.gender:
                     person.gender = t.gender
                 if n < len(words):

@@ -18,9 +18,10 @@ from typing import Any
 
 import regex
 
+from ..draft import ActorDraft, Draft, Offsets
+from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..pipeline import ActorDraft, Draft, Extractor, Offsets
-from ..rules import load_json
+from ..lexicon import load_json
 from ._timex import find_times
 
 __all__ = ["find_claims"]
@@ -498,50 +499,54 @@ def _conflict_near(text: str, ns: int, ne: int, rules: _Rules) -> bool:
 # -- actors, source, time, place -----------------------------------------------------------------
 
 
+class _Shared(dict[str, Any]):
+    """The ceasefire extractor's caches for one article."""
+
+
 def _mention_index(
     draft: Draft, frozen: bool = False
 ) -> tuple[list[int], list[tuple[int, int, ActorDraft]]]:
     """Every actor mention sorted by start (rebuilt when actors gain mentions)."""
     # The first field says the index is stale: find_claims drops it on entry and _group_actors
     # marks it when it adds a mention (counting every actor's mentions per call is quadratic).
-    cached = draft.shared.get("ceasefire.mentions")
+    cached = draft.scratch(_Shared).get("ceasefire.mentions")
     if cached is not None and (frozen or not cached[0]):
         return cached[1], cached[2]
     items = sorted(
         ((s, e, a) for a in draft.actors for s, e, _ in a.mentions), key=lambda x: (x[0], -x[1])
     )
     starts = [x[0] for x in items]
-    draft.shared["ceasefire.mentions"] = (False, starts, items)
+    draft.scratch(_Shared)["ceasefire.mentions"] = (False, starts, items)
     return starts, items
 
 
 def _mentions_added(draft: Draft) -> None:
     """Mark the mention index stale (frozen lookups still use it)."""
-    cached = draft.shared.get("ceasefire.mentions")
+    cached = draft.scratch(_Shared).get("ceasefire.mentions")
     if cached is not None:
-        draft.shared["ceasefire.mentions"] = (True, cached[1], cached[2])
+        draft.scratch(_Shared)["ceasefire.mentions"] = (True, cached[1], cached[2])
 
 
 def _actor_named(draft: Draft, name: str, kind: str) -> ActorDraft | None:
     """The first actor with this name (case-folded) and kind."""
     key = (len(draft.actors), id(draft.actors[-1]) if draft.actors else None)
-    cached = draft.shared.get("ceasefire.names")
+    cached = draft.scratch(_Shared).get("ceasefire.names")
     if cached is None or cached[0] != key:
         names: dict[tuple[str, str], ActorDraft] = {}
         for a in draft.actors:
             names.setdefault((a.name.casefold(), a.kind), a)
         cached = (key, names)
-        draft.shared["ceasefire.names"] = cached
+        draft.scratch(_Shared)["ceasefire.names"] = cached
     found: ActorDraft | None = cached[1].get((name.casefold(), kind))
     return found
 
 
 def _actor_added(draft: Draft, actor: ActorDraft) -> None:
     """Add a new actor to the name lookup without rebuilding it."""
-    cached = draft.shared.get("ceasefire.names")
+    cached = draft.scratch(_Shared).get("ceasefire.names")
     if cached is not None and draft.actors and draft.actors[-1] is actor:
         cached[1].setdefault((actor.name.casefold(), actor.kind), actor)
-        draft.shared["ceasefire.names"] = ((len(draft.actors), id(actor)), cached[1])
+        draft.scratch(_Shared)["ceasefire.names"] = ((len(draft.actors), id(actor)), cached[1])
 
 
 def _mentions_in(
@@ -786,7 +791,7 @@ def _place_index(draft: Draft) -> tuple[list[tuple[int, int, int, int]], list[in
     """Place mentions sorted by start as ``(start, end, place no., mention no.)``, cached per
     article until a place or mention is added."""
     key = (len(draft.places), sum(len(p.mentions) for p in draft.places))
-    got = draft.shared.get("ceasefire.place_index")
+    got = draft.scratch(_Shared).get("ceasefire.place_index")
     if got is None or got[0] != key:
         rows = sorted(
             (s, e, pi, mi)
@@ -794,7 +799,7 @@ def _place_index(draft: Draft) -> tuple[list[tuple[int, int, int, int]], list[in
             for mi, (s, e, _) in enumerate(p.mentions)
         )
         got = (key, rows, [r[0] for r in rows])
-        draft.shared["ceasefire.place_index"] = got
+        draft.scratch(_Shared)["ceasefire.place_index"] = got
     return got[1], got[2]
 
 
@@ -1058,8 +1063,8 @@ def find_claims(draft: Draft) -> None:
     if not text:
         return
     rules = _rules()
-    draft.shared.pop("ceasefire.mentions", None)
-    draft.shared.pop("ceasefire.names", None)
+    draft.scratch(_Shared).pop("ceasefire.mentions", None)
+    draft.scratch(_Shared).pop("ceasefire.names", None)
     cands = _sentence_candidates(draft, rules)
     if not cands:
         return
@@ -1072,8 +1077,10 @@ def find_claims(draft: Draft) -> None:
     _add_states(draft, roles)
     # Keep only the described sides some claim needs.
     used = {a for role in roles for ids in role for a in ids} | {src[0] for src in sources}
-    draft.actors[before:] = [a for a in draft.actors[before:] if a.id in used]
-    draft.shared.pop("ceasefire.mentions", None)
+    for actor in list(draft.actors)[before:]:
+        if actor.id not in used:
+            draft.actors.remove(actor)
+    draft.scratch(_Shared).pop("ceasefire.mentions", None)
     for cand, (source, quote_id, _), (parties, brokers, excluded) in zip(
         cands, sources, roles, strict=True
     ):
@@ -1081,7 +1088,6 @@ def find_claims(draft: Draft) -> None:
         draft.add_claim(
             cand.status,
             trigger=cand.trigger,
-            evidence=cand.sentence,
             parties=parties,
             brokers=brokers,
             excluded=excluded,
@@ -1108,5 +1114,6 @@ def newsparse_extractors() -> list[Extractor]:
             run=find_claims,
             requires=("sentences", "actors", "quotes"),
             provides=("ceasefire_claims",),
+            amends=("actors",),
         )
     ]

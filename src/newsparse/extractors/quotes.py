@@ -19,9 +19,10 @@ from typing import Any
 
 import regex
 
+from ..draft import ActorDraft, Draft, Offsets
+from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..pipeline import ActorDraft, Draft, Extractor, Offsets
-from ..rules import load_json, load_tsv
+from ..lexicon import load_json, load_tsv
 from ._quotemarks import Passage, find_passages, uses_double_marks
 
 _WS = r"[ \t\u00a0]"
@@ -1327,7 +1328,9 @@ class _Finder:
         actor = self.draft.add_actor(full, kind, gender=gender)
         form = "surname" if kind == "person" and len(core) == 1 and full != core[0] else "name"
         actor.add_mention(ns, e, form)
-        actor.titles.extend(w for w in words if w in r.titles and w[:1].isupper() and len(w) > 3)
+        for w in words:
+            if w in r.titles and w[:1].isupper() and len(w) > 3:
+                actor.add_title(w)
         self.index.add(actor)
         return actor, 0.75, span
 
@@ -1599,5 +1602,6 @@ def newsparse_extractors() -> list[Extractor]:
             run=find_quotes,
             requires=("sentences", "actors"),
             provides=("quotes",),
+            amends=("actors",),
         )
     ]

@@ -9,9 +9,10 @@ from functools import cache
 
 import regex
 
+from ..draft import Draft, Offsets
+from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..pipeline import Draft, Extractor, Offsets
-from ..rules import load_lines
+from ..lexicon import load_lines
 
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r\f\v]*\n")
 _LINE = regex.compile(r"[^\n]+")
@@ -161,21 +162,27 @@ def segment(draft: Draft) -> None:
     text = draft.text
     boiler = _boilerplate()
     first = True
+    headline: Offsets | None = None
+    boilerplate: list[Offsets] = []
+    paragraphs: list[Offsets] = []
+    sentences: list[Offsets] = []
     for block in _blocks(text):
         s, e = block
         if e - s <= 120 and boiler.fullmatch(text, s, e):
-            draft.boilerplate.append(block)
+            boilerplate.append(block)
             continue
         if first:
             first = False
-            if draft.headline is None and _looks_like_headline(text, block, draft.title):
-                draft.headline = block
-        draft.paragraphs.append(block)
-        draft.sentences.extend(split_sentences(text, s, e))
-    if draft.headline is not None and len(draft.paragraphs) < 2:
-        draft.headline = None  # a one-paragraph text is its own body, not a headline
-    if draft.headline is not None and draft.title is None:
-        draft.title = " ".join(text[draft.headline[0] : draft.headline[1]].split())
+            if _looks_like_headline(text, block, draft.title):
+                headline = block
+        paragraphs.append(block)
+        sentences.extend(split_sentences(text, s, e))
+    if len(paragraphs) < 2:
+        headline = None  # a one-paragraph text is its own body, not a headline
+    draft.boilerplate = boilerplate
+    draft.paragraphs = paragraphs
+    draft.sentences = sentences
+    draft.headline = headline
 
 
 @hookimpl

@@ -226,7 +226,8 @@ class SpacyActors:
 
     @newsparse.hookimpl
     def newsparse_extractors(self) -> list[Extractor]:
-        """The ``actors`` extractor, or nothing (and a warning, once) when spaCy is missing."""
+        """The ``spacy-actors`` extractor, replacing the built-in ``actors``; or nothing (and a
+        warning, once) when spaCy is missing."""
         reason = self.unavailable_reason()
         if reason is not None:
             if reason != f"{MODEL_VARIABLE} is set empty":
@@ -234,10 +235,11 @@ class SpacyActors:
             return []
         return [
             Extractor(
-                name="actors",
+                name="spacy-actors",
                 run=self.extract,
                 requires=("sentences",),
                 provides=("actors", "places"),
+                replaces="actors",
             )
         ]
 

@@ -61,9 +61,15 @@ def _load_model() -> tuple[Any, str]:
 def run(voa: Path, bbc: Path, n_voa: int | None, n_bbc: int, rounds: int) -> dict[str, Any]:
     """Time both sides over the same texts and return the figures."""
     os.environ.setdefault("NEWSPARSE_PLUGINS", "")
-    import spacy
-    import textacy
-    from textacy.extract.triples import direct_quotations
+    try:
+        import spacy
+        import textacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        raise SystemExit(
+            f"{exc.name} is not installed in this environment: run `bash benchmarks/spacy_env.sh`"
+            " and then `benchmarks/.spacy-venv/bin/python benchmarks/vs_spacy.py`"
+        ) from None
 
     import newsparse
 

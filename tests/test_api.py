@@ -112,5 +112,6 @@ def test_author_metadata_is_kept() -> None:
     assert a.author == "Jane Roe"
     out = list(newsparse.parse_many([{"id": "1", "text": "x", "meta": {"author": "A. Writer"}}]))
     assert out[0].author == "A. Writer"
-    odd = list(newsparse.parse_many([{"id": "2", "text": "x", "meta": {"author": 7}}]))
+    odd = list(newsparse.parse_many([{"id": "2", "text": "x", "meta": {"author": ["A", "B"]}}]))
     assert odd[0].author is None
+    assert [d.code for d in odd[0].diagnostics] == ["NP106"]

@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import time
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, overload
 
 import regex
 from pydantic import BaseModel, ValidationError
@@ -739,6 +740,77 @@ class ClaimTable(_Table[ClaimDraft]):
 _S = TypeVar("_S")
 
 
+class Runs(Sequence[Offsets]):
+    """Ordered, non-overlapping ``(start, end)`` ranges kept in two arrays (16 bytes a range).
+
+    How the draft holds paragraphs and sentences: a text of a million one-line paragraphs must
+    not cost a Python tuple per range.
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int] | None = None, ends: array[int] | None = None) -> None:
+        self.starts = starts if starts is not None else array("q")
+        self.ends = ends if ends is not None else array("q")
+
+    @classmethod
+    def pack(cls, draft: Draft, value: Iterable[Offsets], what: str) -> Runs:
+        """Check and pack ranges (any iterable, a generator included) for ``draft``'s text."""
+        if isinstance(value, Runs):
+            value = zip(value.starts, value.ends, strict=True)
+        runs = cls()
+        n = len(draft.text)
+        last = 0
+        for pair in value:
+            try:
+                s, e = pair
+            except (TypeError, ValueError):
+                raise _refuse(f"{what}: a range is a (start, end) pair, not {pair!r}") from None
+            if type(s) is not int or type(e) is not int or not last <= s <= e <= n:
+                raise _refuse(
+                    f"{what} must be in order, must not overlap and must lie inside the "
+                    f"{n}-character text: ({s!r}, {e!r}) after {last}"
+                )
+            runs.starts.append(s)
+            runs.ends.append(e)
+            last = e
+        return runs
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Offsets: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Offsets, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Offsets | tuple[Offsets, ...]:
+        if isinstance(i, slice):
+            return tuple(zip(self.starts[i], self.ends[i], strict=True))
+        return (self.starts[i], self.ends[i])
+
+    def __iter__(self) -> Iterator[Offsets]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Runs):
+            return self.starts == other.starts and self.ends == other.ends
+        if isinstance(other, tuple | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Runs({list(self)[:3]}{'…' if len(self) > 3 else ''})"
+
+    def index_of(self, offset: int) -> int | None:
+        """Index of the range containing ``offset``, or None."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else None
+
+
 class _Writer:
     """Who is writing now: one extractor and the capabilities it may write."""
 
@@ -776,10 +848,9 @@ class Draft:
         self._writer: _Writer | None = None
         self._journal: dict[tuple[int, str], tuple[object, str, Any]] | None = None
         self._headline: Offsets | None = None
-        self._boilerplate: tuple[Offsets, ...] = ()
-        self._paragraphs: tuple[Offsets, ...] = ()
-        self._sentences: tuple[Offsets, ...] = ()
-        self._starts: dict[str, list[int]] = {}
+        self._boilerplate = Runs()
+        self._paragraphs = Runs()
+        self._sentences = Runs()
         self.actors = ActorTable(self)
         """Actors found so far."""
         self.places = PlaceTable(self)
@@ -865,8 +936,8 @@ class Draft:
         object.__setattr__(self, "_headline", value)
 
     @property
-    def boilerplate(self) -> tuple[Offsets, ...]:
-        """Lines that are not prose, in order."""
+    def boilerplate(self) -> Runs:
+        """Lines that are not prose, in order: a sequence of ``(start, end)``."""
         return self._boilerplate
 
     @boilerplate.setter
@@ -874,8 +945,8 @@ class Draft:
         self._set_run("boilerplate", value)
 
     @property
-    def paragraphs(self) -> tuple[Offsets, ...]:
-        """Paragraphs, in order."""
+    def paragraphs(self) -> Runs:
+        """Paragraphs, in order: a sequence of ``(start, end)``."""
         return self._paragraphs
 
     @paragraphs.setter
@@ -883,8 +954,8 @@ class Draft:
         self._set_run("paragraphs", value)
 
     @property
-    def sentences(self) -> tuple[Offsets, ...]:
-        """Sentences, in order."""
+    def sentences(self) -> Runs:
+        """Sentences, in order: a sequence of ``(start, end)``."""
         return self._sentences
 
     @sentences.setter
@@ -893,38 +964,26 @@ class Draft:
 
     def _set_run(self, name: str, value: Iterable[Offsets]) -> None:
         self._may(name)
-        runs = _offsets_tuple(self, value)
-        for (_, a_end), (b_start, _) in itertools.pairwise(runs):
-            if b_start < a_end:
-                raise _refuse(f"{name} must be in order and must not overlap")
+        runs = Runs.pack(self, value, name)
         self._remember(self, f"_{name}")
-        self._starts.pop(name, None)
         object.__setattr__(self, f"_{name}", runs)
-
-    def _index_of(self, name: str, offset: int) -> int | None:
-        runs: tuple[Offsets, ...] = getattr(self, f"_{name}")
-        starts = self._starts.get(name)
-        if starts is None:
-            starts = self._starts[name] = [s for s, _ in runs]
-        i = bisect_right(starts, offset) - 1
-        return i if i >= 0 and offset < runs[i][1] else None
 
     def sentence_index(self, offset: int) -> int | None:
         """Index in ``sentences`` of the sentence containing ``offset``, or None."""
-        return self._index_of("sentences", offset)
+        return self._sentences.index_of(offset)
 
     def sentence_at(self, offset: int) -> Offsets | None:
         """The sentence containing ``offset``, or None."""
-        i = self._index_of("sentences", offset)
+        i = self._sentences.index_of(offset)
         return None if i is None else self._sentences[i]
 
     def paragraph_index(self, offset: int) -> int | None:
         """Index in ``paragraphs`` of the paragraph containing ``offset``, or None."""
-        return self._index_of("paragraphs", offset)
+        return self._paragraphs.index_of(offset)
 
     def paragraph_at(self, offset: int) -> Offsets | None:
         """The paragraph containing ``offset``, or None."""
-        i = self._index_of("paragraphs", offset)
+        i = self._paragraphs.index_of(offset)
         return None if i is None else self._paragraphs[i]
 
     # -- adding records
@@ -1091,7 +1150,6 @@ class Draft:
         for table in tables:
             table._items = [x for x in table._items if x._born != run]
             table._reindex()
-        self._starts.clear()
         self._scratch = {k: v for k, v in self._scratch.items() if v[0] != run}
 
 

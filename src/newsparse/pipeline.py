@@ -20,7 +20,7 @@ from typing import Any
 import pluggy
 from pydantic import BaseModel
 
-from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, _Item, _Named
+from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, Runs, _Item, _Named
 from .errors import DraftError, PipelineError, PluginError
 from .extractor import Extractor
 from .models import (
@@ -381,6 +381,8 @@ def _mentions(item: _Named, text: str) -> Mentions:
 
 
 def _packed_spans(text: str, offsets: Sequence[Offsets]) -> Spans:
+    if isinstance(offsets, Runs):  # the draft's own arrays: the draft is done with them
+        return Spans(text, offsets.starts, offsets.ends)
     starts = array("q", [s for s, _ in offsets])
     ends = array("q", [e for _, e in offsets])
     return Spans(text, starts, ends)

@@ -113,7 +113,7 @@ def test_summary_lists_sections(cli: Cli) -> None:
 def test_schema_matches_committed_copy(cli: Cli) -> None:
     committed = (ROOT / "docs" / "schema" / "article.json").read_text(encoding="utf-8")
     assert schema_json() == committed, "run: newsparse schema > docs/schema/article.json"
-    assert cli("schema").out == committed
+    assert cli("schema", "--builtin").out == committed
 
 
 def test_jsonl_corpus_with_bad_lines(cli: Cli, tmp_path: Path) -> None:
@@ -286,6 +286,8 @@ def test_title_empty_string_is_kept(cli: Cli) -> None:
         ["parse", "{seed}", "-o", "{tmp}"],
         ["parse", "{seed}", "-o", "{tmp}/missing/out.jsonl"],
         ["parse", "{seed}", "--jobs", "-3"],
+        ["parse", "{seed}", "--timeout", "0"],
+        ["parse", "{seed}", "--timeout", "soon"],
         ["parse", "{seed}", "--jobs", "two"],
         ["parse", "{seed}", "--format", "xml"],
         ["parse"],
@@ -486,3 +488,11 @@ def test_plugins_show_distribution_of_entry_point_plugins(cli: Cli) -> None:
     assert info["casualties"]["distribution"] == "newsparse-casualties"
     assert info["casualties"]["version"]
     assert "newsparse_record_kinds" in info["casualties"]["hooks"]
+
+
+def test_timeout_keeps_what_was_found_and_says_so(cli: Cli) -> None:
+    r = cli("parse", str(SEED), "-f", "json", "--timeout", "0.000001")
+    assert r.code == 0
+    article = json.loads(r.out)
+    assert [d["code"] for d in article["diagnostics"]] == ["NP303"]
+    assert article["text"] and not article["quotes"]

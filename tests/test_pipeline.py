@@ -314,6 +314,17 @@ def _writes(run: object, **declared: object) -> Extractor:
             {"provides": ("records:loose",)},
             "NP302",
         ),
+        # a lone surrogate or a NaN: the article's JSON could not carry them unchanged
+        (
+            lambda d: d.add_record("loose", {"data": {"x": "bad \ud800"}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
+        (
+            lambda d: d.add_record("loose", {"data": {"x": float("nan")}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
         (lambda d: d.add_quote("direct", []), {"amends": ("quotes",)}, "NP302"),
         (lambda d: d.report("a string, not a Diagnostic"), {}, "NP302"),
         (lambda d: setattr(d.actors[0], "id", "a2"), {"amends": ("actors",)}, "NP301"),

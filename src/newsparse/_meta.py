@@ -3,8 +3,8 @@
 A value is usable when it is a string that UTF-8 can encode (no lone surrogate), or an integer,
 which stands for its decimal string (``{"id": 17}`` is common in JSONL corpora); ``published``
 may also be a date or datetime, and must be ISO 8601. ``None`` means absent, and so does an
-empty ``id``. Any other value is a *problem*: :func:`newsparse.parse` raises it as an
-:class:`~newsparse.errors.InputError`, while ``parse_many`` and the command line drop that one
+empty ``id``. Any other value is a *problem*: ``newsparse.parse`` raises it as an
+``InputError``, while ``parse_many`` and the command line drop that one
 field with a warning and still parse the text.
 """
 

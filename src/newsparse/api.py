@@ -1,4 +1,4 @@
-"""The two entry points: :func:`parse` for one article and :func:`parse_many` for a corpus."""
+"""The two entry points: ``parse`` for one article and ``parse_many`` for a corpus."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pickle
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
@@ -95,6 +95,12 @@ def _check_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _check_timeout(timeout: object) -> None:
+    ok = isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
+    if timeout is not None and not ok:
+        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
+
+
 def parse(
     text: str,
     *,
@@ -108,7 +114,7 @@ def parse(
     strict: bool = False,
     timeout: float | None = None,
 ) -> Article:
-    """Parse one article's text into an :class:`Article`.
+    """Parse one article's text into an ``Article``.
 
     ``plugins`` adds plugin objects for this call (or gives a whole plugin manager); the
     pipeline for a plugin set is planned once and reused. With ``strict=True`` an extractor
@@ -116,8 +122,7 @@ def parse(
     the work on this article: when it runs out, what was found so far is returned with an
     ``NP303`` diagnostic.
     """
-    if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
-        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
+    _check_timeout(timeout)
     _check_text(text)
     meta = _check_meta(
         {
@@ -154,10 +159,20 @@ def _record_parts(record: Record) -> tuple[str, dict[str, Any], list[Any]]:
     return text, dict(meta), problems
 
 
-def _parse_record(record: Record, strict: bool = False) -> Article:
+class Options(NamedTuple):
+    """How each record of a stream is parsed (sent along to the workers)."""
+
+    strict: bool = False
+    timeout: float | None = None
+
+
+_DEFAULT = Options()
+
+
+def _parse_record(record: Record, opts: Options = _DEFAULT) -> Article:
     """Parse one record; metadata it cannot use is left out with a warning, never the text."""
     text, meta, problems = _record_parts(record)
-    article = parse(text, strict=strict, **meta)
+    article = parse(text, strict=opts.strict, timeout=opts.timeout, **meta)
     if not problems:
         return article
     from .models import Diagnostic
@@ -221,11 +236,11 @@ def _failed_newsparse(cls: type[NewsparseError], code: str, message: str) -> _Fa
     return _Failed(cls(code, message))
 
 
-def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list[Any]:
+def _run_chunk(chunk: list[Record], opts: Options, finish: Finish | None) -> list[Any]:
     out: list[Any] = []
     for rec in chunk:
         try:
-            article = _parse_record(rec, strict)
+            article = _parse_record(rec, opts)
         except Exception as exc:
             out.append(_Failed(exc))
             continue
@@ -289,16 +304,16 @@ class _Pool:
 
     A chunk whose worker died, or that could not cross to a worker, is run again alone, then
     record by record, so only the records at fault fail (NP601, NP602); a dead worker's pool is
-    replaced. :meth:`stop` with ``kill`` ends running work at once instead of waiting for it.
+    replaced. ``stop`` with ``kill`` ends running work at once instead of waiting for it.
     """
 
-    def __init__(self, jobs: int, strict: bool, finish: Finish | None) -> None:
+    def __init__(self, jobs: int, opts: Options, finish: Finish | None) -> None:
         # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
         from concurrent.futures.process import BrokenProcessPool
 
         self.broken_error = BrokenProcessPool
         self.jobs = jobs
-        self.strict = strict
+        self.opts = opts
         self.finish = finish
         self.ctx = _mp_context()
         # A chunk with no future is a suspect: in flight when a worker died, or never sent.
@@ -318,7 +333,7 @@ class _Pool:
 
     def _send(self, chunk: list[Record]) -> Future[list[Any]] | None:
         try:
-            return self.pool.submit(_run_chunk, chunk, self.strict, self.finish)
+            return self.pool.submit(_run_chunk, chunk, self.opts, self.finish)
         except self.broken_error:
             return None
 
@@ -447,7 +462,7 @@ def _stream(
     records: Iterable[Record],
     *,
     jobs: int,
-    strict: bool,
+    opts: Options,
     on_error: ErrorHandler | None,
     chunk_size: int | None,
     finish: Finish | None,
@@ -455,7 +470,7 @@ def _stream(
     """Parse records in order, applying ``finish`` where the parsing happens (worker or here).
 
     When the source raises, the records read before are yielded first. With a pool, faults stay
-    with their records (see :class:`_Pool`).
+    with their records (see ``_Pool``).
     """
     jobs, size = _sizes(jobs, chunk_size)
     index = 0
@@ -474,17 +489,17 @@ def _stream(
     chunks = _chunks(records, size)
     if jobs == 1:
         for chunk in chunks:
-            yield from emit(chunk, _run_chunk(chunk, strict, finish))
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
         return
     source = _Source(chunks)
     upcoming = deque(c for c in (source.next(), source.next()) if c is not None)
     if len(upcoming) < 2:  # at most one chunk: a pool would cost more than it saves
         for chunk in upcoming:
-            yield from emit(chunk, _run_chunk(chunk, strict, finish))
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
         source.reraise()
         return
     _warm_up()
-    pool = _Pool(jobs, strict, finish)
+    pool = _Pool(jobs, opts, finish)
     try:
         while True:
             while len(pool.window) < jobs * _WINDOW_PER_JOB:
@@ -512,6 +527,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[Article]:
@@ -526,14 +542,15 @@ def parse_many(
     Metadata that cannot be used is left out with a warning diagnostic; the text is always
     parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
     read before come first, then the exception. Closing the iterator early stops the workers
-    at once.
+    at once. ``strict`` and ``timeout`` apply to each record as in ``parse``.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[Article]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=None,
@@ -555,20 +572,22 @@ def dump_many(
     indent: bool = False,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[str]:
-    """Like :func:`parse_many`, but yield each article as JSON, serialised in the worker.
+    """Like ``parse_many``, but yield each article as JSON, serialised in the worker.
 
     Sending text back from the workers costs far less than sending models, so this is what the
     command line uses for ``--format json``/``jsonl``.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[str]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=_to_json_indented if indent else _to_json_line,

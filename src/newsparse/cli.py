@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
-import json
 import os
 import sys
 from collections import Counter
@@ -13,6 +12,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
 
+from ._plugin_commands import (
+    add_new_plugin_command,
+    add_plugins_command,
+    add_schema_command,
+    check_pipeline,
+    write_records,
+)
 from .errors import NewsparseError
 
 __all__ = ["main"]
@@ -54,6 +60,7 @@ def _summary(article: Any, out: TextIO) -> None:
             f"  {c.id:>4}  {c.status}: {c.trigger.text!r} parties={parts} "
             f"brokers={brokers} source={src} {flags}\n"
         )
+    write_records(article, out)
     for d in article.diagnostics:
         out.write(f"\n! {d.level} {d.code} in {d.extractor}: {d.message}\n")
 
@@ -74,6 +81,16 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more workers, or 0 for one per CPU")
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a time budget above 0 seconds")
+    return seconds
 
 
 def _check_output(path: str, inputs: Sequence[str]) -> None:
@@ -185,6 +202,7 @@ class _ParseRun:
             raise NewsparseError("NP403", "--resume needs the output file to append to: -o OUT")
         if self.output is not None:
             _check_output(self.output, args.inputs)
+        check_pipeline()  # NP201 and the like: once, before any input is read
         self.done = _resume_from(self.output) if args.resume and self.output else Counter[str]()
         self.bad = self.missing = self.skipped = self.written = 0
 
@@ -230,6 +248,7 @@ class _ParseRun:
         opts: dict[str, Any] = {
             "jobs": self.args.jobs,
             "strict": self.args.strict,
+            "timeout": self.args.timeout,
             "on_error": self.on_error,
         }
         if fmt in ("json", "jsonl"):
@@ -327,32 +346,6 @@ def _progress(args: argparse.Namespace) -> Any:
     return show
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_json
-
-    sys.stdout.write(schema_json())
-    return 0
-
-
-def _cmd_plugins(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-    from .plugins import get_plugin_manager, plugin_info
-
-    pm = get_plugin_manager()
-    info = plugin_info(pm)
-    pipe = Pipeline(pm)
-    if args.json:
-        print(json.dumps({"plugins": info, "pipeline": list(pipe.names)}, indent=2))
-        return 0
-    for p in info:
-        tag = "built-in" if p["builtin"] else f"{p['distribution']} {p['version']}"
-        print(f"{p['name']}  ({tag})  hooks: {', '.join(p['hooks'])}")
-    print("pipeline: " + " -> ".join(pipe.names))
-    if pipe.record_kinds:
-        print("record kinds: " + ", ".join(sorted(pipe.record_kinds)))
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsparse`` command."""
     from . import __version__
@@ -383,14 +376,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.add_argument("--strict", action="store_true", help="fail on any extractor error")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="time budget per article: past it, what was found so far is kept (NP303)",
+    )
     p.set_defaults(func=_cmd_parse)
 
-    s = sub.add_parser("schema", help="print the JSON Schema of an article")
-    s.set_defaults(func=_cmd_schema)
-
-    pl = sub.add_parser("plugins", help="list plugins, their versions and hooks")
-    pl.add_argument("--json", action="store_true")
-    pl.set_defaults(func=_cmd_plugins)
+    add_schema_command(sub)
+    add_plugins_command(sub)
+    add_new_plugin_command(sub)
     try:
         render = importlib.import_module("newsparse.render")
     except ImportError:

@@ -1,4 +1,4 @@
-"""The working state of one article, which extractors read and write: :class:`Draft`.
+"""The working state of one article, which extractors read and write: ``Draft``.
 
 A draft holds the text and metadata (read-only), the segmentation, and one table each of actors,
 places, quotes and ceasefire claims. Every write goes through the draft, which
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import json
 import time
 from array import array
 from bisect import bisect_left, bisect_right, insort
@@ -260,7 +261,7 @@ class _Named(_Item):
 
 
 class ActorDraft(_Named):
-    """An actor under construction (see :class:`~newsparse.models.Actor` for the fields)."""
+    """An actor under construction (see ``Actor`` for the fields)."""
 
     __slots__ = ("affiliations", "country", "gender", "kind", "name", "titles")
     _capability = "actors"
@@ -303,7 +304,7 @@ class ActorDraft(_Named):
 
 
 class PlaceDraft(_Named):
-    """A place under construction (see :class:`~newsparse.models.Place`)."""
+    """A place under construction (see ``Place``)."""
 
     __slots__ = ("country", "name")
     _capability = "places"
@@ -329,7 +330,7 @@ def _segments(draft: Draft, value: Any) -> tuple[Offsets, ...]:
 
 
 class QuoteDraft(_Item):
-    """A quote under construction (see :class:`~newsparse.models.Quote`)."""
+    """A quote under construction (see ``Quote``)."""
 
     __slots__ = ("clause", "confidence", "cue", "kind", "segments", "speaker", "speaker_mention")
     _capability = "quotes"
@@ -380,7 +381,7 @@ class QuoteDraft(_Item):
 
 
 class ClaimDraft(_Item):
-    """A ceasefire claim under construction (see :class:`~newsparse.models.CeasefireClaim`)."""
+    """A ceasefire claim under construction (see ``CeasefireClaim``)."""
 
     __slots__ = (
         "brokers",
@@ -859,7 +860,7 @@ class Draft:
         """Quotes found so far."""
         self.claims = ClaimTable(self)
         """Ceasefire claims found so far."""
-        self._records: dict[str, list[BaseModel]] = {}
+        self._records: dict[str, list[tuple[BaseModel, dict[str, Any]]]] = {}
         self._diagnostics: list[Diagnostic] = []
         self._scratch: dict[type, tuple[int, Any]] = {}
 
@@ -1022,18 +1023,22 @@ class Draft:
         self._may(f"records:{kind}")
         try:
             obj = record if isinstance(record, model) else model.model_validate(record)
-            _check_record_spans(self._text, obj)
+            data = _record_json(self._text, obj)
         except (ValidationError, ValueError, TypeError) as exc:
             self._drop(who, "NP302", f"invalid {kind} record dropped: {exc}"[:500])
             return None
         self._remember_length_in(self._records, kind)
-        self._records.setdefault(kind, []).append(obj)
+        self._records.setdefault(kind, []).append((obj, data))
         return obj
 
     @property
     def records(self) -> Mapping[str, tuple[BaseModel, ...]]:
         """The plugin records added so far, by kind."""
-        return {k: tuple(v) for k, v in self._records.items() if v}
+        return {k: tuple(obj for obj, _ in v) for k, v in self._records.items() if v}
+
+    def _record_data(self) -> dict[str, list[dict[str, Any]]]:
+        """The records as the JSON objects the article will hold, by kind."""
+        return {k: [data for _, data in v] for k, v in self._records.items() if v}
 
     # -- diagnostics
 
@@ -1153,16 +1158,22 @@ class Draft:
         self._scratch = {k: v for k, v in self._scratch.items() if v[0] != run}
 
 
-def _check_record_spans(text: str, record: BaseModel) -> None:
-    """Raise ``ValueError`` when a span inside a record is not a span of ``text``."""
+def _record_json(text: str, record: BaseModel) -> dict[str, Any]:
+    """The record as a JSON object; ``ValueError`` when JSON cannot carry it exactly (NaN,
+    infinity, a lone surrogate) or when a span inside it is not a span of ``text``."""
     from .models import _spans_in
 
-    for where, span in _spans_in(record.model_dump(mode="json"), "record"):
+    # JSON mode writes NaN and infinity as null, so they are looked for before it.
+    json.dumps(record.model_dump(), allow_nan=False, default=str)
+    data = record.model_dump(mode="json")
+    json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails here
+    for where, span in _spans_in(data, "record"):
         if span.end > len(text) or text[span.start : span.end] != span.text:
             raise ValueError(f"{where}: span [{span.start}, {span.end}) is not {span.text!r}")
+    return data
 
 
 def span_of(text: str, offsets: Offsets) -> Span:
-    """The :class:`~newsparse.models.Span` of ``offsets`` in ``text``."""
+    """The ``Span`` of ``offsets`` in ``text``."""
     s, e = offsets
     return Span(start=s, end=e, text=text[s:e])

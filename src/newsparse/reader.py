@@ -76,7 +76,7 @@ def _deeper_than(obj: object, limit: int) -> bool:
 
 
 def load_json(data: str, where: str) -> Any:
-    """``data`` parsed as JSON, or an :class:`InputError` saying why not (never a crash)."""
+    """``data`` parsed as JSON, or an ``InputError`` saying why not (never a crash)."""
     try:
         obj = json.loads(data)
     except RecursionError:
@@ -181,7 +181,7 @@ def _looks_jsonl(data: bytes) -> bool:
 def iter_records(
     paths: list[str], *, input_format: str = "auto", on_note: NoteHandler | None = None
 ) -> Iterator[dict[str, Any] | BadRecord]:
-    """Yield records (``{"id", "text", …}``) or :class:`BadRecord` from files, folders or ``-``.
+    """Yield records (``{"id", "text", …}``) or ``BadRecord`` from files, folders or ``-``.
 
     Every record has a usable ``id``: a JSONL line without one (or with one that is not a
     string or integer) gets ``FILE_STEM:LINE``. ``on_note`` hears of each metadata value that

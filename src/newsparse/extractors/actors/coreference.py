@@ -121,15 +121,16 @@ def _link_people(lk: Linker, items: list[Item]) -> None:
 
 def _link_offices(lk: Linker, items: list[Item]) -> None:
     """``the Foreign Secretary``: the one person with that title, or a person named by office."""
+    offices = [it for it in items if it.label == "titleonly"]
+    if not offices:
+        return
     text = lk.text
     by_pos = {it.start: it for it in items}
     by_title: dict[str, list[ActorDraft]] = {}
     for p in lk.people:
         for t in dict.fromkeys(t.lower() for t in p.titles):
             by_title.setdefault(t, []).append(p)
-    for it in items:
-        if it.label != "titleonly":
-            continue
+    for it in offices:
         holders = by_title.get(it.office.lower(), [])
         apposed = by_pos.get(it.end + 2) if text[it.end : it.end + 2] == ", " else None
         if apposed is not None and apposed.label == "person" and id(apposed) in lk.item_actor:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -485,12 +485,12 @@ class UnknownContext:
     after: list[str]
     """Up to three words after the name."""
 
-    @property
+    @cached_property
     def b1(self) -> str:
         """The word just before, lower case."""
         return self.before[-1].lower() if self.before else ""
 
-    @property
+    @cached_property
     def a1(self) -> str:
         """The word just after, lower case, without trailing punctuation."""
         return self.after[0].lower().strip(",.;:") if self.after else ""
@@ -876,7 +876,25 @@ def classify_unknown(
     """The first rule that labels a capitalised name no gazetteer knows, and its verdict."""
     surface = st.text[item.start : item.end]
     before, after = _words_around(st.text, item, sent)
-    return UNKNOWN.first(UnknownContext(st, item, sent, surface, surface.split(), before, after))
+    ctx = UnknownContext(st, item, sent, surface, surface.split(), before, after)
+    for rule in _rules_for(len(ctx.words) > 1):
+        found = rule(ctx)
+        if found is not None:
+            return rule, found
+    return None
+
+
+_ONE_WORD = frozenset({"plural-demonym", "generic-head-alone", "brand-in-camel-case"})
+"""Rules that only ever label a one-word name."""
+_SEVERAL_WORDS = frozenset({"given-name-first", "several-capitalised-words"})
+"""Rules that only ever label a name of several words."""
+
+
+@cache
+def _rules_for(several: bool) -> tuple[Rule[UnknownContext, Verdict], ...]:
+    """The rules of :data:`UNKNOWN`, in order, that can label a name of one word or several."""
+    skip = _ONE_WORD if several else _SEVERAL_WORDS
+    return tuple(r for r in UNKNOWN if r.name not in skip)
 
 
 def apply_verdict(

@@ -297,6 +297,26 @@ def _club_town(ctx: MergeContext) -> int | None:
     return 1
 
 
+_MERGE_LABELS: dict[str, frozenset[str]] = {
+    "title-with-domain": frozenset({"title"}),
+    "organisation-of-domain": frozenset({"conn"}),
+    "fields-of-an-agency": frozenset({"conn"}),
+    "place-of-place": frozenset({"conn"}),
+    "place-with-head": frozenset({"unknown"}),
+    "unit-of-organisation": frozenset({"unknown"}),
+    "name-with-generic-head": frozenset({"org"}),
+    "longer-name-ending-in-a-known-one": frozenset({"org"}),
+    "club-with-its-town": frozenset({"place", "capital"}),
+}
+"""The label of the piece each merge rule starts from (each rule checks it first)."""
+
+
+@cache
+def _merges_for(label: str) -> tuple[Rule[MergeContext, int], ...]:
+    """The merge rules, in order, that can start from a piece with this label."""
+    return tuple(r for r in MERGES if label in _MERGE_LABELS[r.name])
+
+
 def _merge(text: str, pieces: list[Item]) -> list[Item]:
     """The pieces with multi-piece names merged; connectors and skipped words dropped."""
     if len(pieces) == 1:
@@ -305,10 +325,14 @@ def _merge(text: str, pieces: list[Item]) -> list[Item]:
     while ctx.k < len(pieces):
         # Every rule but the title's joins a piece to the name before it.
         label = ctx.piece.label
-        may_merge = label == "title" or (ctx.merged and label != "skip")
-        hit = MERGES.first(ctx) if may_merge else None
-        if hit is not None:
-            ctx.k += hit[1]
+        taken = None
+        if label == "title" or ctx.merged:
+            for rule in _merges_for(label):
+                taken = rule(ctx)
+                if taken is not None:
+                    break
+        if taken is not None:
+            ctx.k += taken
             continue
         if ctx.piece.label != "conn":
             ctx.merged.append(ctx.piece)

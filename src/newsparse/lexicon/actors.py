@@ -85,6 +85,9 @@ class ActorCues(DataFile):
     ``said``, even capitalised at the start of a sentence."""
     match_verbs: Words
     """Verbs of a match after a town in a sports story (``Surrey beat Kent``): a team."""
+    possessive_name_words: Words
+    """Words that names take in the possessive (``People's Liberation Army``): their
+    possessive does not end the name, as ``Arsenal's`` in ``Arsenal's Sol Campbell`` does."""
     peoples: Words
     """Adjectives of peoples, faiths and movements with no state (``Kurdish``, ``Sunni``):
     nationality-like words that may start a body's name (``Kurdish Regional Government``)."""

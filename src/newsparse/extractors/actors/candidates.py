@@ -276,6 +276,8 @@ class _Splitter:
         self.toks = toks
         self.caps = caps
         self.words = [text[a:b] for a, b in toks]
+        self.possessive = [text[b : b + 1] in {"'", "’"} for _a, b in toks]
+        """Whether a possessive follows each word (``People's``)."""
         self.gaz = gazetteer()
         self.cues = cues()
         self.pieces: list[Item] = []
@@ -294,11 +296,22 @@ class _Splitter:
         """The longest gazetteer form starting at word ``i``: its end word and entry."""
         words, first = self.words, self.gaz.first
         longest = first.get(words[i]) or first.get(words[i].upper(), 0)
+        if self.possessive[i]:
+            longest = max(longest, first.get(self.raw(i), 0))
         for j in range(min(len(words), i + longest), i, -1):
             ent = lookup(self.gaz, " ".join(words[i:j]), self.caps)
+            if ent is None and j - i > 1 and self.possessive[i : j - 1].count(True):
+                # "People's Protection Units": a possessive inside a known name is part of it.
+                inner = [self.raw(k) if self.possessive[k] else words[k] for k in range(i, j)]
+                ent = lookup(self.gaz, " ".join(inner), self.caps)
             if ent is not None:
                 return j, ent
         return None
+
+    def raw(self, k: int) -> str:
+        """Word ``k`` with the possessive that :func:`tokens` took off."""
+        a, b = self.toks[k]
+        return self.text[a:b] + self.text[b : b + 2].rstrip()
 
     def split(self) -> list[Item]:
         """The pieces of the run, in order."""
@@ -376,8 +389,14 @@ class _Splitter:
             self.pieces.append(Item(a, b, "conn" if tok in conn else "skip"))
             return
         self.unknown.append((a, b))
-        if self.text[b : b + 1] in {"'", "’"}:
-            self.flush()  # "Arsenal's Sol Campbell": the possessive ends a name
+        if (
+            self.text[b : b + 1] in {"'", "’"}
+            and tok not in self.cues.sets["possessive_name_words"]
+        ):
+            # "Arsenal's Sol Campbell", "the Atlantic Council's Initiative": the possessive ends
+            # a name, unless the word is one that names take in the possessive ("People's
+            # Liberation Army", "Workers' Party").
+            self.flush()
 
     def name_not_place(self, i: int, j: int, ent: Entry, conn: frozenset[str]) -> bool:
         """A one-word place hit that is part of a person's name (``Jordan Henderson``)."""

@@ -52,8 +52,8 @@ class ActorCues(DataFile):
     (``National Intelligence Agency``)."""
     domain_joiners: Words
     """Connectors that continue an organisation's domain (``… for the Promotion and …``)."""
-    igo_heads: Words
-    """Words that make a body international when its name says so (``United Nations …``)."""
+    igo_members: Words
+    """Plural nouns after ``of`` that make a body international (``League of Arab States``)."""
     org_plurals: Words
     """Plural nouns that introduce a list of organisations (``companies such as …``)."""
     camel_name_prefixes: Words

@@ -220,7 +220,8 @@ def _org_unit(ctx: MergeContext) -> int | None:
     c = cues().sets
     if not all(w in c["org_suffixes"] or w in c["org_heads"] for w in ctx.words(p)):
         return None
-    ctx.merged[-1] = Item(prev.start, p.end, "unknown", org_name=True)
+    kind = "igo" if prev.entry is not None and prev.entry.kind == "igo" else ""
+    ctx.merged[-1] = Item(prev.start, p.end, "unknown", kind=kind, org_name=True)  # "EU Council"
     return 1
 
 
@@ -458,6 +459,7 @@ class _Titles:
     def organisation(self, p: Item, words: list[str], adjacent: bool) -> None:
         """An organisation, with the nationality or words before it that belong to its name."""
         out, text = self.out, self.text
+        unit_of_igo = p.kind == "igo"  # "EU Council": merged from an intergovernmental body
         p.label, p.kind = "org", "organization"
         if out and out[-1].label in {"demonym", "country", "place", "capital"} and adjacent:
             # "Syrian Foreign Ministry": the demonym is part of the body's name.
@@ -466,7 +468,11 @@ class _Titles:
             adjacent = bool(out) and not text[out[-1].end : p.start].strip()
         if out and out[-1].label == "unknown" and adjacent:
             p.start = out.pop().start  # "International Syria Support Group"
-        p.kind = org_kind(words, p.iso)
+        p.kind = "igo" if unit_of_igo else org_kind(words, p.iso)
+        parent = out[-1].entry if out else None
+        if adjacent and parent is not None and parent.kind == "igo":
+            # "U.N. Commission on the Limits of the Continental Shelf": a body of the UN.
+            p.start, p.kind = out.pop().start, "igo"
 
 
 def org_kind(words: list[str], iso: str | None) -> str:
@@ -475,6 +481,8 @@ def org_kind(words: list[str], iso: str | None) -> str:
     grams = [*words, *(" ".join(pair) for pair in itertools.pairwise(words))]
     if not c["media_words"].isdisjoint(words):
         return "organization"  # "National News Agency", "State Television": media
+    if "of" in words[1:-1] and words[-1] in c["igo_members"]:
+        return "igo"  # "Alliance of Sahel States", "Economic Community of West African States"
     if iso is None and not c["armed_heads"].isdisjoint(grams):
         return "armed_group"
     if not c["government_heads"].isdisjoint(grams):

@@ -446,14 +446,20 @@ class _Titles:
             p.label, p.kind = "place", "place"
         self.pending = _Pending()
 
-    @staticmethod
-    def org_shaped(p: Item, words: list[str]) -> bool:
+    def org_shaped(self, p: Item, words: list[str]) -> bool:
         """A name ending in an organisation suffix or starting with an organisation head."""
         if p.org_name:
             return True
         c = cues().sets
         if len(words) == 1 and words[0] in c["generic_heads"]:
-            return False
+            # "Foundation" alone is a word; after a place's name it ends one ("Jamestown
+            # Foundation").
+            before = self.out[-1] if self.out else None
+            return (
+                before is not None
+                and before.label in {"place", "capital", "country", "demonym"}
+                and not self.text[before.end : p.start].strip()
+            )
         return words[-1] in c["org_suffixes"] or words[0] in c["org_heads"]
 
     def organisation(self, p: Item, words: list[str], adjacent: bool) -> None:

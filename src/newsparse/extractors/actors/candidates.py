@@ -233,7 +233,7 @@ def _drop_leading(
             and _opening(text, a, sent[0])
             and (low in gaz.common or caps)
             and lookup(gaz, w, caps) is None
-            and w not in gaz.given
+            and (w not in gaz.given or w in _function_words())  # "One" is a name, rarely
             and not (len(toks) > 1 and lookup(gaz, " ".join(text[a : toks[1][1]].split()), caps))
             and not (len(toks) == 1 and not caps and said_after(text, b, sent[1]))
         ):

@@ -1,0 +1,431 @@
+"""Speaker phrases: the noun phrase that names who speaks, read from the words around a cue.
+
+English news names a speaker with a pronoun (``he said``), a name with its titles (``Defense
+Minister Hulusi Akar said``), or a description (``a senior official said``, ``the ministry's
+spokesman said``), often followed by a prepositional phrase (``Huseyin Bagci of the Foreign
+Policy Institute``) or an apposition set off by commas (``Mark Simon, who worked with him,
+argued``). The phrase is read over a few tokens of a bounded window, backwards from a cue
+(:func:`phrase_before`) or forwards after one (:func:`phrase_after`); each token is classified
+by one lookup in the word classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .words import Words, words
+
+__all__ = [
+    "Phrase",
+    "Token",
+    "classify",
+    "phrase_after",
+    "phrase_before",
+    "skip_adverbials",
+    "tokens",
+]
+
+Token = tuple[int, int, str]
+TokenClass = Literal[
+    "pronoun", "det", "poss", "name", "title", "noun", "generic", "adverb", "prep", "conj",
+    "comma", "open_paren", "close_paren", "dot", "punct", "number", "word",
+]
+PhraseKind = Literal["pronoun", "name", "description"]
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*+(?:[’'\-.&/][\p{L}\p{N}\p{M}]++)*+[’']?|[^\s\p{L}\p{N}]"
+)
+#: How far before a cue a speaker phrase (with its apposition) may start.
+WINDOW = 170
+#: Tokens of an apposition set off by commas (``, the head of the delegation,``).
+_APPOSITION_TOKENS = 22
+#: Lower-case modifiers before the head of a description (``a senior army officer``).
+_MODIFIERS = 4
+_PP_PREPOSITIONS = frozenset(["of", "for", "at", "from", "with", "in", "to"])
+_PUNCT_CLASS: dict[str, TokenClass] = {
+    ",": "comma",
+    "(": "open_paren",
+    ")": "close_paren",
+    ".": "dot",
+}
+_CACHE_LIMIT = 50_000
+_classes: dict[str, TokenClass] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker phrase: its whole span, its kind and its head."""
+
+    start: int
+    end: int
+    kind: PhraseKind
+    head_start: int
+    """Start of the head: the pronoun, the name (titles left out) or the head noun's phrase."""
+    head_end: int
+    head_word: str
+    """The head word as written in lower case (``spokesman``, ``he``, ``akar``)."""
+    definite: bool = False
+    """A description opening with ``the``, ``this`` or a possessive."""
+    of: tuple[int, int] | None = None
+    """A possessor or prepositional phrase naming who the speaker belongs to."""
+
+    @property
+    def head(self) -> tuple[int, int]:
+        """``(head_start, head_end)``."""
+        return self.head_start, self.head_end
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _classify_word(word: str, w: Words) -> TokenClass:
+    low = word.lower()
+    first = word[0]
+    if low in w.pronouns and (word == low or word[1:] == low[1:]):
+        return "pronoun"
+    if low in w.determiners or low in w.possessives:
+        return "det" if (word == low or first.isupper()) and word not in w.name_titles else "name"
+    if first.isdigit():
+        return "number"
+    if first.isupper():
+        if word in w.not_names:
+            return "conj" if low in w.coordinators or low in w.subordinators else "word"
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            return "poss"
+        if word in w.name_titles or low in w.speaker_nouns:
+            return "title"
+        return "name"
+    if word.endswith(("’s", "'s")):
+        return "poss"
+    if low in w.generic_plurals:
+        return "generic"
+    if low in w.speaker_nouns or low in w.body_nouns:
+        return "noun"
+    if low in w.auxiliaries or low in w.adverbs or low in w.negations:
+        return "adverb"
+    if low in w.prepositions:
+        return "prep"
+    if low in w.coordinators or low in w.subordinators or low in w.relatives:
+        return "conj"
+    return "word"
+
+
+def classify(word: str) -> TokenClass:
+    """The class of one token (cached across articles, the cache bounded)."""
+    got = _classes.get(word)
+    if got is not None:
+        return got
+    if not word[0].isalnum():
+        got = _PUNCT_CLASS.get(word, "punct")
+    else:
+        got = _classify_word(word, words())
+    if len(_classes) > _CACHE_LIMIT:
+        _classes.clear()
+    _classes[word] = got
+    return got
+
+
+# -- reading backwards from a cue ----------------------------------------------------------------
+
+
+def skip_adverbials(toks: list[Token], i: int) -> int:
+    """Index of the last token before ``i`` (inclusive) that is not an adverb, an auxiliary or a
+    time adjunct between a speaker and a cue (``has also``, ``on Monday``, ``earlier this
+    month``)."""
+    w = words()
+    steps = 0
+    while i >= 0 and steps < 6:
+        steps += 1
+        word = toks[i][2]
+        cls = classify(word)
+        if cls == "adverb" or (cls == "word" and word.endswith("ly") and len(word) > 4):
+            i -= 1
+            continue
+        if word in w.weekdays or word in w.months or word.lower() in ("week", "month", "year"):
+            # "on Monday", "last week", "earlier this month", "in March"
+            j = i - 1
+            while j >= 0 and j >= i - 3 and classify(toks[j][2]) in ("prep", "det", "adverb"):
+                j -= 1
+            if j < i - 1 or word in w.weekdays:
+                i = j
+                continue
+        break
+    return i
+
+
+def _is_abbreviation_dot(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a full stop closing an initial or abbreviation (``U.S.``)."""
+    if k < 1 or toks[k][2] != "." or toks[k - 1][1] != toks[k][0]:
+        return False
+    prev = toks[k - 1][2]
+    return len(prev) <= 4 and prev[0].isupper() or "." in prev
+
+
+def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
+    """Leftmost token of the noun phrase whose head is ``toks[i]``, and whether a determiner or
+    possessive opens it."""
+    j = i
+    modifiers = 0
+    while j - 1 >= floor:
+        k = j - 1
+        cls = classify(toks[k][2])
+        if cls in ("name", "title", "poss", "number") or _is_abbreviation_dot(toks, k):
+            j = k
+            continue
+        if cls in ("noun", "word", "generic") and toks[k][2][0].islower():
+            modifiers += 1
+            if modifiers > _MODIFIERS:
+                return _trim_left(toks, j, i), False
+            j = k
+            continue
+        if cls == "det":
+            if _pp_before(toks, k, floor):
+                j = k - 1  # "a spokesman for the ministry": the phrase goes on before the PP
+                continue
+            return k, True
+        if cls == "prep" and _pp_joins(toks, k, floor):
+            j = k
+            continue
+        break
+    return j, False
+
+
+def _pp_before(toks: list[Token], det: int, floor: int) -> bool:
+    """Whether a determiner at ``det`` opens the object of a preposition inside a phrase."""
+    return det - 2 >= floor and _pp_joins(toks, det - 1, floor)
+
+
+def _pp_joins(toks: list[Token], prep: int, floor: int) -> bool:
+    """Whether the preposition at ``prep`` follows a speaker noun or name it belongs to."""
+    if toks[prep][2] not in _PP_PREPOSITIONS or prep - 1 < floor:
+        return False
+    return classify(toks[prep - 1][2]) in ("noun", "name", "title", "generic")
+
+
+def _trim_left(toks: list[Token], j: int, i: int) -> int:
+    """Drop lower-case words that open a phrase without a determiner unless a speaker noun
+    follows them (``local officials`` stays, ``bombs officials`` loses ``bombs``)."""
+    while j < i and classify(toks[j][2]) == "word":
+        j += 1
+    return j
+
+
+def _head_span(toks: list[Token], j: int, i: int) -> tuple[int, int]:
+    """Token range of the head: the phrase before any prepositional phrase."""
+    head_end = i
+    for k in range(j + 1, i + 1):
+        if classify(toks[k][2]) == "prep" and toks[k][2] in _PP_PREPOSITIONS:
+            head_end = k - 1
+            break
+    return j, head_end
+
+
+def _name_run(toks: list[Token], j: int, head_end: int) -> int:
+    """First token of the run of name words ending the head (titles and possessors left out)."""
+    k = head_end
+    particles = words().particles
+    while k - 1 >= j:
+        prev = toks[k - 1][2]
+        cls = classify(prev)
+        if cls == "name":
+            k -= 1
+        elif cls == "dot" and k - 2 >= j and classify(toks[k - 2][2]) == "name":
+            k -= 1  # "John F. Kennedy"
+        elif prev in particles and _name_before_particles(toks, k - 1, j):
+            k -= 1  # "Ursula von der Leyen"
+        else:
+            break
+    while k <= head_end and classify(toks[k][2]) in ("dot", "title"):
+        k += 1
+    return k
+
+
+def _name_before_particles(toks: list[Token], k: int, floor: int) -> bool:
+    """Whether a name stands before the particles ending at ``toks[k]``."""
+    particles = words().particles
+    while k >= floor and toks[k][2] in particles:
+        k -= 1
+    return k >= floor and classify(toks[k][2]) == "name"
+
+
+def _possessor(toks: list[Token], j: int, head_end: int) -> tuple[int, int] | None:
+    """The possessor inside a phrase (``the ministry's`` spokesman), as offsets."""
+    for k in range(head_end - 1, j - 1, -1):
+        if classify(toks[k][2]) == "poss":
+            return toks[j][0], toks[k][1]
+    return None
+
+
+def _make(toks: list[Token], j: int, i: int, opened: bool) -> Phrase | None:
+    """The phrase over tokens ``j..i``, classified by its head (the part before any PP)."""
+    j, head_end = _head_span(toks, j, i)
+    while head_end > j and classify(toks[head_end][2]) == "dot":
+        head_end -= 1
+    head_tok = toks[head_end]
+    head_cls = classify(head_tok[2])
+    start, end = toks[j][0], toks[i][1]
+    of = (toks[head_end + 2][0], toks[i][1]) if head_end + 2 <= i else None
+    if head_cls == "name":
+        k = _name_run(toks, j, head_end)
+        if k <= head_end:
+            word = head_tok[2].lower()
+            return Phrase(start, end, "name", toks[k][0], head_tok[1], word, of=of)
+        return None
+    if head_cls not in ("noun", "generic", "title"):
+        return None
+    first = toks[j][2].lower()
+    w = words()
+    possessor = _possessor(toks, j, head_end)
+    definite = opened and (first in ("the", "this", "that") or first in w.possessives)
+    return Phrase(
+        start,
+        end,
+        "description",
+        start,
+        head_tok[1],
+        head_tok[2].lower(),
+        definite=definite or possessor is not None,
+        of=possessor or of,
+    )
+
+
+def _noun_phrase_back(text: str, toks: list[Token], i: int, floor: int = 0) -> Phrase | None:
+    """The phrase whose last token is ``toks[i]``."""
+    cls = classify(toks[i][2])
+    if cls == "pronoun":
+        s, e, word = toks[i]
+        return Phrase(s, e, "pronoun", s, e, word.lower())
+    if cls == "dot" and _is_abbreviation_dot(toks, i):
+        pass
+    elif cls not in ("name", "title", "noun", "generic"):
+        return None
+    j, opened = _np_left(toks, i, floor)
+    return _make(toks, j, i, opened)
+
+
+def _apposed(text: str, toks: list[Token], i: int, floor: int) -> Phrase | None:
+    """``X, the head of the delegation, said``: the phrase before an apposition ending at
+    ``toks[i]`` (a comma). With several commas the phrase opening the clause wins (``But Ann
+    Lee, the envoy in the Bureau of Affairs, with a say on trade, said``). A description with
+    a name in apposition gives the name (``the minister's spokesman, Jane Roe, said``)."""
+    lo = max(floor, i - 2 * _APPOSITION_TOKENS)
+    best: Phrase | None = None
+    best_comma = -1
+    k = i - 1
+    while k > lo:
+        word = toks[k][2]
+        if word in ";:“”\"«»":
+            break
+        if word == "," and k < i - 1:
+            head = _noun_phrase_back(text, toks, k - 1, floor)
+            if head is not None and head.kind != "pronoun" and head.end == toks[k - 1][1]:
+                opens = _opens_clause(toks, head.start, floor)
+                if best is None or opens:
+                    best, best_comma = head, k
+                if opens:
+                    break
+        k -= 1
+    if best is None:
+        return None
+    if best.kind == "description":
+        inner = _noun_phrase_back(text, toks, i - 1, best_comma + 1)
+        if inner is not None and inner.kind == "name" and inner.start == toks[best_comma + 1][0]:
+            return inner
+    return best
+
+
+def _opens_clause(toks: list[Token], start: int, floor: int) -> bool:
+    """Whether a phrase starting at offset ``start`` opens its clause."""
+    k = next((j for j in range(len(toks)) if toks[j][0] == start), -1)
+    if k <= floor:
+        return k == floor
+    before = toks[k - 1][2]
+    return before in (":", "(", "—", "–") or classify(before) == "conj" or before.lower() == "that"
+
+
+def phrase_before(text: str, end: int, floor: int) -> Phrase | None:
+    """The speaker phrase ending at ``end`` (the cue's start), looked for after ``floor``."""
+    toks = tokens(text, max(floor, end - 2 * WINDOW), end)
+    i = skip_adverbials(toks, len(toks) - 1)
+    if i < 0:
+        return None
+    word = toks[i][2]
+    if word == ")":
+        k = i - 1
+        while k >= 0 and k > i - 8 and toks[k][2] != "(":
+            k -= 1
+        if k <= 0 or toks[k][2] != "(":
+            return None
+        i = k - 1  # "Sen. Ann Lee (D-Ohio) said"
+        word = toks[i][2]
+    if word == ",":
+        return _apposed(text, toks, i, 0)
+    return _noun_phrase_back(text, toks, i)
+
+
+# -- reading forwards after a cue ------------------------------------------------------------------
+
+
+def _np_right(toks: list[Token], i: int) -> int:
+    """Last token of a phrase starting at ``toks[i]``, or -1."""
+    j = i
+    n = len(toks)
+    last_head = -1
+    if j < n and classify(toks[j][2]) == "det":
+        j += 1
+    while j < n:
+        cls = classify(toks[j][2])
+        if cls in ("name", "title", "noun", "generic"):
+            last_head = j
+        elif cls == "dot" and _is_abbreviation_dot(toks, j):
+            pass
+        elif not (cls in ("poss", "number") or (cls == "word" and j - i < _MODIFIERS + 1)):
+            break
+        j += 1
+    return last_head
+
+
+def phrase_after(text: str, start: int, ceiling: int, *, loose: bool = False) -> Phrase | None:
+    """The speaker phrase starting at ``start`` (after ``said``, ``according to``), with at
+    most one prepositional phrase (``Soli Ozel of Kadir Has University``). With ``loose``, any
+    determiner and a few words make a description (``one user`` wrote), for places where a cue
+    is known to follow."""
+    toks = tokens(text, start, min(ceiling, start + WINDOW))
+    if not toks:
+        return None
+    if loose:
+        strict = phrase_after(text, start, ceiling)
+        return strict if strict is not None else _loose(toks)
+    if classify(toks[0][2]) == "pronoun":
+        s, e, word = toks[0]
+        return Phrase(s, e, "pronoun", s, e, word.lower())
+    last = _np_right(toks, 0)
+    if last < 0:
+        return None
+    opened = classify(toks[0][2]) == "det"
+    end = last
+    if last + 2 < len(toks) and toks[last + 1][2] in _PP_PREPOSITIONS:
+        pp_end = _np_right(toks, last + 2)
+        if pp_end >= 0:
+            end = pp_end
+    return _make(toks, 0, end, opened)
+
+
+def _loose(toks: list[Token]) -> Phrase | None:
+    """A determiner and one to four lower-case words: a description of someone."""
+    if classify(toks[0][2]) != "det":
+        return None
+    k = 1
+    while k < len(toks) and k <= _MODIFIERS and classify(toks[k][2]) in ("word", "noun", "generic"):
+        k += 1
+    if k == 1:
+        return None
+    last = toks[k - 1]
+    first = toks[0][2].lower()
+    definite = first in ("the", "this", "that") or first in words().possessives
+    return Phrase(toks[0][0], last[1], "description", toks[0][0], last[1], last[2].lower(), definite)

@@ -1,0 +1,329 @@
+"""Speakers: from the words naming who speaks to an actor of the article.
+
+- A **name** is the actor the actors step found there, else a person (or organisation) of that
+  surname or name named earlier, else a new actor.
+- A **pronoun** is a person of compatible gender (``he``/``she``) or a body (``it``/``they``),
+  looked for sentence by sentence backwards: first who spoke in that sentence, then who is named
+  in it outside quotation marks.
+- A **description** (``the minister``, ``a retired diplomat``) is an earlier actor with that title
+  when definite, else a new actor described as the article describes it; a generic plural
+  (``analysts``) is nobody in particular and gets no actor.
+- A quotation **standing alone** continues the speaker of the nearest attributed quote before it,
+  unless someone else is named in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...draft import ActorDraft, Draft, Offsets
+from ...lexicon import load_tsv
+from .phrases import Phrase, classify, tokens
+from .story import Found, Story
+from .words import words
+
+__all__ = ["Resolver", "given_name_gender"]
+
+#: Sentences looked back through for whom a pronoun or a standing quotation refers to.
+LOOKBACK_SENTENCES = 4
+#: Speakers of earlier quotes a standing quotation may continue (sentences back).
+INHERIT_SENTENCES = 5
+_ORG_KINDS = frozenset(["government", "organization", "igo", "armed_group", "political_group"])
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    try:
+        rows = load_tsv("given_names.tsv")
+    except OSError:
+        return {}
+    return {r[0]: r[1] for r in rows[1:] if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+@cache
+def _title_genders() -> dict[str, str]:
+    try:
+        rows = load_tsv("titles.tsv")
+    except OSError:
+        return {}
+    return {r[0]: r[1] for r in rows[1:] if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+def given_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` when the first word of ``name`` is a given name of one gender."""
+    first = name.split(" ", 1)[0]
+    return _given_names().get(first)
+
+
+@dataclass
+class _Memory:
+    """What the resolver has learnt so far in one article."""
+
+    by_surname: dict[str, ActorDraft] = field(default_factory=dict)
+    indexed: int = 0
+    genders: dict[str, str] = field(default_factory=dict)
+    described: dict[str, ActorDraft] = field(default_factory=dict)
+    speakers: dict[int, list[ActorDraft]] = field(default_factory=dict)
+    """Sentence index -> actors who speak in it, in order."""
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1] if name.split() else ""
+    low = last.casefold().strip(".,’'")
+    for p in words().joined_particles:
+        if low.startswith(p):
+            return low[len(p) :]
+    return low
+
+
+class Resolver:
+    """Gives each quote of a story its speaker actor, in text order."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.draft: Draft = story.draft
+        self.text = story.text
+        self.memory = _Memory()
+        self.last: Found | None = None
+
+    # -- the driver
+
+    def resolve(self) -> None:
+        """Resolve every quote of the story."""
+        self.story.found.sort(key=lambda f: f.start)
+        for found in self.story.found:
+            if self.draft.expired:
+                return
+            self._one(found)
+
+    def _one(self, found: Found) -> None:
+        a = found.attribution
+        if a is not None and a.phrase is not None:
+            actor, mention, conf = self.phrase_actor(a.phrase, found.start)
+            found.mention = mention
+            found.speaker = actor
+            found.confidence = min(found.confidence, conf)
+        elif found.stands_alone or a is None:
+            found.speaker = self._inherited(found)
+            if found.speaker is not None and self.last is not None:
+                found.mention = self.last.mention  # the words naming the speaker it continues
+            found.confidence = min(found.confidence, 0.5)
+        if found.speaker is not None:
+            self._spoke(found)
+
+    def _spoke(self, found: Found) -> None:
+        assert found.speaker is not None
+        pos = found.mention[0] if found.mention else found.start
+        k = self.story.sentence_index(pos)
+        self.memory.speakers.setdefault(k, []).append(found.speaker)
+        self.last = found
+
+    # -- phrases
+
+    def phrase_actor(self, phrase: Phrase, at: int) -> tuple[ActorDraft | None, Offsets, float]:
+        """The actor a speaker phrase names, the mention to record, and how sure that is."""
+        if phrase.kind == "pronoun":
+            actor = self.pronoun(phrase.head_word, phrase.start)
+            return actor, phrase.head, 0.6 if actor else 0.4
+        if phrase.kind == "name":
+            actor, conf = self.named(phrase)
+            return actor, phrase.head, conf
+        actor, conf = self.described(phrase)
+        return actor, (phrase.start, phrase.end), conf
+
+    # -- names
+
+    def _surnames(self) -> dict[str, ActorDraft]:
+        memory = self.memory
+        actors = self.draft.actors
+        for actor in actors[memory.indexed :]:
+            if actor.kind == "person" and actor.name.split():
+                memory.by_surname.setdefault(_surname(actor.name), actor)
+        memory.indexed = len(actors)
+        return memory.by_surname
+
+    def named(self, phrase: Phrase) -> tuple[ActorDraft | None, float]:
+        """The actor of a name: found there by the actors step, named earlier, or new."""
+        hs, he = phrase.head
+        actor = self.draft.actors.at(hs, he)
+        if actor is not None:
+            return actor, 0.9
+        head = self.text[hs:he]
+        known = self.draft.actors.named(head)
+        if known is None and " " not in head.strip():
+            known = self._surnames().get(_surname(head))
+        if known is not None:
+            known.add_mention(hs, he, "surname" if " " not in head.strip() else "name")
+            return known, 0.85
+        return self._new_name(phrase), 0.75
+
+    def _new_name(self, phrase: Phrase) -> ActorDraft | None:
+        text = self.text
+        hs, he = phrase.head
+        w = words()
+        head_words = text[hs:he].split()
+        if not head_words or len(head_words) > 6:
+            return None
+        org = any(x.strip(".,") in w.org_name_words for x in head_words)
+        if org and phrase.of is not None and text[phrase.of[0] : phrase.of[0] + 1].isupper():
+            he = phrase.end  # "Kestrel Monitor for Civil Rights": the whole phrase is the name
+        name = text[hs:he]
+        kind = "organization" if org else "person"
+        gender = None
+        if kind == "person" and len(head_words) > 1:
+            gender = given_name_gender(name)
+        actor = self.draft.actors.add(name, kind, gender=gender or self._title_gender(phrase))
+        actor.add_mention(hs, he, "name")
+        for t in tokens(text, phrase.start, hs):
+            if classify(t[2]) == "title" and len(t[2]) > 3:
+                actor.add_title(t[2])
+        if kind == "person":
+            self._surnames()[_surname(name)] = self._surnames().get(_surname(name), actor)
+        return actor
+
+    def _title_gender(self, phrase: Phrase) -> str | None:
+        genders = _title_genders()
+        for t in tokens(self.text, phrase.start, phrase.head_start):
+            g = genders.get(t[2])
+            if g is not None:
+                return g
+        return None
+
+    # -- descriptions
+
+    def described(self, phrase: Phrase) -> tuple[ActorDraft | None, float]:
+        """The actor of a description (``the minister``, ``a retired diplomat``)."""
+        w = words()
+        head = phrase.head_word
+        inside = self._actor_inside(phrase)
+        if head in w.document_nouns:
+            body = self._actor_at(phrase.of) or inside
+            return body, 0.6 if body else 0.4
+        if inside is not None and inside.kind != "person" and head in w.body_nouns:
+            return inside, 0.8
+        if head in w.generic_plurals and phrase.end - phrase.start <= len(head) + 5:
+            return None, 0.4  # "analysts": nobody in particular
+        if phrase.definite:
+            known = self._titled(head) or self.memory.described.get(head)
+            if known is not None:
+                known.add_mention(phrase.start, phrase.end, "description")
+                return known, 0.65
+        return self._new_description(phrase), 0.6
+
+    def _actor_at(self, span: Offsets | None) -> ActorDraft | None:
+        return self.draft.actors.at(*span) if span is not None else None
+
+    def _actor_inside(self, phrase: Phrase) -> ActorDraft | None:
+        """An actor whose mention lies wholly inside the phrase (the actors step may have
+        found ``the health ministry`` there)."""
+        best: ActorDraft | None = None
+        for s, e, _, actor in self.draft.actors.mentions_in(phrase.start, phrase.end):
+            if e <= phrase.end and (best is None or s == phrase.start):
+                best = actor
+        return best
+
+    def _titled(self, head: str) -> ActorDraft | None:
+        """The person named most recently whose titles end with ``head``."""
+        for actor in reversed(self.draft.actors):
+            if any(t.lower().split()[-1:] == [head] for t in actor.titles if t):
+                return actor
+        return None
+
+    def _new_description(self, phrase: Phrase) -> ActorDraft | None:
+        w = words()
+        text = self.text[phrase.start : phrase.end]
+        kind = w.body_nouns.get(phrase.head_word, "person")
+        if phrase.head_word in w.speaker_nouns:
+            kind = "person"
+        actor = self.draft.actors.add(text, kind)
+        actor.add_mention(phrase.start, phrase.end, "description")
+        body = self._actor_at(phrase.of)
+        if body is not None and body is not actor:
+            actor.add_affiliation(body.id)
+        self.memory.described.setdefault(phrase.head_word, actor)
+        return actor
+
+    # -- pronouns
+
+    def gender(self, actor: ActorDraft) -> str | None:
+        """``m``/``f`` when the actor's gender is known, from the actors step, its given name
+        or an earlier pronoun."""
+        if actor.gender in ("m", "f"):
+            return actor.gender
+        learnt = self.memory.genders.get(actor.id)
+        if learnt is not None:
+            return learnt
+        return given_name_gender(actor.name)
+
+    def pronoun(self, word: str, pos: int) -> ActorDraft | None:
+        """Whom a subject pronoun at ``pos`` stands for."""
+        g = words().pronouns.get(word)
+        if g in ("m", "f"):
+            found = self._person(pos, g)
+            if found is not None and self.gender(found) is None:
+                self.memory.genders[found.id] = g
+            return found
+        if g in ("n", "p"):
+            return self._body(pos, plural=g == "p")
+        return None
+
+    def _candidates(self, pos: int) -> Iterator[ActorDraft]:
+        """Actors a pronoun at ``pos`` may refer to, most likely first: sentence by sentence
+        backwards, who spoke in it, then who is named in it outside quotation marks."""
+        story = self.story
+        here = story.sentence_index(pos)
+        for k in range(here, max(-1, here - LOOKBACK_SENTENCES), -1):
+            yield from reversed(self.memory.speakers.get(k, []))
+            s, e = story.sentences[k]
+            if k == here:
+                e = pos
+            for ms, _, _, actor in self.draft.actors.mentions_in(s, e):
+                if not story.in_marks(ms) and (k != here or self._subject_like(s, ms)):
+                    yield actor
+
+    def _subject_like(self, lo: int, pos: int) -> bool:
+        """Whether a mention at ``pos`` stands where a subject does (sentence start, after a
+        comma or a conjunction), not as an object (``after meeting Putin, he said``)."""
+        toks = tokens(self.text, max(lo, pos - 24), pos)
+        if not toks:
+            return True
+        last = toks[-1][2]
+        return last in ",;:(—–" or classify(last) in ("conj", "det")
+
+    def _person(self, pos: int, gender: str) -> ActorDraft | None:
+        for actor in self._candidates(pos):
+            if actor.kind == "person" and self.gender(actor) in (None, gender):
+                return actor
+        return None
+
+    def _body(self, pos: int, plural: bool) -> ActorDraft | None:
+        for actor in self._candidates(pos):
+            if actor.kind in _ORG_KINDS or (plural and actor.kind == "person" and _plural(actor)):
+                return actor
+        return None
+
+    # -- quotations standing alone
+
+    def _inherited(self, found: Found) -> ActorDraft | None:
+        """The speaker of the nearest attributed quote before ``found``, unless another person
+        is named in the narration between them."""
+        last = self.last
+        if last is None or last.speaker is None:
+            return None
+        story = self.story
+        if story.sentence_index(found.start) - story.sentence_index(last.end) > INHERIT_SENTENCES:
+            return None
+        since = last.end
+        if last.mention is not None:
+            since = max(since, story.sentence(last.mention[0])[1])
+        for ms, _, _, actor in self.draft.actors.mentions_in(since, found.start):
+            if actor is not last.speaker and actor.kind == "person" and not story.in_marks(ms):
+                return None
+        return last.speaker
+
+
+def _plural(actor: ActorDraft) -> bool:
+    words_ = actor.name.split()
+    return bool(words_) and words_[-1].endswith("s") and words_[-1][0].islower()

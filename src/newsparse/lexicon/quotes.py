@@ -1,0 +1,116 @@
+"""The quote extractor's vocabulary (``data/cues.json``): cue classes, speaker words, name words.
+
+The reporting and belief verbs themselves are general English and live in ``english.json``; this
+file says how some of them behave in attributions (which take a listener, which introduce only
+verbatim words, which take their report as an object) and lists the nouns that name speakers.
+Verb entries use the lemma notation of :mod:`newsparse.lexicon.verbs`.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+
+from pydantic import field_validator
+
+from . import DataFile, load
+from ..models import ActorKind
+from .verbs import VerbForms, inflect, parse_entry
+
+__all__ = ["QuoteWords", "lemmas", "quote_words"]
+
+
+def _verb_entries(value: tuple[str, ...]) -> tuple[str, ...]:
+    for entry in value:
+        parse_entry(entry)  # raises ValueError on a malformed entry
+    return value
+
+
+def _lower(value: tuple[str, ...]) -> tuple[str, ...]:
+    for word in value:
+        if word != word.lower():
+            raise ValueError(f"{word!r} must be written in lower case")
+    return value
+
+
+class QuoteWords(DataFile):
+    """Word classes of English news attribution."""
+
+    phrase_cues: tuple[str, ...]
+    """Cue phrases followed by their speaker (``according to``)."""
+    direct_only_verbs: tuple[str, ...]
+    """Verbs that introduce verbatim words only, never a reported clause (``shout``, ``quip``)."""
+    act_verbs: tuple[str, ...]
+    """Speech acts whose object is what was said (``called the plan a disaster``)."""
+    listener_verbs: tuple[str, ...]
+    """Verbs that take a listener before the report (``told reporters that``)."""
+    bare_lead_verbs: tuple[str, ...]
+    """Verbs that may take a quotation as their object with no comma (``said “…``)."""
+    participle_verbs: tuple[str, ...]
+    """Verbs whose ``-ing`` form attaches a report to the sentence's speaker (``, adding …``)."""
+    thatless_verbs: tuple[str, ...]
+    """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
+    listeners: tuple[str, ...]
+    """Who is told (``reporters``, ``the BBC``): the object of a listener verb."""
+    adverbs: tuple[str, ...]
+    """Adverbs standing between a speaker and the cue (``also``, ``later``)."""
+    adjunct_starts: tuple[str, ...]
+    """Words that open an adjunct after a cue (``on`` Monday, ``in`` a statement)."""
+    speaker_nouns: tuple[str, ...]
+    """Nouns naming a person who speaks (``official``, ``spokesman``)."""
+    generic_plurals: tuple[str, ...]
+    """Plurals naming nobody in particular (``analysts``); not made actors."""
+    body_nouns: dict[str, ActorKind]
+    """Nouns naming a body or a document that speaks, with the kind of actor they name
+    (``ministry``: government, ``statement``: organization)."""
+    document_nouns: tuple[str, ...]
+    """Body nouns that name a document (``statement``): the body that issued it speaks."""
+    org_name_words: tuple[str, ...]
+    """Capitalised words that make a name an organisation's (``Ministry``, ``Times``)."""
+    name_titles: tuple[str, ...]
+    """Capitalised titles standing before a name (``President``, ``Sen.``)."""
+    not_names: tuple[str, ...]
+    """Capitalised words that never start or continue a name (``The``, ``Monday``)."""
+    title_small_words: tuple[str, ...]
+    """Small words left lower case inside a title (``of``, ``the``)."""
+    naming_cues: tuple[str, ...]
+    """Words before quotation marks that only name something (``so-called``, ``known as``)."""
+
+    _check_verbs = field_validator(
+        "direct_only_verbs",
+        "act_verbs",
+        "listener_verbs",
+        "bare_lead_verbs",
+        "participle_verbs",
+        "thatless_verbs",
+    )(classmethod(lambda cls, v: _verb_entries(v)))
+    _check_lower = field_validator(
+        "phrase_cues",
+        "listeners",
+        "adverbs",
+        "adjunct_starts",
+        "speaker_nouns",
+        "generic_plurals",
+        "document_nouns",
+        "naming_cues",
+    )(classmethod(lambda cls, v: _lower(v)))
+
+    @cached_property
+    def act_forms(self) -> dict[str, VerbForms]:
+        """Every form of every speech-act verb, mapped to the verb's forms."""
+        out: dict[str, VerbForms] = {}
+        for entry in self.act_verbs:
+            forms = inflect(entry)
+            for form in forms.all():
+                out.setdefault(form, forms)
+        return out
+
+
+def lemmas(entries: tuple[str, ...]) -> frozenset[str]:
+    """The lemmas of some verb entries."""
+    return frozenset(inflect(e).base for e in entries)
+
+
+@cache
+def quote_words() -> QuoteWords:
+    """The quote vocabulary, loaded and validated once."""
+    return load("cues.json", QuoteWords)

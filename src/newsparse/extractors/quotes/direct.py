@@ -17,17 +17,27 @@ from ...draft import Offsets
 from ...rules import RuleBook
 from .cues import Cue
 from .marks import SPACE, Passage
-from .phrases import Phrase, classify, phrase_after, phrase_before, tokens
+from .phrases import Phrase, classify, phrase_after, phrase_before
 from .story import Attribution, Found, Story
 from .words import words
 
-__all__ = ["Fragment", "Lead", "Trail", "find_quotations", "intros", "trails"]
+__all__ = [
+    "Fragment",
+    "Lead",
+    "Trail",
+    "cue_speaker",
+    "find_quotations",
+    "intros",
+    "sentence_subject",
+    "trails",
+    "verb_position",
+]
 
 #: How far after a closing mark an attribution may run (``,” said X, the head of Y, on Monday``).
 TRAIL_WINDOW = 220
 #: Tokens between a cue and the colon or comma introducing a quotation (``told reporters on
 #: Monday:``).
-_GAP_TOKENS = 8
+_GAP_TOKENS = 12
 _DASHES = ("—", "–", "―", "--")
 _ENDING = " \t.!?…)]”\"'’;"
 _CLOSING_PUNCT = ",.!?…—–-:;"
@@ -66,9 +76,10 @@ class Lead:
         return self.lo + len(self.text)
 
     def last_cue(self, before: int) -> Cue | None:
-        """The last cue of the lead starting before ``before`` and outside quotation marks."""
+        """The last cue of the lead starting before ``before``, outside quotation marks and
+        where a verb stands (not ``secretary of state``, ``the report``)."""
         for cue in reversed(self.story.cues_in(self.lo, before)):
-            if not self.story.in_marks(cue.start):
+            if not self.story.in_marks(cue.start) and verb_position(self.story, cue):
                 return cue
         return None
 
@@ -97,27 +108,33 @@ class Trail:
 def _gap_ok(story: Story, start: int, end: int) -> bool:
     """Whether the words between a cue and an introducing ``:``/``,`` are only a listener, a
     name or an adjunct (``told reporters on Monday:``), not a clause."""
-    toks = tokens(story.text, start, end)
+    toks = story.tokens(start, end)
     if len(toks) > _GAP_TOKENS:
         return False
     return not any(t[2].lower() in _CLAUSE_WORDS or t[2] in "“”\"«»;" for t in toks)
 
 
+_CLAUSE_BREAKS = frozenset([",", ";", ":", "that", "as", "when", "while", "because", "after", "and", "but"])
+
+
 def sentence_subject(story: Story, lo: int, hi: int) -> Phrase | None:
-    """The speaker phrase opening the sentence's main clause in ``[lo, hi)`` (``Mayor Ann Lee
-    released the following statement:``), tried at the start and after the first commas."""
-    text = story.text
-    starts = [lo]
-    for t in tokens(text, lo, min(hi, lo + 200)):
-        if t[2] == "," and len(starts) < 3:
-            starts.append(t[1])
-    for s in starts:
-        while s < hi and text[s] in SPACE:
-            s += 1
-        phrase = phrase_after(text, s, hi)
-        if phrase is not None and phrase.start == s:
-            return phrase
-    return None
+    """The subject of the clause that ends at ``hi`` (a cue): the last speaker phrase in
+    ``[lo, hi)`` that opens a clause and is followed by a verb (``Mayor Ann Lee released the
+    following statement:``, ``… so subdued that Mr. Trump was prompted to say``)."""
+    toks = story.tokens(max(lo, hi - 300), hi)
+    best: Phrase | None = None
+    for k, tok in enumerate(toks):
+        if k > 0 and toks[k - 1][2].lower() not in _CLAUSE_BREAKS:
+            continue
+        j = k
+        while j < len(toks) and classify(toks[j][2]) in ("conj", "adverb"):
+            j += 1
+        if j >= len(toks):
+            break
+        phrase = phrase_after(story, toks[j][0], hi)
+        if phrase is not None and phrase.start == toks[j][0] and _predicate_follows(story, phrase.end, hi):
+            best = phrase
+    return best
 
 
 def cue_speaker(story: Story, cue: Cue, lo: int, hi: int) -> Phrase | None:
@@ -126,23 +143,46 @@ def cue_speaker(story: Story, cue: Cue, lo: int, hi: int) -> Phrase | None:
     text = story.text
     sense = cue.sense
     if sense.phrase:
-        return phrase_after(text, _skip_space(text, cue.end, hi), hi)
+        return phrase_after(story, _skip_space(text, cue.end, hi), hi)
+    sentence_start = story.sentence(cue.start)[0]
+    before = phrase_before(story, cue.start, lo)
     if sense.form == "ing":
-        return sentence_subject(story, lo, cue.start)
-    before = phrase_before(text, cue.start, lo)
+        # "footage of Trump saying, …" names its speaker; "…, saying" takes the subject's.
+        if before is not None and before.kind != "description" and not _after_comma(text, before):
+            return before
+        return sentence_subject(story, sentence_start, cue.start)
     if before is not None:
         return before
-    if _after_coordinator(text, lo, cue.start):
-        return sentence_subject(story, lo, cue.start)  # "X confirmed it and said, …"
-    after = phrase_after(text, _skip_space(text, cue.end, hi), hi)
+    if _after_coordinator(story, lo, cue.start):
+        return sentence_subject(story, sentence_start, cue.start)  # "X confirmed and said, …"
+    after = phrase_after(story, _skip_space(text, cue.end, hi), hi)
     if after is not None and _ends_phrase(text, after.end, hi):
         return after
     return None
 
 
-def _after_coordinator(text: str, lo: int, pos: int) -> bool:
-    toks = tokens(text, max(lo, pos - 30), pos)
-    return bool(toks) and toks[-1][2] in ("and", "but")
+def verb_position(story: Story, cue: Cue) -> bool:
+    """Whether a cue stands where a verb can (not after a determiner or a preposition)."""
+    if cue.sense.phrase:
+        return True
+    toks = story.tokens(max(0, cue.start - 20), cue.start)
+    if not toks:
+        return True
+    cls = classify(toks[-1][2])
+    return cls not in ("det", "prep", "poss") or toks[-1][2] == "to"
+
+
+def _after_comma(text: str, phrase: Phrase) -> bool:
+    return text[max(0, phrase.start - 3) : phrase.start].rstrip(SPACE).endswith(",")
+
+
+def _after_coordinator(story: Story, lo: int, pos: int) -> bool:
+    """Whether a cue follows ``and``/``but`` (maybe with adverbs) or an infinitive ``to``: its
+    subject is the sentence's (``X arrived and then said``, ``X was prompted to say``)."""
+    toks = story.tokens(max(lo, pos - 40), pos)
+    while toks and classify(toks[-1][2]) == "adverb":
+        toks.pop()
+    return bool(toks) and toks[-1][2] in ("and", "but", "to")
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
@@ -184,7 +224,7 @@ def _colon_after_cue(lead: Lead) -> Attribution | None:
     if cue is None or cue.sense.phrase or not _gap_ok(lead.story, cue.end, colon):
         return None
     phrase = cue_speaker(lead.story, cue, lead.lo, colon)
-    return _attribution(phrase, cue, "colon after cue", 0.9) if phrase else None
+    return _attribution(phrase, cue, "colon after cue", 0.9)
 
 
 @intros.rule(
@@ -198,7 +238,7 @@ def _colon_after_name(lead: Lead) -> Attribution | None:
     if not lead.text.endswith(":"):
         return None
     colon = lead.end - 1
-    phrase = phrase_before(lead.story.text, colon, lead.lo)
+    phrase = phrase_before(lead.story, colon, lead.lo)
     if phrase is None or phrase.start != _skip_space(lead.story.text, lead.lo, colon):
         return None
     return Attribution(phrase, None, "colon after name", 0.8)
@@ -234,13 +274,13 @@ def _comma_after_cue(lead: Lead) -> Attribution | None:
     if cue is None:
         return None
     if cue.sense.phrase:
-        phrase = phrase_after(lead.story.text, _skip_space(lead.story.text, cue.end, comma), comma)
+        phrase = phrase_after(lead.story, _skip_space(lead.story.text, cue.end, comma), comma)
         ok = phrase is not None and _skip_space(lead.story.text, phrase.end, comma) == comma
         return _attribution(phrase, cue, "comma after cue", 0.9) if ok else None
     if not _gap_ok(lead.story, cue.end, comma):
         return None
     phrase = cue_speaker(lead.story, cue, lead.lo, comma)
-    return _attribution(phrase, cue, "comma after cue", 0.9) if phrase else None
+    return _attribution(phrase, cue, "comma after cue", 0.9)
 
 
 @intros.rule(
@@ -267,9 +307,11 @@ def _listener_only(story: Story, start: int, end: int) -> bool:
         return True
     if gap in words().listeners:
         return True
-    toks = tokens(story.text, start, end)
-    return 0 < len(toks) <= 3 and all(
-        classify(t[2]) in ("name", "poss") and t[2][0].isupper() for t in toks
+    toks = story.tokens(start, end)
+    return (
+        0 < len(toks) <= 3
+        and classify(toks[-1][2]) == "name"  # "told CNN", not "said Trump’s"
+        and all(classify(t[2]) in ("name", "poss") and t[2][0].isupper() for t in toks)
     )
 
 
@@ -296,7 +338,7 @@ def _cue_then_speaker(trail: Trail) -> Attribution | None:
     if cue is None or cue.sense.phrase or cue.sense.form == "ing":
         return None
     text = trail.story.text
-    phrase = phrase_after(text, _skip_space(text, cue.end, trail.hi), trail.hi)
+    phrase = phrase_after(trail.story, _skip_space(text, cue.end, trail.hi), trail.hi)
     if phrase is None or _verb_follows(trail.story, phrase.end, trail.hi):
         return None
     return _attribution(phrase, cue, "cue then speaker", 0.9)
@@ -304,11 +346,22 @@ def _cue_then_speaker(trail: Trail) -> Attribution | None:
 
 def _verb_follows(story: Story, pos: int, hi: int) -> bool:
     """Whether a verb follows a phrase (``said Smith was …``: Smith is no speaker then)."""
-    toks = tokens(story.text, pos, min(hi, pos + 40))
+    toks = story.tokens(pos, min(hi, pos + 40))
     if not toks:
         return False
     word = toks[0][2]
     return classify(word) == "adverb" or word == "that" or bool(story.cues_in(toks[0][0], toks[0][0] + 1))
+
+
+def _predicate_follows(story: Story, pos: int, hi: int) -> bool:
+    """Whether a phrase ending at ``pos`` is followed by its verb (or by the cue at ``hi``)."""
+    toks = story.tokens(pos, min(hi, pos + 40))
+    if not toks:
+        return True  # the phrase runs up to the cue itself
+    word = toks[0][2]
+    if _verb_follows(story, pos, hi):
+        return True
+    return classify(word) == "word" and word[0].islower() and word.lower() not in words().prepositions
 
 
 @trails.rule(
@@ -321,7 +374,7 @@ def _speaker_then_cue(trail: Trail) -> Attribution | None:
     """The speaker right after the mark, then a cue: ``,” X said``, ``,” he added``, ``,” X,
     the head of Y, said``."""
     text = trail.story.text
-    phrase = phrase_after(text, trail.start, trail.hi, loose=True)
+    phrase = phrase_after(trail.story, trail.start, trail.hi, loose=True)
     if phrase is None or phrase.start != trail.start:
         return None
     pos = _past_parenthesis(text, phrase.end, trail.hi)
@@ -330,7 +383,8 @@ def _speaker_then_cue(trail: Trail) -> Attribution | None:
             continue
         if _only_apposition(text, pos, cue.start):
             return _attribution(phrase, cue, "speaker then cue", 0.9)
-        return None  # only the first cue can close the attribution
+        if "," not in text[pos : cue.start]:
+            return None  # a cue outside any apposition: the attribution is not there
     return None
 
 
@@ -371,7 +425,7 @@ def _according_to_after(trail: Trail) -> Attribution | None:
     if cue is None or not cue.sense.phrase:
         return None
     text = trail.story.text
-    phrase = phrase_after(text, _skip_space(text, cue.end, trail.hi), trail.hi)
+    phrase = phrase_after(trail.story, _skip_space(text, cue.end, trail.hi), trail.hi)
     return _attribution(phrase, cue, "according to after", 0.85) if phrase else None
 
 
@@ -390,7 +444,7 @@ def _dash_then_speaker(trail: Trail) -> Attribution | None:
     dash = next((d for d in _DASHES if text.startswith(d, pos)), None)
     if dash is None:
         return None
-    phrase = phrase_after(text, _skip_space(text, pos + len(dash), trail.hi), trail.hi)
+    phrase = phrase_after(trail.story, _skip_space(text, pos + len(dash), trail.hi), trail.hi)
     if phrase is None or phrase.kind != "name" or not _ends_phrase(text, phrase.end, trail.hi):
         return None
     return Attribution(phrase, None, "dash then speaker", 0.7)
@@ -427,10 +481,17 @@ class _Finder:
         self.story = story
         self.text = story.text
         self.fragments: list[Fragment] = []
+        self._trails: dict[tuple[int, int], Attribution | None] = {}
 
     def trail_of(self, close: int, limit: int) -> Attribution | None:
         """The attribution after a closing mark, within its sentence, or a sentence of its own
         after a question or an exclamation (``“Why now?” Lee asked.``)."""
+        key = (close, limit)
+        if key not in self._trails:
+            self._trails[key] = self._trail_of(close, limit)
+        return self._trails[key]
+
+    def _trail_of(self, close: int, limit: int) -> Attribution | None:
         story = self.story
         k = story.sentence_index(max(0, close - 1))
         hi = story.sentences[k][1]
@@ -523,13 +584,15 @@ class _Finder:
         """Whether an introduced quotation is direct: it ends its sentence, has its own
         attribution, follows a colon, or reads as a sentence of its own (``joked, “You’re
         being ridiculous,” drawing jeers``); else it is a fragment of the sentence."""
+        text = self.text
+        if rule == "cue before mark":
+            return text[segments[0][0]].isupper() and (ends or text[segments[-1][1] - 1] in ".!?")
         if ends or trail is not None or rule.startswith("colon"):
             return True
-        text = self.text
         last = text[segments[-1][1] - 1]
         upper = text[segments[0][0]].isupper()
         if rule == "cue before mark":
-            return upper and last in ".!?"
+            return upper and (last in ".!?" or ends)
         return last in ",!?" or (last == "." and upper)
 
     def _mid_trail(self, group: list[Passage]) -> Attribution | None:
@@ -556,6 +619,8 @@ class _Finder:
         return _title_like(body)
 
     def _direct(self, segments: list[Offsets], attribution: Attribution) -> None:
+        if attribution.cue is not None:
+            self.story.used_cues.add(attribution.cue[0])
         self.story.found.append(
             Found("direct", segments, attribution, attribution.confidence)
         )

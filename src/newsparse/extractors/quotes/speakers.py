@@ -20,7 +20,7 @@ from functools import cache
 
 from ...draft import ActorDraft, Draft, Offsets
 from ...lexicon import load_tsv
-from .phrases import Phrase, classify, tokens
+from .phrases import Phrase, classify
 from .story import Found, Story
 from .words import words
 
@@ -105,8 +105,10 @@ class Resolver:
             found.mention = mention
             found.speaker = actor
             found.confidence = min(found.confidence, conf)
-        elif found.stands_alone or a is None:
+        else:  # standing alone, or introduced by words that name nobody
             found.speaker = self._inherited(found)
+            if found.speaker is None and found.kind == "partial":
+                found.dropped = True  # quoted words nobody is said to have said
             if found.speaker is not None and self.last is not None:
                 found.mention = self.last.mention  # the words naming the speaker it continues
             found.confidence = min(found.confidence, 0.5)
@@ -176,7 +178,7 @@ class Resolver:
             gender = given_name_gender(name)
         actor = self.draft.actors.add(name, kind, gender=gender or self._title_gender(phrase))
         actor.add_mention(hs, he, "name")
-        for t in tokens(text, phrase.start, hs):
+        for t in self.story.tokens(phrase.start, hs):
             if classify(t[2]) == "title" and len(t[2]) > 3:
                 actor.add_title(t[2])
         if kind == "person":
@@ -185,7 +187,7 @@ class Resolver:
 
     def _title_gender(self, phrase: Phrase) -> str | None:
         genders = _title_genders()
-        for t in tokens(self.text, phrase.start, phrase.head_start):
+        for t in self.story.tokens(phrase.start, phrase.head_start):
             g = genders.get(t[2])
             if g is not None:
                 return g
@@ -203,13 +205,15 @@ class Resolver:
             return body, 0.6 if body else 0.4
         if inside is not None and inside.kind != "person" and head in w.body_nouns:
             return inside, 0.8
-        if head in w.generic_plurals and phrase.end - phrase.start <= len(head) + 5:
-            return None, 0.4  # "analysts": nobody in particular
+        if head in w.generic_plurals:
+            return None, 0.4  # "analysts", "55 percent of voters": nobody in particular
         if phrase.definite:
             known = self._titled(head) or self.memory.described.get(head)
             if known is not None:
                 known.add_mention(phrase.start, phrase.end, "description")
                 return known, 0.65
+        if not w.is_noun_head(head) and not _short_description(self.text, phrase):
+            return None, 0.4  # words before a cue that describe nobody we can name
         return self._new_description(phrase), 0.6
 
     def _actor_at(self, span: Offsets | None) -> ActorDraft | None:
@@ -286,7 +290,7 @@ class Resolver:
     def _subject_like(self, lo: int, pos: int) -> bool:
         """Whether a mention at ``pos`` stands where a subject does (sentence start, after a
         comma or a conjunction), not as an object (``after meeting Putin, he said``)."""
-        toks = tokens(self.text, max(lo, pos - 24), pos)
+        toks = self.story.tokens(max(lo, pos - 24), pos)
         if not toks:
             return True
         last = toks[-1][2]
@@ -322,6 +326,12 @@ class Resolver:
             if actor is not last.speaker and actor.kind == "person" and not story.in_marks(ms):
                 return None
         return last.speaker
+
+
+def _short_description(text: str, phrase: Phrase) -> bool:
+    """A determiner and at most three words (``one user``, ``the boy``)."""
+    parts = text[phrase.start : phrase.end].split()
+    return 2 <= len(parts) <= 4 and classify(parts[0]) == "det"
 
 
 def _plural(actor: ActorDraft) -> bool:

@@ -10,7 +10,7 @@ from typing import Literal
 from ...draft import ActorDraft, Draft, Offsets
 from .cues import Cue, find_cues
 from .marks import Passage
-from .phrases import Phrase
+from .phrases import Phrase, Token, tokens
 
 __all__ = ["Attribution", "Found", "QuoteKind", "Story"]
 
@@ -43,6 +43,8 @@ class Found:
     """A quotation with no attribution of its own: it continues an earlier speaker."""
     speaker: ActorDraft | None = None
     mention: Offsets | None = None
+    dropped: bool = False
+    """Found but not a quote after all (a fragment nobody is said to have said)."""
 
     @property
     def start(self) -> int:
@@ -72,8 +74,11 @@ class Story:
     _paragraph_starts: list[int] = field(init=False)
     _cue_starts: list[int] = field(init=False)
     _passage_opens: list[int] = field(init=False, default_factory=list)
+    used_cues: set[int] = field(default_factory=set)
+    """Starts of the cues that attribute a direct quote (no reported speech there)."""
     _direct: list[Offsets] = field(default_factory=list)
     _direct_starts: list[int] | None = None
+    _tokens: dict[int, tuple[list[int], list[Token]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.draft.text
@@ -101,6 +106,36 @@ class Story:
     def paragraph(self, pos: int) -> Offsets:
         """The paragraph holding ``pos``."""
         return self.paragraphs[self.paragraph_index(pos)]
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens lying wholly in ``[lo, hi)``; each sentence is tokenised once."""
+        out: list[Token] = []
+        k = self.sentence_index(lo)
+        pos = lo
+        while pos < hi and k < len(self.sentences):
+            s, e = self.sentences[k]
+            if e <= pos:
+                k += 1
+                continue
+            if s > pos:
+                out.extend(tokens(self.text, pos, min(s, hi)))  # text outside the sentences
+            starts, toks = self._sentence_tokens(k)
+            i = bisect_left(starts, max(pos, s))
+            j = bisect_left(starts, hi)
+            out.extend(t for t in toks[i:j] if t[1] <= hi)
+            pos = e
+            k += 1
+        if pos < hi:
+            out.extend(tokens(self.text, pos, hi))
+        return out
+
+    def _sentence_tokens(self, k: int) -> tuple[list[int], list[Token]]:
+        got = self._tokens.get(k)
+        if got is None:
+            s, e = self.sentences[k]
+            toks = tokens(self.text, s, e)
+            got = self._tokens[k] = ([t[0] for t in toks], toks)
+        return got
 
     def cues_in(self, lo: int, hi: int) -> list[Cue]:
         """Cues starting in ``[lo, hi)``, in order."""

@@ -8,13 +8,13 @@ Verb entries use the lemma notation of :mod:`newsparse.lexicon.verbs`.
 
 from __future__ import annotations
 
-from functools import cache, cached_property
+from functools import cache
 
 from pydantic import field_validator
 
-from . import DataFile, load
 from ..models import ActorKind
-from .verbs import VerbForms, inflect, parse_entry
+from . import DataFile, load
+from .verbs import inflect, parse_entry
 
 __all__ = ["QuoteWords", "lemmas", "quote_words"]
 
@@ -74,6 +74,22 @@ class QuoteWords(DataFile):
     """Small words left lower case inside a title (``of``, ``the``)."""
     naming_cues: tuple[str, ...]
     """Words before quotation marks that only name something (``so-called``, ``known as``)."""
+    verb_particles: tuple[str, ...]
+    """Particles that make a speech-act verb something else (``backed out``, ``called off``)."""
+    narrator_openers: tuple[str, ...]
+    """Words that, after a comma, open the narrator's own clause (``, but``, ``, while``)."""
+    clause_openers: tuple[str, ...]
+    """Words that open a reported clause right after a cue (``that``, ``whether``)."""
+    not_clause_starts: tuple[str, ...]
+    """Words after a cue that show no reported clause follows (``said of``, ``said nothing``)."""
+    time_words: tuple[str, ...]
+    """One-word time adjuncts between a cue and its clause (``said yesterday that``)."""
+    adjunct_prepositions: tuple[str, ...]
+    """Words opening an adjunct phrase after a cue (``said on Monday``, ``told … in a
+    statement``)."""
+    phrase_prepositions: tuple[str, ...]
+    """Prepositions joining a speaker phrase to its complement (``a spokesman for the
+    ministry``)."""
 
     _check_verbs = field_validator(
         "direct_only_verbs",
@@ -92,17 +108,14 @@ class QuoteWords(DataFile):
         "generic_plurals",
         "document_nouns",
         "naming_cues",
+        "verb_particles",
+        "narrator_openers",
+        "clause_openers",
+        "not_clause_starts",
+        "time_words",
+        "adjunct_prepositions",
+        "phrase_prepositions",
     )(classmethod(lambda cls, v: _lower(v)))
-
-    @cached_property
-    def act_forms(self) -> dict[str, VerbForms]:
-        """Every form of every speech-act verb, mapped to the verb's forms."""
-        out: dict[str, VerbForms] = {}
-        for entry in self.act_verbs:
-            forms = inflect(entry)
-            for form in forms.all():
-                out.setdefault(form, forms)
-        return out
 
 
 def lemmas(entries: tuple[str, ...]) -> frozenset[str]:

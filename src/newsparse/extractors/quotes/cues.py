@@ -1,26 +1,28 @@
 """Find every reporting cue of an article in one pass (``said``, ``told``, ``according to``).
 
-The words of the text are listed once by a compiled pattern and intersected with the cue words;
-only the cue words present are then located with ``str.find``. That keeps the pass as cheap as
-one token scan, where a pattern of hundreds of alternatives (or a named list tried at every
-position) costs ten to twenty times as much.
+The text is split at white space once and its distinct pieces are intersected with the cue
+words, also as written next to punctuation (``said,`` ``“According``); only the cue words
+present are then located with ``str.find``. That costs a fraction of one token scan, where a
+pattern of hundreds of alternatives (or a named list tried at every position) costs ten to
+twenty times a token scan.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from .words import CueSense, words
 
 __all__ = ["Cue", "find_cues"]
 
-_LETTERS = re.compile(r"[A-Za-z]+")
 _GAP = frozenset(" \t\u00a0")
+# Punctuation written against a word: a cue is looked up with these around it.
+_BEFORE = ("", '"', "“", "‘", "'", "(", "—")
+_AFTER = ("", ",", ".", ":", ";", "?", "!", ")", '"', "”", "’", "'", ",”", ".”", ',"', '."', "—")
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One reporting cue in the text."""
 
     start: int
@@ -48,10 +50,22 @@ def _rest_matches(text: str, pos: int, rest: tuple[str, ...]) -> int:
     return pos
 
 
+@cache
+def _written() -> dict[str, str]:
+    """Each first word of a cue as it may be written between spaces -> the word."""
+    out: dict[str, str] = {}
+    for first in words().cues:
+        for before in _BEFORE:
+            for after in _AFTER:
+                out[before + first + after] = first
+    return out
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every cue in ``text``, in order; a multi-word cue wins over its first word."""
     table = words().cues
-    present = table.keys() & set(_LETTERS.findall(text))
+    written = _written()
+    present = {written[w] for w in set(text.split()) if w in written}
     out: list[Cue] = []
     n = len(text)
     for first in present:
@@ -60,9 +74,11 @@ def find_cues(text: str) -> list[Cue]:
         pos = text.find(first)
         while pos >= 0:
             end = pos + size
-            if (pos == 0 or _is_word_edge(text[pos - 1])) and (end >= n or _is_word_edge(text[end])):
+            if (pos == 0 or _is_word_edge(text[pos - 1])) and (
+                end >= n or _is_word_edge(text[end])
+            ):
                 for sense in senses:
-                    rest = sense.words[1:]
+                    rest = sense.rest
                     stop = _rest_matches(text, end, rest) if rest else end
                     if stop >= 0:
                         out.append(Cue(pos, stop, sense))

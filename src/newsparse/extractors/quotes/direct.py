@@ -9,6 +9,7 @@ an **embedded fragment**: it becomes a partial quote once the reported clause ho
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -102,7 +103,7 @@ class Trail:
         return pos
 
 
-# -- shared helpers ------------------------------------------------------------------------------
+# -- shared helpers -------------------------------------------------------------------------------
 
 
 def _gap_ok(story: Story, start: int, end: int) -> bool:
@@ -111,10 +112,7 @@ def _gap_ok(story: Story, start: int, end: int) -> bool:
     toks = story.tokens(start, end)
     if len(toks) > _GAP_TOKENS:
         return False
-    return not any(t[2].lower() in _CLAUSE_WORDS or t[2] in "“”\"«»;" for t in toks)
-
-
-_CLAUSE_BREAKS = frozenset([",", ";", ":", "that", "as", "when", "while", "because", "after", "and", "but"])
+    return not any(t[2].lower() in _CLAUSE_WORDS or t[2] in '“”"«»;' for t in toks)
 
 
 def sentence_subject(story: Story, lo: int, hi: int) -> Phrase | None:
@@ -122,17 +120,19 @@ def sentence_subject(story: Story, lo: int, hi: int) -> Phrase | None:
     ``[lo, hi)`` that opens a clause and is followed by a verb (``Mayor Ann Lee released the
     following statement:``, ``… so subdued that Mr. Trump was prompted to say``)."""
     toks = story.tokens(max(lo, hi - 300), hi)
+    breaks = words().clause_breaks
     best: Phrase | None = None
-    for k, tok in enumerate(toks):
-        if k > 0 and toks[k - 1][2].lower() not in _CLAUSE_BREAKS:
+    for k in range(len(toks)):
+        if k > 0 and toks[k - 1][2].lower() not in breaks:
             continue
         j = k
         while j < len(toks) and classify(toks[j][2]) in ("conj", "adverb"):
             j += 1
         if j >= len(toks):
             break
-        phrase = phrase_after(story, toks[j][0], hi)
-        if phrase is not None and phrase.start == toks[j][0] and _predicate_follows(story, phrase.end, hi):
+        start = toks[j][0]
+        phrase = phrase_after(story, start, hi)
+        if phrase is not None and phrase.start == start and _predicate_follows(story, phrase, hi):
             best = phrase
     return best
 
@@ -148,7 +148,8 @@ def cue_speaker(story: Story, cue: Cue, lo: int, hi: int) -> Phrase | None:
     before = phrase_before(story, cue.start, lo)
     if sense.form == "ing":
         # "footage of Trump saying, …" names its speaker; "…, saying" takes the subject's.
-        if before is not None and before.kind != "description" and not _after_comma(text, before):
+        named = before is not None and before.kind != "description"
+        if named and before is not None and not _after_comma(text, before):
             return before
         return sentence_subject(story, sentence_start, cue.start)
     if before is not None:
@@ -204,7 +205,7 @@ def _attribution(phrase: Phrase | None, cue: Cue | None, rule: str, conf: float)
     return Attribution(phrase, (cue.start, cue.end) if cue else None, rule, conf)
 
 
-# -- introductions before the opening mark ---------------------------------------------------------
+# -- introductions before the opening mark --------------------------------------------------------
 
 intros: RuleBook[Lead, Attribution] = RuleBook("quotation introductions")
 
@@ -315,7 +316,7 @@ def _listener_only(story: Story, start: int, end: int) -> bool:
     )
 
 
-# -- attributions after the closing mark -------------------------------------------------------------
+# -- attributions after the closing mark ----------------------------------------------------------
 
 trails: RuleBook[Trail, Attribution] = RuleBook("attributions after a quotation")
 
@@ -349,19 +350,20 @@ def _verb_follows(story: Story, pos: int, hi: int) -> bool:
     toks = story.tokens(pos, min(hi, pos + 40))
     if not toks:
         return False
-    word = toks[0][2]
-    return classify(word) == "adverb" or word == "that" or bool(story.cues_in(toks[0][0], toks[0][0] + 1))
+    word, at = toks[0][2], toks[0][0]
+    return classify(word) == "adverb" or word == "that" or bool(story.cues_in(at, at + 1))
 
 
-def _predicate_follows(story: Story, pos: int, hi: int) -> bool:
-    """Whether a phrase ending at ``pos`` is followed by its verb (or by the cue at ``hi``)."""
-    toks = story.tokens(pos, min(hi, pos + 40))
+def _predicate_follows(story: Story, phrase: Phrase, hi: int) -> bool:
+    """Whether a phrase is followed by its verb (or by the cue at ``hi``)."""
+    toks = story.tokens(phrase.end, min(hi, phrase.end + 40))
     if not toks:
         return True  # the phrase runs up to the cue itself
     word = toks[0][2]
-    if _verb_follows(story, pos, hi):
+    if _verb_follows(story, phrase.end, hi):
         return True
-    return classify(word) == "word" and word[0].islower() and word.lower() not in words().prepositions
+    lower_word = classify(word) == "word" and word[0].islower()
+    return lower_word and word.lower() not in words().prepositions
 
 
 @trails.rule(
@@ -402,7 +404,7 @@ def _only_apposition(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is only adverbs, or an apposition set off by commas and then
     adverbs (``, the head of the delegation, also``)."""
     gap = text[start:end]
-    if len(gap) > 160 or any(ch in gap for ch in ";“”\"«»\n"):
+    if len(gap) > 160 or any(ch in gap for ch in ';“”"«»\n'):
         return False
     stripped = gap.strip(SPACE)
     if stripped.startswith(","):
@@ -460,9 +462,9 @@ def _cue_later(trail: Trail) -> Attribution | None:
     """A quotation ending in a comma or a question mark, then a sentence with a cue: the cue's
     speaker (``“…,” X, who …, told them``)."""
     text = trail.story.text
-    if text[trail.close - 2 : trail.close].lstrip("”\"'’»")[-1:] not in (",", "?", "!"):
-        if text[max(0, trail.close - 3) : trail.close].strip("”\"'’» ")[-1:] not in (",", "?", "!"):
-            return None
+    last = text[max(0, trail.close - 4) : trail.close].rstrip("”\"'’» ")[-1:]
+    if last not in (",", "?", "!"):
+        return None
     for cue in trail.story.cues_in(trail.start, trail.hi):
         if trail.story.in_marks(cue.start) or cue.sense.phrase:
             continue
@@ -471,7 +473,7 @@ def _cue_later(trail: Trail) -> Attribution | None:
     return None
 
 
-# -- finding and classifying quotations ---------------------------------------------------------------
+# -- finding and classifying quotations -----------------------------------------------------------
 
 
 class _Finder:
@@ -572,10 +574,13 @@ class _Finder:
                 self._embedded(group, lead)
             return
         intro = intros.first(lead)
-        if intro is not None and self._introduced(intro[0].name, segments, ends, trail):
-            if intro[0].name != "cue before mark" or not self._names_only(group, lead):
-                self._direct(segments, intro[1])
-                return
+        if (
+            intro is not None
+            and self._introduced(intro[0].name, segments, ends, trail)
+            and (intro[0].name != "cue before mark" or not self._names_only(group, lead))
+        ):
+            self._direct(segments, intro[1])
+            return
         self._embedded(group, lead)
 
     def _introduced(
@@ -585,19 +590,17 @@ class _Finder:
         attribution, follows a colon, or reads as a sentence of its own (``joked, “You’re
         being ridiculous,” drawing jeers``); else it is a fragment of the sentence."""
         text = self.text
-        if rule == "cue before mark":
-            return text[segments[0][0]].isupper() and (ends or text[segments[-1][1] - 1] in ".!?")
-        if ends or trail is not None or rule.startswith("colon"):
-            return True
         last = text[segments[-1][1] - 1]
         upper = text[segments[0][0]].isupper()
         if rule == "cue before mark":
-            return upper and (last in ".!?" or ends)
+            return upper and (ends or last in ".!?")
+        if ends or trail is not None or rule.startswith("colon"):
+            return True
         return last in ",!?" or (last == "." and upper)
 
     def _mid_trail(self, group: list[Passage]) -> Attribution | None:
         """The attribution interrupting a quotation (``“…,” he said, “…”``)."""
-        for p, q in zip(group, group[1:], strict=False):
+        for p, q in itertools.pairwise(group):
             if q.open - p.close > 1:
                 found = self.trail_of(p.close, q.open)
                 if found is not None:
@@ -621,9 +624,7 @@ class _Finder:
     def _direct(self, segments: list[Offsets], attribution: Attribution) -> None:
         if attribution.cue is not None:
             self.story.used_cues.add(attribution.cue[0])
-        self.story.found.append(
-            Found("direct", segments, attribution, attribution.confidence)
-        )
+        self.story.found.append(Found("direct", segments, attribution, attribution.confidence))
         self.story.add_direct(segments)
 
     def _alone(self, segments: list[Offsets], group: list[Passage]) -> None:
@@ -657,7 +658,7 @@ def _attribution_rest(story: Story, start: int, end: int) -> bool:
         return False
     if story.sentence(start)[1] < start + len(stripped) - 1:
         return False  # a sentence of narration stands between the two passages
-    return not story.cues_in(start, end) and not any(ch in rest for ch in "“”\"«»\n")
+    return not story.cues_in(start, end) and not any(ch in rest for ch in '“”"«»\n')
 
 
 def _skip_adjunct(rest: str) -> str:

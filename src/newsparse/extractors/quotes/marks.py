@@ -22,7 +22,7 @@ _SINGLE = regex.compile(r"[‘’]")
 SPACE = " \t\r\n\u00a0\u2009\u202f"
 _LEFT_CONTEXT = SPACE + "([{—–-/"
 _RIGHT_CONTEXT = SPACE + ".,;:!?)]}—–-…"
-_OPENING = "\"“«„"
+_OPENING = '"“«„'
 #: A "quote" longer than this is an unbalanced mark, not a quote.
 MAX_PASSAGE = 6000
 #: Marks looked at past an inner opener; bounded so pairing stays linear.

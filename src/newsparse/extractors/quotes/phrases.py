@@ -30,8 +30,23 @@ __all__ = [
 
 Token = tuple[int, int, str]
 TokenClass = Literal[
-    "pronoun", "det", "poss", "name", "title", "noun", "generic", "adverb", "prep", "conj",
-    "comma", "open_paren", "close_paren", "dot", "punct", "number", "word",
+    "pronoun",
+    "det",
+    "poss",
+    "name",
+    "title",
+    "noun",
+    "generic",
+    "adverb",
+    "prep",
+    "conj",
+    "comma",
+    "open_paren",
+    "close_paren",
+    "dot",
+    "punct",
+    "number",
+    "word",
 ]
 PhraseKind = Literal["pronoun", "name", "description"]
 
@@ -47,7 +62,6 @@ _NEAR = 60
 _APPOSITION_TOKENS = 22
 #: Lower-case modifiers before the head of a description (``a senior army officer``).
 _MODIFIERS = 4
-_PP_PREPOSITIONS = frozenset(["of", "for", "at", "from", "with", "in", "to", "by"])
 _PUNCT_CLASS: dict[str, TokenClass] = {
     ",": "comma",
     "(": "open_paren",
@@ -98,23 +112,14 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def _classify_word(word: str, w: Words) -> TokenClass:
     low = word.lower()
-    first = word[0]
     if low in w.pronouns and (word == low or word[1:] == low[1:]):
         return "pronoun"
     if low in w.determiners or low in w.possessives:
-        return "det" if (word == low or first.isupper()) and word not in w.name_titles else "name"
-    if first.isdigit():
+        return "det"
+    if word[0].isdigit():
         return "number"
-    if first.isupper():
-        if word in w.not_names:
-            return "conj" if low in w.coordinators or low in w.subordinators else "word"
-        if word.endswith(("’s", "'s", "s’", "s'")):
-            return "poss"
-        if low in w.generic_plurals:
-            return "generic"  # "Critics say"
-        if word in w.name_titles or low in w.speaker_nouns:
-            return "title"
-        return "name"
+    if word[0].isupper():
+        return _classify_capitalised(word, low, w)
     if word.endswith(("’s", "'s")):
         return "poss"
     if low in w.generic_plurals:
@@ -128,6 +133,18 @@ def _classify_word(word: str, w: Words) -> TokenClass:
     if low in w.coordinators or low in w.subordinators or low in w.relatives:
         return "conj"
     return "word"
+
+
+def _classify_capitalised(word: str, low: str, w: Words) -> TokenClass:
+    if word in w.not_names:
+        return "conj" if low in w.coordinators or low in w.subordinators else "word"
+    if word.endswith(("’s", "'s", "s’", "s'")):
+        return "poss"
+    if low in w.generic_plurals:
+        return "generic"  # "Critics say"
+    if word in w.name_titles or low in w.speaker_nouns:
+        return "title"
+    return "name"
 
 
 def classify(word: str) -> TokenClass:
@@ -178,7 +195,7 @@ def _is_abbreviation_dot(toks: list[Token], k: int) -> bool:
     if k < 1 or toks[k][2] != "." or toks[k - 1][1] != toks[k][0]:
         return False
     prev = toks[k - 1][2]
-    return len(prev) <= 4 and prev[0].isupper() or "." in prev
+    return (len(prev) <= 4 and prev[0].isupper()) or "." in prev
 
 
 def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
@@ -199,7 +216,9 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
             j = k
             continue
         if cls == "det":
-            if _pp_before(toks, k, floor) or _quantified(toks, k, floor) and _pp_joins(toks, k - 1, floor):
+            if _pp_before(toks, k, floor) or (
+                _quantified(toks, k, floor) and _pp_joins(toks, k - 1, floor)
+            ):
                 j = k - 1  # "a spokesman for the ministry": the phrase goes on before the PP
                 continue
             if _quantified(toks, k, floor):
@@ -228,7 +247,7 @@ def _pp_before(toks: list[Token], det: int, floor: int) -> bool:
 
 def _pp_joins(toks: list[Token], prep: int, floor: int) -> bool:
     """Whether the preposition at ``prep`` follows a speaker noun or name it belongs to."""
-    if toks[prep][2] not in _PP_PREPOSITIONS or prep - 1 < floor:
+    if toks[prep][2] not in words().phrase_prepositions or prep - 1 < floor:
         return False
     before = classify(toks[prep - 1][2])
     if before in ("noun", "name", "title", "generic"):
@@ -253,7 +272,7 @@ def _head_span(toks: list[Token], j: int, i: int) -> tuple[int, int]:
     """Token range of the head: the phrase before any prepositional phrase."""
     head_end = i
     for k in range(j + 1, i + 1):
-        if classify(toks[k][2]) == "prep" and toks[k][2] in _PP_PREPOSITIONS:
+        if classify(toks[k][2]) == "prep" and toks[k][2] in words().phrase_prepositions:
             head_end = k - 1
             break
     return j, head_end
@@ -353,7 +372,7 @@ def _apposed(text: str, toks: list[Token], i: int, floor: int) -> Phrase | None:
     k = i - 1
     while k > lo:
         word = toks[k][2]
-        if word in ";:“”\"«»":
+        if word in ';:“”"«»':
             break
         if word == "," and k < i - 1:
             head = _noun_phrase_back(text, toks, k - 1, floor)
@@ -453,7 +472,7 @@ def phrase_after(src: Source, start: int, ceiling: int, *, loose: bool = False) 
         return None
     opened = classify(toks[0][2]) == "det"
     end = last
-    if last + 2 < len(toks) and toks[last + 1][2] in _PP_PREPOSITIONS:
+    if last + 2 < len(toks) and toks[last + 1][2] in words().phrase_prepositions:
         pp_end = _np_right(toks, last + 2)
         if pp_end >= 0:
             end = pp_end
@@ -477,4 +496,6 @@ def _loose(toks: list[Token]) -> Phrase | None:
     last = toks[k - 1]
     first = toks[0][2].lower()
     definite = first in ("the", "this", "that") or first in words().possessives
-    return Phrase(toks[0][0], last[1], "description", toks[0][0], last[1], last[2].lower(), definite)
+    return Phrase(
+        toks[0][0], last[1], "description", toks[0][0], last[1], last[2].lower(), definite
+    )

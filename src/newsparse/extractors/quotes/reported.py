@@ -1,10 +1,10 @@
 """Reported speech: a clause attributed to a speaker by a cue, without quotation marks.
 
 English news reports speech in a few layouts, each a rule here: ``X said (that) …``, ``…, X
-said``, ``…, said X``, ``According to X, …``, ``…, according to X``, ``…, adding that …`` and
-speech acts whose object is what was said (``X called the plan a disaster``). Each cue outside
-quotation marks is tried against the rules in order; the first that matches gives the clause and
-the speaker phrase.
+said``, ``…, said X``, ``According to X, …``, ``…, according to X``, ``…, adding that …``, speech
+acts whose object is what was said (``X called the plan a disaster``), and lines opening with a
+speaker's label (``Mayor Lee: The bridge will reopen``). Each cue outside quotation marks is
+tried against the rules in order; the first that matches gives the clause and the speaker phrase.
 """
 
 from __future__ import annotations
@@ -15,42 +15,33 @@ import regex
 
 from ...draft import Offsets
 from ...rules import RuleBook
+from .clauses import (
+    MARKS,
+    clause_end,
+    clause_start,
+    content_end,
+    skip_adjuncts,
+    skip_listener,
+    strip_clause,
+    subject_of,
+    word_before,
+)
 from .cues import Cue
-from .direct import cue_speaker, sentence_subject
+from .direct import sentence_subject
 from .marks import SPACE
-from .phrases import Phrase, classify, phrase_after, phrase_before, skip_adverbials
+from .phrases import Phrase, classify, phrase_after, phrase_before
 from .story import Attribution, Found, Story
 from .words import words
 
-__all__ = ["Report", "clause_start", "content_end", "find_reports", "reports"]
+__all__ = ["Line", "Report", "find_reports", "labels", "reports", "source_after"]
 
-_TRIM = SPACE + ",;:—–-"
-_MARKS = "\"“”«»„‘’'"
 #: After ``, X said`` at most this many words of adjunct may close the sentence.
 _ADJUNCT_WORDS = 12
-#: Tokens a listener and adjuncts may take between a cue and its clause.
-_AFTER_CUE_TOKENS = 12
+#: Fewest words of a reported clause (a speech act's object may be one word: ``backed Lee``).
 _MIN_WORDS = 3
-_CUT = regex.compile(
-    r";|\s[—–]\s|,\s+(?:but|while|whereas|although|though|even as|as well as)\s"
-    r"|,\s+(?P<rel>which|who|whom|whose)\s"
-    r"|,\s+(?=\p{Ll}+ing\s)"
-    r"|,\s+and\s+(?=(?:he|she|they|we|I|it)\s)"
-    r"|,\s+(?=(?:adding|saying|noting|arguing|explaining|insisting|warning|claiming|stressing|"
-    r"suggesting|acknowledging|asserting)\s)"
-)
-_SUBORDINATE = regex.compile(
-    r"[\"“]?(?:While|Although|Though|Because|As|If|When|Whereas|Since|After|Before|Even though|"
-    r"Even as|Even if|Unless)\s"
-)
-_NO_VERB_CHECK = False
-_COMMON = frozenset(["say", "tell", "add", "note", "argue", "claim", "insist", "warn"])
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"])
-_CLAUSE_OPENERS = frozenset(["that", "if", "whether", "why", "how", "what", "when", "where"])
-_NOT_CLAUSE_START = frozenset(
-    ["to", "of", "for", "with", "about", "so", "yes", "no", "nothing", "something", "anything",
-     "little", "much", "goodbye", "hello", "and", "or", "but", "as", "in", "on", "at", "by"]
-)
+#: How far past ``according to`` its source may run.
+_SOURCE_CHARS = 100
+_LABEL = regex.compile(r"[^:\n“”\"«»]{1,48}?:[ \t\u00a0]+(?=[^\s“”\"«»‘'])")
 
 
 @dataclass(slots=True)
@@ -63,192 +54,59 @@ class Report:
     """Start of the sentence."""
     hi: int
     """End of the sentence, final punctuation and closing marks left out."""
-    _before: Phrase | None | bool = False
+    _before: Phrase | bool | None = False
 
     @property
     def before(self) -> Phrase | None:
-        """The speaker phrase right before the cue (read once per cue)."""
+        """The speaker phrase right before the cue (read once per cue, and only when the word
+        before the cue can end one)."""
         if self._before is False:
-            self._before = phrase_before(self.story, self.cue.start, self.lo)
+            ok = _may_end_phrase(self.story.text, self.cue.start)
+            self._before = phrase_before(self.story, self.cue.start, self.lo) if ok else None
         assert not isinstance(self._before, bool)
         return self._before
 
+    @property
+    def subject(self) -> Phrase | None:
+        """The cue's subject (see :func:`.clauses.subject_of`)."""
+        return subject_of(self.story, self.cue, self.lo, self.before)
 
-def _clause_hi(text: str, lo: int, hi: int) -> int:
-    while hi > lo and text[hi - 1] in " \t\r\n\u00a0.!?;:,”\"’»)":
-        if text[hi - 1] in "”\"’»" and _opened(text, lo, hi - 1):
-            break  # the mark closes a quoted fragment inside the clause
-        hi -= 1
-    return hi
+    def report(
+        self, segments: list[Offsets], phrase: Phrase | None, rule: str, least: int = _MIN_WORDS
+    ) -> Found | None:
+        """The indirect quote of ``segments`` (cleaned), unless too short or inside a direct
+        quote."""
+        text = self.story.text
+        clean = [strip_clause(text, s, e) for s, e in segments]
+        clean = [x for x in clean if x[0] < x[1]]
+        if not clean or sum(_words(text, s, e) for s, e in clean) < least:
+            return None
+        if any(self.story.in_direct(s, e) for s, e in clean):
+            return None
+        conf = _confidence(reports, rule)
+        attribution = Attribution(phrase, (self.cue.start, self.cue.end), rule, conf)
+        return Found("indirect", clean, attribution, conf)
 
 
-def _opened(text: str, lo: int, hi: int) -> bool:
-    seg = text[lo:hi]
-    return "“" in seg or seg.count('"') % 2 == 1 or "«" in seg or "‘" in seg
+_CONFIDENCE: dict[str, float] = {}
 
 
-def _strip(text: str, s: int, e: int) -> Offsets:
-    while s < e and text[s] in _TRIM + _MARKS:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
+def _confidence(book: RuleBook[Line, Found] | RuleBook[Report, Found], name: str) -> float:
+    """The confidence a rule of ``book`` gives its findings."""
+    got = _CONFIDENCE.get(name)
+    if got is None:
+        got = _CONFIDENCE[name] = next(rule.confidence for rule in book if rule.name == name)
+    return got
 
 
 def _words(text: str, s: int, e: int) -> int:
     return len(text[s:e].split())
 
 
-def content_end(story: Story, start: int, end: int) -> int:
-    """Where a clause reported forwards ends: before ``; ``, a dash, a narrator's ``, but …``,
-    a relative clause of the narrator (``, who …`` not closed by a comma), the comma closing a
-    fronted subordinate clause (``When X said …, Y replied``), or another attribution (``…, she
-    said``)."""
-    text = story.text
-    if end - start <= 12:
-        return end
-    lo = story.sentence(start)[0]
-    if _SUBORDINATE.match(text, lo, start):
-        comma = text.find(",", start + 12, end)
-        if comma > 0:
-            return comma
-    for m in _CUT.finditer(text, start + 12, end):
-        if m.group("rel") and text.find(",", m.end(), end) >= 0:
-            continue  # a relative clause set off by commas inside the report
-        end = m.start()
-        break
-    for cue in story.cues_in(start + 12, end):
-        if text[max(start, cue.start - 5) : cue.start] == " and " and not story.in_marks(cue.start):
-            return cue.start - 5  # "… and warned that …": a second report of the same speaker
-        if not cue.sense.speech or cue.sense.form == "ing" or story.in_marks(cue.start):
-            continue
-        phrase = phrase_before(story, cue.start, start)
-        if (
-            phrase is not None
-            and not text[phrase.end : cue.start].strip(SPACE)
-            and text[start : phrase.start].rstrip(SPACE).endswith(",")
-        ):
-            return text.rindex(",", start, phrase.start)
-    return end
-
-
-def _report(
-    r: Report,
-    segments: list[Offsets],
-    phrase: Phrase | None,
-    rule: str,
-    conf: float,
-    least: int = _MIN_WORDS,
-) -> Found | None:
-    text = r.story.text
-    clean = [_strip(text, s, e) for s, e in segments]
-    clean = [x for x in clean if x[0] < x[1]]
-    if not clean or sum(_words(text, s, e) for s, e in clean) < least:
-        return None
-    if any(r.story.in_direct(s, e) for s, e in clean):
-        return None
-    attribution = Attribution(phrase, (r.cue.start, r.cue.end), rule, conf)
-    return Found("indirect", clean, attribution, conf)
-
-
-def _at_clause_start(story: Story, lo: int, pos: int) -> bool:
-    """Whether a phrase starting at ``pos`` opens a clause (sentence start, after a comma, a
-    conjunction or a subordinator, or after a reporting verb: ``say they believe``)."""
-    toks = story.tokens(max(lo, pos - 30), pos)
-    if not toks:
-        return True
-    last = toks[-1][2]
-    low = last.lower()
-    if low in ("which", "who", "whom"):
-        return False  # "the changes, which officials said will …"
-    if last in ",:;(—–“\"" or low == "that" or classify(last) in ("conj", "adverb"):
-        return True
-    if low in words().subordinators:
-        return True
-    return any(c.sense.speech or c.sense.belief for c in story.cues_in(toks[-1][0], toks[-1][0] + 1))
-
-
-def clause_start(story: Story, cue: Cue, hi: int) -> int:
-    """Where the clause a cue reports starts (see :func:`_after_cue`), or -1."""
-    lo = story.sentence(cue.start)[0]
-    return _after_cue(Report(story, cue, lo, hi))
-
-
-def _after_cue(r: Report) -> int:
-    """Where the reported clause starts after the cue: past a listener (``told reporters``),
-    adjuncts (``on Monday``, ``in a statement``) and a comma; -1 when no clause follows."""
-    w = words()
-    toks = r.story.tokens(r.cue.end, min(r.hi, r.cue.end + 200))
-    sense = r.cue.sense
-    k = 0
-    if sense.listener and k < len(toks):
-        k = _skip_listener(toks, k)
-    elif k + 1 < len(toks) and toks[k][2] == "to" and _listener_word(toks[k + 1][2]):
-        k += 2  # "suggested to me that", "explained to reporters that"
-    skipped = _skip_adjuncts(toks, k)
-    if skipped > k and skipped < len(toks) and toks[skipped][2] == ",":
-        skipped += 1  # "said on Monday, in a statement, that …"
-    k = skipped
-    if k >= len(toks):
-        return -1
-    word = toks[k][2]
-    if word.lower() in _CLAUSE_OPENERS:
-        return toks[k][0]
-    if not sense.thatless or word.lower() in _NOT_CLAUSE_START or word in w.adjunct_starts:
-        return -1
-    if not (word[0].isalnum() or word in "“\""):
-        return -1
-    return toks[k][0]
-
-
-def _listener_word(word: str) -> bool:
-    cls = classify(word)
-    return cls in ("name", "noun", "generic") or word in ("me", "us", "him", "her", "them", "you")
-
-
-def _skip_listener(toks: list[tuple[int, int, str]], k: int) -> int:
-    """Past the listener of ``told`` (``reporters``, ``the BBC``, ``him``, ``a news
-    conference``)."""
-    w = words()
-    n = len(toks)
-    j = k
-    if j < n and classify(toks[j][2]) == "det":
-        j += 1
-    while j < n and j - k < 5 and classify(toks[j][2]) in ("name", "noun", "generic", "poss", "word", "title"):
-        if toks[j][2].lower() == "that":
-            break
-        j += 1
-        if toks[j - 1][2].lower() in w.listeners or classify(toks[j - 1][2]) in ("name", "noun", "generic"):
-            return j
-    if k < n and toks[k][2].lower() in ("him", "her", "them", "us", "me", "you", "it"):
-        return k + 1
-    return k
-
-
-def _skip_adjuncts(toks: list[tuple[int, int, str]], k: int) -> int:
-    """Past adjuncts after a cue (``on Monday``, ``in a statement``, ``earlier this week``)."""
-    w = words()
-    n = len(toks)
-    for _ in range(3):
-        if k >= n:
-            return k
-        word = toks[k][2]
-        low = word.lower()
-        if word in w.weekdays or low in ("yesterday", "today", "tonight", "recently", "earlier", "later", "again", "also", "repeatedly", "publicly", "privately"):
-            k += 1
-            continue
-        if low in ("on", "in", "at", "during", "last", "this", "late", "early", "via", "through", "over", "after", "before", "while"):
-            j = k + 1
-            while j < n and j - k <= 6 and toks[j][2] not in (",", "that") and classify(toks[j][2]) != "conj":
-                if classify(toks[j][2]) == "word" and toks[j][2][0].islower() and j > k + 3:
-                    break
-                j += 1
-            if j < n and toks[j][2] in (",", "that"):
-                k = j
-                continue
-            return k
-        return k
-    return k
+def _skip(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos] in SPACE:
+        pos += 1
+    return pos
 
 
 reports: RuleBook[Report, Found] = RuleBook("reported speech")
@@ -261,11 +119,11 @@ reports: RuleBook[Report, Found] = RuleBook("reported speech")
     example="According to the health ministry, three clinics were damaged in the storm.",
 )
 def _according_front(r: Report) -> Found | None:
-    """``According to X, …``: the clause after the phrase's comma."""
+    """``According to X, …``: the clause after the source's comma."""
     if not r.cue.sense.phrase:
         return None
     text = r.story.text
-    if text[r.lo : r.cue.start].strip(SPACE + _MARKS):
+    if text[r.lo : r.cue.start].strip(SPACE + MARKS):
         return None
     phrase = source_after(r.story, r.cue.end, r.hi)
     if phrase is None:
@@ -273,7 +131,8 @@ def _according_front(r: Report) -> Found | None:
     comma = text.find(",", phrase.end, min(r.hi, phrase.end + 60))
     if comma < 0:
         return None
-    return _report(r, [(comma + 1, content_end(r.story, comma + 1, r.hi))], phrase, "according to, clause", 0.8)
+    content = (comma + 1, content_end(r.story, comma + 1, r.hi))
+    return r.report([content], phrase, "according to, clause")
 
 
 @reports.rule(
@@ -283,7 +142,8 @@ def _according_front(r: Report) -> Found | None:
     example="Three clinics were damaged in the storm, according to the health ministry.",
 )
 def _according_back(r: Report) -> Found | None:
-    """``…, according to X``: the clause before the comma."""
+    """``…, according to X``: the clause before the comma (or after the source, when one
+    follows: ``The next day, according to X, the talks failed``)."""
     if not r.cue.sense.phrase:
         return None
     text = r.story.text
@@ -295,10 +155,9 @@ def _according_back(r: Report) -> Found | None:
         return None
     rest = _skip(text, phrase.end, r.hi)
     if text[rest : rest + 1] == "," and _words(text, rest + 1, r.hi) >= _MIN_WORDS:
-        # "But the next day, according to X, the talks failed": the report follows.
         content = (rest + 1, content_end(r.story, rest + 1, r.hi))
-        return _report(r, [content], phrase, "clause, according to", 0.8)
-    return _report(r, [(r.lo, r.lo + len(before) - 1)], phrase, "clause, according to", 0.8)
+        return r.report([content], phrase, "clause, according to")
+    return r.report([(r.lo, r.lo + len(before) - 1)], phrase, "clause, according to")
 
 
 def source_after(story: Story, start: int, hi: int) -> Phrase | None:
@@ -307,45 +166,34 @@ def source_after(story: Story, start: int, hi: int) -> Phrase | None:
     text = story.text
     start = _skip(text, start, hi)
     phrase = phrase_after(story, start, hi, loose=True)
-    stop = min((k for k in (text.find(c, start, hi) for c in ",;:“”\"") if k >= 0), default=hi)
-    end = stop
+    stops = (text.find(c, start, hi) for c in ',;:“”"')
+    end = min((k for k in stops if k >= 0), default=hi)
     while end > start and text[end - 1] in SPACE + ".":
         end -= 1
-    if end - start < 2 or end - start > 100:
-        return phrase
-    if phrase is not None and phrase.end >= end:
+    if not 2 <= end - start <= _SOURCE_CHARS or (phrase is not None and phrase.end >= end):
         return phrase
     last = text[start:end].split()[-1].lower()
-    kind = phrase.kind if phrase is not None and phrase.kind == "name" else "description"
-    head = phrase.head if phrase is not None and kind == "name" else (start, end)
-    return Phrase(start, end, kind, head[0], head[1], last)
+    if phrase is not None and phrase.kind == "name":
+        return Phrase(start, end, "name", phrase.head_start, phrase.head_end, last)
+    return Phrase(start, end, "description", start, end, last)
 
 
-def _skip(text: str, pos: int, hi: int) -> int:
-    while pos < hi and text[pos] in SPACE:
-        pos += 1
-    return pos
-
-
-def _tail_is_adjunct(story: Story, pos: int, hi: int, listener: bool) -> int:
-    """Where the words after an attribution closing a sentence end, when they are only an
-    adjunct or apposition (``on Monday``, ``told The Wall Street Journal``); -1 when a clause
-    follows instead."""
+def _tail_end(story: Story, pos: int, hi: int, listener: bool) -> int:
+    """Where the words after an attribution that closes a sentence end, when they only
+    complete it (an adjunct, a listener, an apposition: ``on Monday``, ``told the Journal``);
+    -1 when a clause follows instead."""
     text = story.text
     toks = story.tokens(pos, min(hi, pos + 200))
-    k = 0
-    if listener:
-        k = _skip_listener(toks, 0)
+    k = skip_listener(toks, 0) if listener else 0
     rest_start = toks[k][0] if k < len(toks) else hi
     rest = text[rest_start:hi].strip(SPACE)
     if not rest or rest[0] in ",(":
         return rest_start
     comma = rest.find(",")
-    head = rest if comma < 0 else rest[:comma]
-    words_ = head.split()
-    if len(words_) <= _ADJUNCT_WORDS and words_[0].lower() in words().adjunct_starts:
-        return rest_start + (len(rest) if comma < 0 else comma) if comma >= 0 else hi
-    if k > 0 and comma < 0 and len(words_) <= 3:
+    head = (rest if comma < 0 else rest[:comma]).split()
+    if len(head) <= _ADJUNCT_WORDS and head[0].lower() in words().adjunct_starts:
+        return hi if comma < 0 else rest_start + comma
+    if k > 0 and comma < 0 and len(head) <= 3:
         return hi
     return -1
 
@@ -353,30 +201,34 @@ def _tail_is_adjunct(story: Story, pos: int, hi: int, listener: bool) -> int:
 def _fronted(
     r: Report, phrase: Phrase, attribution_end: int, comma: int, rule: str, inverted: bool = False
 ) -> Found | None:
+    """The report before an attribution (``…, X said``), and after it too when the sentence
+    goes on (``The museum, X said, would make …``)."""
     text = r.story.text
-    tail_end = _tail_is_adjunct(r.story, attribution_end, r.hi, r.cue.sense.listener)
-    if tail_end < 0:
+    tail = _tail_end(r.story, attribution_end, r.hi, r.cue.sense.listener)
+    if tail < 0:
         return None
-    rest = text[tail_end : r.hi].lstrip(SPACE)
+    rest = text[tail : r.hi].lstrip(SPACE)
     if rest.startswith(","):
         after = r.hi - len(rest) + 1
-        first = rest[1:].split(None, 1)[0].lower() if rest[1:].split() else ""
-        interrupted = first not in ("and", "but", "or", "which", "who")
-        if interrupted and _words(text, after, r.hi) >= 2 and not (inverted and _apposition_tail(r.story, after, r.hi)):
-            # "The museum, X said, would make …": the report surrounds its attribution.
+        words_after = rest[1:].split()
+        goes_on = len(words_after) >= 2 and words_after[0].lower() not in _NOT_GOING_ON
+        if goes_on and not (inverted and _apposition_after(r.story, after, r.hi)):
             segments = [(r.lo, comma), (after, content_end(r.story, after, r.hi))]
-            return _report(r, segments, phrase, rule, 0.75)
-    return _report(r, [(r.lo, comma)], phrase, rule, 0.75)
+            return r.report(segments, phrase, rule)
+    return r.report([(r.lo, comma)], phrase, rule)
 
 
-def _apposition_tail(story: Story, pos: int, hi: int) -> bool:
-    """``, a California Democrat`` / ``, who …``: an apposition after the speaker, not a clause."""
+_NOT_GOING_ON = frozenset(["and", "but", "or", "which", "who"])
+
+
+def _apposition_after(story: Story, pos: int, hi: int) -> bool:
+    """``, a California Democrat`` / ``, who …``: an apposition after the speaker."""
     toks = story.tokens(pos, min(hi, pos + 60))
     if not toks:
         return True
     first = toks[0][2]
     cls = classify(first)
-    return cls in ("det", "name", "title", "poss") or first.lower() in words().relatives or cls == "number"
+    return cls in ("det", "name", "title", "poss", "number") or first.lower() in words().relatives
 
 
 @reports.rule(
@@ -388,17 +240,13 @@ def _apposition_tail(story: Story, pos: int, hi: int) -> bool:
 def _clause_speaker_cue(r: Report) -> Found | None:
     """``…, X said``: the clause before the comma that opens the attribution."""
     sense = r.cue.sense
-    if not (sense.speech or sense.belief) or sense.form == "ing":
+    if not (sense.speech or sense.belief) or sense.form == "ing" or r.before is None:
         return None
     text = r.story.text
-    phrase = r.before
-    if phrase is None:
-        return None
-    before = text[r.lo : phrase.start].rstrip(SPACE)
+    before = text[r.lo : r.before.start].rstrip(SPACE)
     if not before.endswith(","):
         return None
-    comma = r.lo + len(before) - 1
-    return _fronted(r, phrase, r.cue.end, comma, "clause, speaker said")
+    return _fronted(r, r.before, r.cue.end, r.lo + len(before) - 1, "clause, speaker said")
 
 
 @reports.rule(
@@ -419,7 +267,8 @@ def _clause_cue_speaker(r: Report) -> Found | None:
     phrase = phrase_after(r.story, _skip(text, r.cue.end, r.hi), r.hi)
     if phrase is None:
         return None
-    return _fronted(r, phrase, phrase.end, r.lo + len(before) - 1, "clause, said speaker", True)
+    comma = r.lo + len(before) - 1
+    return _fronted(r, phrase, phrase.end, comma, "clause, said speaker", inverted=True)
 
 
 @reports.rule(
@@ -433,75 +282,14 @@ def _speaker_cue_clause(r: Report) -> Found | None:
     sense = r.cue.sense
     if not (sense.speech or sense.belief) or sense.form == "ing":
         return None
-    text = r.story.text
-    phrase = _subject(r)
-    if phrase is None or _passive(r, phrase):
+    phrase = r.subject
+    if phrase is None:
         return None
-    start = _after_cue(r)
+    start = clause_start(r.story, r.cue, r.hi)
     if start < 0:
         return None
-    if _NO_VERB_CHECK and r.cue.sense.lemma not in _COMMON and text[start : start + 5] != "that " and not _has_verb(r.story, start, r.hi):
-        return None  # "didn't find a job": an object, not a reported clause
-    return _report(r, [(start, content_end(r.story, start, r.hi))], phrase, "speaker said clause", 0.75)
-
-
-def _passive(r: Report, phrase: Phrase) -> bool:
-    """Whether a form of *be* stands between the subject and the cue (``are expected``)."""
-    between = r.story.text[phrase.end : r.cue.start].split()
-    return any(w.lower() in _BE for w in between)
-
-
-def _has_verb(story: Story, start: int, hi: int) -> bool:
-    """Whether the first words after a cue hold a finite verb (an auxiliary, a past form)."""
-    w = words()
-    for t in story.tokens(start, min(hi, start + 80))[:10]:
-        low = t[2].lower()
-        if low in w.auxiliaries or low in w.negations or (low.endswith("ed") and len(low) > 4):
-            return True
-    return False
-
-
-def _subject(r: Report) -> Phrase | None:
-    """The subject of a cue: the phrase before it, the sentence's subject for a coordinated
-    verb (``X arrived and said …``), or the few words opening the clause (``About three in 10
-    said …``)."""
-    phrase = r.before
-    if phrase is not None:
-        return phrase if _at_clause_start(r.story, r.lo, phrase.start) else None
-    toks = r.story.tokens(max(r.lo, r.cue.start - 80), r.cue.start)
-    if toks and toks[-1][2] in ("and", "but"):
-        return sentence_subject(r.story, r.lo, r.cue.start)
-    return _opening_words(r, toks)
-
-
-def _opening_words(r: Report, toks: list[tuple[int, int, str]]) -> Phrase | None:
-    """A short run of words opening the sentence or clause before a cue (``Thirty-one
-    percent of those surveyed say``), as a description of the speaker."""
-    k = len(toks)
-    while k > 0 and toks[k - 1][2] not in (",", ";", ":", "(", "—", "–"):
-        k -= 1
-    end = len(toks)
-    while end > k and classify(toks[end - 1][2]) == "adverb":
-        end -= 1  # "Other refugee advocates also said"
-    run = toks[k:end]
-    opened = k == 0 or toks[k - 1][2] != ","
-    if run and classify(run[0][2]) == "conj":
-        run = run[1:]  # "But current and former officials … have said"
-        opened = True
-    if not run or len(run) > 12 or (k == 0 and toks[0][0] > r.lo + 2):
-        return None
-    first, last = run[0], run[-1]
-    if len(run) == 1 and not (first[2][0].isupper() or first[2].endswith("s")):
-        return None
-    if classify(last[2]) == "poss":
-        return None  # "Oz's show": no subject of a cue
-    if not (opened or first[2][0].isupper() or classify(first[2]) in ("det", "number")):
-        return None
-    if classify(last[2]) in ("adverb", "prep", "conj") or not last[2][0].isalnum():
-        return None
-    if classify(last[2]) == "det" and len(run) > 1:
-        return None
-    return Phrase(first[0], last[1], "description", first[0], last[1], last[2].lower())
+    content = (start, content_end(r.story, start, r.hi))
+    return r.report([content], phrase, "speaker said clause")
 
 
 @reports.rule(
@@ -515,14 +303,14 @@ def _participle(r: Report) -> Found | None:
     speaker."""
     if not r.cue.sense.participle:
         return None
-    text = r.story.text
-    if not text[r.lo : r.cue.start].rstrip(SPACE).endswith(","):
+    if not r.story.text[r.lo : r.cue.start].rstrip(SPACE).endswith(","):
         return None
-    start = _after_cue(r)
+    start = clause_start(r.story, r.cue, r.hi)
     if start < 0:
         return None
     phrase = _earlier_speaker(r) or sentence_subject(r.story, r.lo, r.cue.start)
-    return _report(r, [(start, content_end(r.story, start, r.hi))], phrase, "participle clause", 0.6)
+    content = (start, content_end(r.story, start, r.hi))
+    return r.report([content], phrase, "participle clause")
 
 
 def _earlier_speaker(r: Report) -> Phrase | None:
@@ -541,54 +329,124 @@ def _earlier_speaker(r: Report) -> Phrase | None:
     example="Maria Ruiz called the proposal a betrayal of the voters.",
 )
 def _speech_act(r: Report) -> Found | None:
-    """``X called the plan a disaster``, ``X urged Y to …``: the act's object is what was said."""
+    """``X called the plan a disaster``, ``X urged Y to …``: the act's object is what was said.
+    A base or ``-s`` form needs a clear subject (``the conference call`` is a noun)."""
     if not r.cue.sense.act or r.cue.sense.form == "ing":
         return None
-    text = r.story.text
-    phrase = r.before
-    if phrase is None or not _at_clause_start(r.story, r.lo, phrase.start):
+    phrase = r.subject
+    if phrase is None or (phrase is not r.before and r.cue.sense.form != "past"):
         return None
-    start = _skip(text, r.cue.end, r.hi)
-    if start >= r.hi or text[start] in ",.;:":
-        return None
-    content = (start, content_end(r.story, start, r.hi))
-    return _report(r, [content], phrase, "speech act", 0.6, least=1)
+    toks = r.story.tokens(r.cue.end, min(r.hi, r.cue.end + 120))
+    k = skip_adjuncts(toks, 0)
+    if k >= len(toks) or not toks[k][2][0].isalnum() or toks[k][2] in words().particles_after:
+        return None  # "backed out", "announced on Friday."
+    start = toks[k][0]
+    return r.report([(start, content_end(r.story, start, r.hi))], phrase, "speech act", least=1)
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The word ending just before ``pos`` (past white space), in lower case."""
-    end = pos
-    while end > 0 and text[end - 1] in " \t\u00a0":
-        end -= 1
-    start = end
-    while start > 0 and start > end - 20 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:end].lower()
+# -- labelled lines ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Line:
+    """A sentence that may open with a speaker's label: the context of :data:`labels`."""
+
+    story: Story
+    lo: int
+    hi: int
+
+
+labels: RuleBook[Line, Found] = RuleBook("speaker labels")
+
+
+@labels.rule(
+    "speaker colon line",
+    produces="indirect",
+    confidence=0.6,
+    example="Mayor Lee: The bridge will reopen in spring.",
+)
+def _speaker_colon(line: Line) -> Found | None:
+    """A name or description and a colon opening a headline or a transcript line, then what
+    they said (``Mayor Lee: The bridge will reopen``, ``HOST: Thank you for coming``)."""
+    story = line.story
+    text = story.text
+    m = _LABEL.match(text, line.lo, min(line.hi, line.lo + 50))
+    if m is None:
+        return None
+    phrase = phrase_before(story, text.rindex(":", m.start(), m.end()), line.lo)
+    if phrase is None or phrase.start != line.lo or phrase.kind == "pronoun":
+        return None
+    ps, pe = story.paragraph(line.lo)
+    end = pe if ps == line.lo else line.hi
+    start = m.end()
+    if story.in_marks(start) or story.in_direct(start, end):
+        return None
+    content = strip_clause(text, start, clause_end(text, start, end))
+    if _words(text, *content) < _MIN_WORDS:
+        return None
+    conf = _confidence(labels, "speaker colon line")
+    return Found("indirect", [content], Attribution(phrase, None, "speaker colon line", conf), conf)
+
+
+# -- the driver --------------------------------------------------------------------------------
+
+
+def _may_end_phrase(text: str, pos: int) -> bool:
+    """Cheap test before reading a phrase: whether the word before ``pos`` can end a speaker
+    phrase or stand between one and its cue (a name, a pronoun, a speaker noun, an adverb)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == 0:
+        return False
+    if not text[k - 1].isalpha():
+        return text[k - 1] in ").,’'"
+    word = word_before(text, pos)
+    if not word or text[k - len(word)].isupper():
+        return True
+    return classify(word) != "word" or word.endswith(("ly", "s"))
+
+
+def _passive(text: str, pos: int) -> bool:
+    """Whether a form of *be* stands right before a cue, maybe with adverbs (``is often
+    asked``): a passive, whose subject is not the speaker."""
+    w = words()
+    for word in reversed(text[max(0, pos - 40) : pos].lower().split()[-3:]):
+        if word in w.be:
+            return True
+        if not (word in w.adverbs or word.endswith("ly")):
+            return False
+    return False
+
+
+def _worth_trying(story: Story, cue: Cue, nouns_before: frozenset[str]) -> bool:
+    """Cheap tests that rule a cue out: inside quotation marks or used by a direct quote, a
+    noun or an infinitive (``the report``, ``to say``), a passive (``is expected``)."""
+    sense = cue.sense
+    if sense.direct_only or story.in_marks(cue.start) or cue.start in story.used_cues:
+        return False
+    if not sense.phrase and word_before(story.text, cue.start) in nouns_before:
+        return False
+    return not (sense.form in ("past", "participle") and _passive(story.text, cue.start))
 
 
 def find_reports(story: Story) -> None:
     """Add the reported speech of every sentence to ``story.found``."""
     text = story.text
-    draft = story.draft
-    determiners = words().determiners | words().possessives | words().prepositions
+    w = words()
+    nouns_before = w.determiners | w.possessives | w.prepositions
     for cue in story.cues:
-        if cue.sense.direct_only or story.in_marks(cue.start) or cue.start in story.used_cues:
+        if not _worth_trying(story, cue, nouns_before):
             continue
-        before = _word_before(text, cue.start)
-        if not cue.sense.phrase and before in determiners:
-            continue  # "the report", "of state", "to say": a noun or an infinitive
-        if before in _BE and cue.sense.form in ("past", "participle"):
-            continue  # "is expected", "were told": passive, the subject does not speak
-        if draft.expired:
+        if story.draft.expired:
             return
         lo, hi = story.sentence(cue.start)
         if cue.end > hi:
             continue
-        found = reports.first(Report(story, cue, lo, _clause_hi(text, lo, hi)))
+        found = reports.first(Report(story, cue, lo, clause_end(text, lo, hi)))
         if found is not None:
             story.found.append(found[1])
-
-
-# Re-exported for the driver: who a cue attributes to.
-__all__ += ["cue_speaker"]
-_ = skip_adverbials
+    for lo, hi in story.sentences:
+        labelled = labels.first(Line(story, lo, hi))
+        if labelled is not None:
+            story.found.append(labelled[1])

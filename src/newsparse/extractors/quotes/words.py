@@ -6,6 +6,7 @@ as written for capitalised name words), so a rule classifies a token with one ha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -47,9 +48,17 @@ class CueSense:
     """A cue phrase followed by its speaker (``according to``)."""
 
     @property
-    def words(self) -> tuple[str, ...]:
-        """The words of the form."""
-        return tuple(self.text.split(" "))
+    def rest(self) -> tuple[str, ...]:
+        """The words of the form after the first (``to`` in ``according to``)."""
+        return _REST.get(self.text) or _rest(self.text)
+
+
+_REST: dict[str, tuple[str, ...]] = {}
+
+
+def _rest(text: str) -> tuple[str, ...]:
+    got = _REST[text] = tuple(text.split(" ")[1:])
+    return got
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ class Words:
     cues: dict[str, tuple[CueSense, ...]]
     """First word of a cue (as written, lower case or capitalised) -> its senses, longest
     first."""
-    pronouns: dict[str, str]
+    pronouns: Mapping[str, str]
     """Subject pronoun (lower case) -> gender letter of ``english.json`` (m, f, n, p, s)."""
     determiners: frozenset[str]
     possessives: frozenset[str]
@@ -88,6 +97,18 @@ class Words:
     not_names: frozenset[str]
     title_small_words: frozenset[str]
     naming_cues: tuple[str, ...]
+    particles_after: frozenset[str]
+    """Particles after a verb (``backed out``)."""
+    narrator_openers: tuple[str, ...]
+    clause_openers: frozenset[str]
+    not_clause_starts: frozenset[str]
+    time_words: frozenset[str]
+    adjunct_prepositions: frozenset[str]
+    phrase_prepositions: frozenset[str]
+    be: frozenset[str]
+    object_pronouns: frozenset[str]
+    clause_breaks: frozenset[str]
+    """Words after which a new clause (and its subject) may start."""
 
     def is_noun_head(self, low: str) -> bool:
         """Whether a lower-case word can head a speaker description."""
@@ -175,4 +196,23 @@ def words() -> Words:
         not_names=frozenset(qw.not_names),
         title_small_words=frozenset(qw.title_small_words),
         naming_cues=qw.naming_cues,
+        particles_after=frozenset(qw.verb_particles),
+        narrator_openers=qw.narrator_openers,
+        clause_openers=frozenset(qw.clause_openers),
+        not_clause_starts=frozenset(qw.not_clause_starts),
+        time_words=frozenset(qw.time_words),
+        adjunct_prepositions=frozenset(qw.adjunct_prepositions),
+        phrase_prepositions=frozenset(qw.phrase_prepositions),
+        be=frozenset(eng.be),
+        object_pronouns=frozenset(w for w, p in eng.pronouns.items() if p.case == "object"),
+        clause_breaks=frozenset(
+            [
+                ",",
+                ";",
+                ":",
+                "that",
+                *eng.coordinators,
+                *(w for w in eng.subordinators if " " not in w),
+            ]
+        ),
     )

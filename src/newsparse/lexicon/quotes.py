@@ -91,15 +91,20 @@ class QuoteWords(DataFile):
     """Prepositions joining a speaker phrase to its complement (``a spokesman for the
     ministry``)."""
 
-    _check_verbs = field_validator(
+    @field_validator(
         "direct_only_verbs",
         "act_verbs",
         "listener_verbs",
         "bare_lead_verbs",
         "participle_verbs",
         "thatless_verbs",
-    )(classmethod(lambda cls, v: _verb_entries(v)))
-    _check_lower = field_validator(
+    )
+    @classmethod
+    def check_verb_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Every verb entry parses as a lemma entry."""
+        return _verb_entries(value)
+
+    @field_validator(
         "phrase_cues",
         "listeners",
         "adverbs",
@@ -115,7 +120,11 @@ class QuoteWords(DataFile):
         "time_words",
         "adjunct_prepositions",
         "phrase_prepositions",
-    )(classmethod(lambda cls, v: _lower(v)))
+    )
+    @classmethod
+    def check_lower_case(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Lower-case word lists are written in lower case (they are matched so)."""
+        return _lower(value)
 
 
 def lemmas(entries: tuple[str, ...]) -> frozenset[str]:

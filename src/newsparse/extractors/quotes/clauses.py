@@ -69,6 +69,18 @@ def _subordinate() -> regex.Pattern[str]:
     return regex.compile(r"[\"“]?\L<sub>\s", sub=subordinators)
 
 
+def _fronted_adjunct(story: Story, lo: int, start: int) -> bool:
+    """Whether the clause at ``start`` lies inside a subordinate clause or prepositional phrase
+    opening the sentence (``When X said …,``, ``Among voters who said …,``): no comma before it."""
+    text = story.text
+    if "," in text[lo:start]:
+        return False
+    if _subordinate().match(text, lo, start):
+        return True
+    first = text[lo : min(start, lo + 20)].split(" ", 1)[0]
+    return first.lower() in words().prepositions and first[:1].isupper()
+
+
 def word_before(text: str, pos: int) -> str:
     """The word ending just before ``pos`` (past white space), in lower case."""
     end = pos
@@ -113,7 +125,8 @@ def content_end(story: Story, start: int, end: int) -> int:
     if end - start <= _MIN_CLAUSE_CHARS:
         return end
     floor = start + _MIN_CLAUSE_CHARS
-    if _subordinate().match(text, story.sentence(start)[0], start):
+    lo = story.sentence(start)[0]
+    if _fronted_adjunct(story, lo, start):
         comma = text.find(",", floor, end)
         if comma > 0:
             return comma
@@ -134,6 +147,8 @@ def _before_next_attribution(story: Story, start: int, floor: int, end: int) -> 
             return cue.start - 5  # "… and warned that …": a second report of the speaker
         if not cue.sense.speech or cue.sense.form == "ing":
             continue
+        if "," not in text[max(start, cue.start - 80) : cue.start]:
+            continue  # no comma for an attribution to follow
         phrase = phrase_before(story, cue.start, start)
         if (
             phrase is not None
@@ -158,6 +173,7 @@ def clause_start(story: Story, cue: Cue, hi: int) -> int:
         k = skip_listener(toks, 0)
     elif len(toks) > 1 and toks[0][2] == "to" and _listener_word(toks[1][2]):
         k = max(2, skip_listener(toks, 1))  # "complained to CBS News that"
+    k = _past_titled_listener(toks, k)
     skipped = skip_adjuncts(toks, k)
     if k < skipped < len(toks) and toks[skipped][2] == ",":
         skipped += 1  # "said on Monday, in a statement, that …"
@@ -168,9 +184,26 @@ def clause_start(story: Story, cue: Cue, hi: int) -> int:
     low = word.lower()
     if low in w.clause_openers:
         return toks[k][0]
-    if not cue.sense.thatless or low in w.not_clause_starts or low in w.adjunct_starts:
+    quantity = low == "at" and k + 1 < len(toks) and toks[k + 1][2] in ("least", "most")
+    if not quantity and (
+        not cue.sense.thatless or low in w.not_clause_starts or low in w.adjunct_starts
+    ):
         return -1
     return toks[k][0] if word[0].isalnum() or word in '“"' else -1
+
+
+def _past_titled_listener(toks: list[Token], k: int) -> int:
+    """Past a listener named with a quoted title (``told CBS’s “Face the Nation” that``), when
+    ``that`` follows it."""
+    if k >= len(toks) or classify(toks[k][2]) not in ("name", "poss"):
+        return k
+    for j in range(k + 1, min(len(toks), k + 12)):
+        word = toks[j][2]
+        if word == "that":
+            return j
+        if not (word in "“”\"" or word[0].isupper() or classify(word) in ("det", "prep", "poss")):
+            return k
+    return k
 
 
 def _listener_word(word: str) -> bool:
@@ -289,7 +322,9 @@ def _opening_words(toks: list[Token], lo: int) -> Phrase | None:
     first, last = run[0], run[-1]
     if not _may_open(first[2], len(run), opened) or not _may_close(last[2], len(run)):
         return None
-    return Phrase(first[0], last[1], "description", first[0], last[1], last[2].lower())
+    # The first speaker noun heads the description ("An officer who asked not to be named").
+    head = next((t[2] for t in run if classify(t[2]) in ("noun", "generic")), last[2])
+    return Phrase(first[0], last[1], "description", first[0], last[1], head.lower())
 
 
 def _may_open(word: str, size: int, opened: bool) -> bool:

@@ -170,7 +170,9 @@ def verb_position(story: Story, cue: Cue) -> bool:
     if not toks:
         return True
     cls = classify(toks[-1][2])
-    return cls not in ("det", "prep", "poss") or toks[-1][2] == "to"
+    if cls == "prep":
+        return toks[-1][2] == "to" or cue.sense.form == "ing"  # "after saying", "to say"
+    return cls not in ("det", "poss")
 
 
 def _after_comma(text: str, phrase: Phrase) -> bool:
@@ -374,20 +376,27 @@ def _predicate_follows(story: Story, phrase: Phrase, hi: int) -> bool:
 )
 def _speaker_then_cue(trail: Trail) -> Attribution | None:
     """The speaker right after the mark, then a cue: ``,” X said``, ``,” he added``, ``,” X,
-    the head of Y, said``."""
+    the head of Y, said``, ``,” one shopper wrote``."""
     text = trail.story.text
-    phrase = phrase_after(trail.story, trail.start, trail.hi, loose=True)
+    cues = [c for c in trail.story.cues_in(trail.start + 1, trail.hi) if _closes_trail(c)]
+    if not cues:
+        return None
+    phrase = phrase_after(trail.story, trail.start, cues[0].start, loose=True)
     if phrase is None or phrase.start != trail.start:
         return None
     pos = _past_parenthesis(text, phrase.end, trail.hi)
-    for cue in trail.story.cues_in(pos, trail.hi):
-        if cue.sense.phrase or cue.sense.form == "ing":
+    for cue in cues:
+        if cue.start < pos:
             continue
         if _only_apposition(text, pos, cue.start):
             return _attribution(phrase, cue, "speaker then cue", 0.9)
         if "," not in text[pos : cue.start]:
             return None  # a cue outside any apposition: the attribution is not there
     return None
+
+
+def _closes_trail(cue: Cue) -> bool:
+    return not cue.sense.phrase and cue.sense.form != "ing"
 
 
 def _past_parenthesis(text: str, pos: int, hi: int) -> int:
@@ -456,7 +465,7 @@ def _dash_then_speaker(trail: Trail) -> Attribution | None:
     "cue later in sentence",
     produces="direct",
     confidence=0.6,
-    example="“We are done,” Ines Duarte, who led the union for a decade, finally told them.",
+    example="“We are done,” and with that Ines Duarte told the crowd to go home.",
 )
 def _cue_later(trail: Trail) -> Attribution | None:
     """A quotation ending in a comma or a question mark, then a sentence with a cue: the cue's
@@ -501,18 +510,25 @@ class _Finder:
             hi = min(hi, limit, close + TRAIL_WINDOW)
             found = trails.first(Trail(story, close, hi))
             return found[1] if found else None
-        asked = self.text[max(0, close - 3) : close].rstrip("”\"'’» ")[-1:] in ("?", "!")
-        if not asked or k + 1 >= len(story.sentences):
+        if k + 1 >= len(story.sentences):
             return None
         s, e = story.sentences[k + 1]
         if s - close > 3:
             return None
         trail = Trail(story, close, min(e, limit, close + TRAIL_WINDOW))
+        if self._dash_follows(s):
+            found = trails.first(trail)  # "“…” — Keiko Tanaka"
+            return found[1] if found else None
+        if self.text[max(0, close - 3) : close].rstrip("”\"'’» ")[-1:] not in ("?", "!"):
+            return None
         for rule in (_speaker_then_cue, _cue_then_speaker):
             found_here = rule(trail)
             if found_here is not None and _short_sentence(story, found_here, trail.hi):
-                return found_here
+                return found_here  # "“Why now?” Lee asked."
         return None
+
+    def _dash_follows(self, pos: int) -> bool:
+        return any(self.text.startswith(d, pos) for d in _DASHES)
 
     def joins(self, group: list[Passage], nxt: Passage, after: int) -> bool:
         """Whether ``nxt`` continues the quotation ``group``: glued to it, after the attribution
@@ -524,10 +540,14 @@ class _Finder:
         story = self.story
         if story.paragraph_index(last.close) != story.paragraph_index(nxt.open):
             return False
-        if not self._opens_sentence(group[0]) or self.trail_of(nxt.close, after) is not None:
+        if not self._opens_sentence(group[0]):
             return False
-        if not self.text[last.close : nxt.open].strip(SPACE):
+        if last.close == nxt.open:
             return True  # glued: …”“…
+        if self.trail_of(nxt.close, after) is not None:
+            return False  # the next passage has its own attribution
+        if not self.text[last.close : nxt.open].strip(SPACE):
+            return True
         attribution = self.trail_of(last.close, nxt.open)
         if attribution is None or attribution.phrase is None:
             return False
@@ -566,8 +586,9 @@ class _Finder:
         ends = self._ends_sentence(last, next_open)
         lead_text = lead.text.strip(SPACE)
         if not lead_text or lead_text in _DASHES or lead_text == "(":
-            if trail is not None:
-                self._direct(segments, trail)
+            attribution = trail or self._colon_before(first.open)
+            if attribution is not None:
+                self._direct(segments, attribution)
             elif ends and not self._names_only(group, lead):
                 self._alone(segments, group)
             elif not ends:
@@ -582,6 +603,19 @@ class _Finder:
             self._direct(segments, intro[1])
             return
         self._embedded(group, lead)
+
+    def _colon_before(self, pos: int) -> Attribution | None:
+        """The introduction of a quotation opening its sentence right after a sentence ending
+        in a colon (``X released the following statement:`` and a new paragraph)."""
+        story = self.story
+        k = story.sentence_index(pos)
+        if k == 0:
+            return None
+        s, e = story.sentences[k - 1]
+        if story.text[e - 1 : e] != ":" or story.text[e:pos].strip(SPACE):
+            return None
+        found = intros.first(Lead(story, max(s, e - TRAIL_WINDOW), pos))
+        return found[1] if found else None
 
     def _introduced(
         self, rule: str, segments: list[Offsets], ends: bool, trail: Attribution | None

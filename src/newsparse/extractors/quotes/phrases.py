@@ -269,9 +269,13 @@ def _trim_left(toks: list[Token], j: int, i: int) -> int:
 
 
 def _head_span(toks: list[Token], j: int, i: int) -> tuple[int, int]:
-    """Token range of the head: the phrase before any prepositional phrase."""
+    """Token range of the head: the phrase before any prepositional phrase (after a quantifier:
+    ``many of her aides``)."""
     head_end = i
-    for k in range(j + 1, i + 1):
+    start = j
+    if j + 2 <= i and toks[j + 1][2] == "of" and classify(toks[j][2]) in ("det", "number"):
+        start = j + 2
+    for k in range(start + 1, i + 1):
         if classify(toks[k][2]) == "prep" and toks[k][2] in words().phrase_prepositions:
             head_end = k - 1
             break
@@ -405,9 +409,11 @@ def phrase_before(src: Source, end: int, floor: int) -> Phrase | None:
     """The speaker phrase ending at ``end`` (the cue's start), looked for after ``floor``."""
     lo = max(floor, end - _NEAR)
     toks = src.tokens(lo, end)
-    found = _phrase_before(src, toks)
-    if lo == floor or (found is not None and toks and found.start > toks[0][0]):
-        return found
+    i = skip_adverbials(toks, len(toks) - 1)
+    if i < 0 or toks[i][2] not in (",", ")"):  # an apposition needs the wide window
+        found = _phrase_before(src, toks)
+        if lo == floor or (found is not None and found.start > toks[0][0]):
+            return found
     # Most phrases are short; only a phrase reaching the window's edge needs a wider one.
     return _phrase_before(src, src.tokens(max(floor, end - 2 * WINDOW), end))
 

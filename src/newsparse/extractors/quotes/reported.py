@@ -340,6 +340,8 @@ def _speech_act(r: Report) -> Found | None:
     k = skip_adjuncts(toks, 0)
     if k >= len(toks) or not toks[k][2][0].isalnum() or toks[k][2] in words().particles_after:
         return None  # "backed out", "announced on Friday."
+    if toks[k][2] in words().negations:
+        return None  # "asked not to be named": a request about the speaker, not a report
     start = toks[k][0]
     return r.report([(start, content_end(r.story, start, r.hi))], phrase, "speech act", least=1)
 

@@ -21,7 +21,7 @@ from functools import cache
 from ...draft import ActorDraft, Draft, Offsets
 from ...lexicon import load_tsv
 from .phrases import Phrase, classify
-from .story import Found, Story
+from .story import REACH, Found, Story
 from .words import words
 
 __all__ = ["Resolver", "given_name_gender"]
@@ -30,6 +30,8 @@ __all__ = ["Resolver", "given_name_gender"]
 LOOKBACK_SENTENCES = 4
 #: Speakers of earlier quotes a standing quotation may continue (sentences back).
 INHERIT_SENTENCES = 5
+#: Mentions of an actor looked at for a pronoun telling its gender.
+_GENDER_MENTIONS = 4
 _ORG_KINDS = frozenset(["government", "organization", "igo", "armed_group", "political_group"])
 
 
@@ -252,21 +254,46 @@ class Resolver:
     # -- pronouns
 
     def gender(self, actor: ActorDraft) -> str | None:
-        """``m``/``f`` when the actor's gender is known, from the actors step, its given name
-        or an earlier pronoun."""
+        """``m``/``f`` when the actor's gender is known: from a pronoun the text uses for them
+        (it outranks a guess from the given name), from the actors step, or from the name."""
+        learnt = self.memory.genders.get(actor.id)
+        if learnt is None:
+            learnt = self.memory.genders[actor.id] = self._pronoun_gender(actor) or ""
+        if learnt:
+            return learnt
         if actor.gender in ("m", "f"):
             return actor.gender
-        learnt = self.memory.genders.get(actor.id)
-        if learnt is not None:
-            return learnt
         return given_name_gender(actor.name)
+
+    def _pronoun_gender(self, actor: ActorDraft) -> str | None:
+        """The gender of ``he``/``she`` opening the sentence after one where the actor is the
+        first person named (``Alex Moreau chairs the committee. She opened …``)."""
+        story = self.story
+        pronouns = words().pronouns
+        for s, _, _ in actor.mentions[:_GENDER_MENTIONS]:
+            k = story.sentence_index(s)
+            if k + 1 >= len(story.sentences) or self._first_person(k) is not actor:
+                continue
+            start = story.sentences[k + 1][0]
+            first = story.text[start : start + 12].split(None, 1)[:1]
+            gender = pronouns.get(first[0].lower()) if first else None
+            if gender in ("m", "f"):
+                return gender
+        return None
+
+    def _first_person(self, k: int) -> ActorDraft | None:
+        s, e = self.story.sentences[k]
+        for _, _, _, actor in self.draft.actors.mentions_in(s, min(e, s + REACH)):
+            if actor.kind == "person":
+                return actor
+        return None
 
     def pronoun(self, word: str, pos: int) -> ActorDraft | None:
         """Whom a subject pronoun at ``pos`` stands for."""
         g = words().pronouns.get(word)
         if g in ("m", "f"):
             found = self._person(pos, g)
-            if found is not None and self.gender(found) is None:
+            if found is not None and not self.memory.genders.get(found.id):
                 self.memory.genders[found.id] = g
             return found
         if g in ("n", "p"):
@@ -283,6 +310,9 @@ class Resolver:
             s, e = story.sentences[k]
             if k == here:
                 e = pos
+            if e <= pos - REACH:
+                break  # too far back in a text of huge sentences
+            s = max(s, pos - REACH)
             for ms, _, _, actor in self.draft.actors.mentions_in(s, e):
                 if not story.in_marks(ms) and (k != here or self._subject_like(s, ms)):
                     yield actor
@@ -294,7 +324,8 @@ class Resolver:
         if not toks:
             return True
         last = toks[-1][2]
-        return last in ",;:(—–" or classify(last) in ("conj", "det")
+        cls = classify(last)
+        return cls not in ("prep", "word") or not last[0].islower()
 
     def _person(self, pos: int, gender: str) -> ActorDraft | None:
         for actor in self._candidates(pos):
@@ -322,6 +353,7 @@ class Resolver:
         since = last.end
         if last.mention is not None:
             since = max(since, story.sentence(last.mention[0])[1])
+        since = max(since, found.start - REACH)
         for ms, _, _, actor in self.draft.actors.mentions_in(since, found.start):
             if actor is not last.speaker and actor.kind == "person" and not story.in_marks(ms):
                 return None

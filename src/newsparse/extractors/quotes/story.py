@@ -12,9 +12,12 @@ from .cues import Cue, find_cues
 from .marks import Passage
 from .phrases import Phrase, Token, tokens
 
-__all__ = ["Attribution", "Found", "QuoteKind", "Story"]
+__all__ = ["REACH", "Attribution", "Found", "QuoteKind", "Story"]
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+
+#: How far from a cue or mark the rules read in its sentence (see :meth:`Story.sentence`).
+REACH = 1500
 
 
 @dataclass(slots=True)
@@ -96,8 +99,13 @@ class Story:
         return max(0, bisect_right(self._sentence_starts, pos) - 1)
 
     def sentence(self, pos: int) -> Offsets:
-        """The sentence holding ``pos``."""
-        return self.sentences[self.sentence_index(pos)]
+        """The sentence holding ``pos``, at most :data:`REACH` characters either side of it.
+
+        Rules look at the sentence around a cue or a mark; bounding it keeps each look short
+        in a text with a huge sentence (no punctuation for pages), so work stays linear.
+        """
+        s, e = self.sentences[self.sentence_index(pos)]
+        return max(s, pos - REACH), min(e, pos + REACH)
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``pos`` (or the last one starting before it)."""

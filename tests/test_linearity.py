@@ -32,7 +32,23 @@ _ONE_PARAGRAPH = (
 )
 _MARKS = '“Yes” he said “no ” she said "maybe" “ and ” \' “ ” " '
 
-_KINDS = {"prose": _PROSE, "one_paragraph": _ONE_PARAGRAPH, "quotation_marks": _MARKS}
+# One sentence that never ends, full of attributions and reports; quotations attributed by
+# pronouns only (each looks back for a person); paragraphs of one character; marks that never
+# close.
+_NO_PUNCTUATION = "the mayor said the river rose and the army told reporters the road held and "
+_PRONOUN_QUOTES = "“The water is rising,” he said. “We are leaving,” she added.\n\n"
+_ONE_CHARACTER = "x\n\n"
+_UNBALANCED = "He said “we stay and she said “no and they said “go "
+
+_KINDS = {
+    "prose": _PROSE,
+    "one_paragraph": _ONE_PARAGRAPH,
+    "quotation_marks": _MARKS,
+    "attributions_without_punctuation": _NO_PUNCTUATION,
+    "pronoun_quotes": _PRONOUN_QUOTES,
+    "one_character_paragraphs": _ONE_CHARACTER,
+    "unbalanced_marks": _UNBALANCED,
+}
 
 # Many different people: a lookup that scans every actor grows with their number.
 _GIVEN = ("Ilse", "Youssef", "Maria", "Petra", "Jonas", "Farah", "Dmitri", "Sofia")

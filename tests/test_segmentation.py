@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -166,7 +168,7 @@ def test_spans_are_ordered_stripped_and_inside_paragraphs(text: str) -> None:
     draft = segmented(text)
     paragraphs = draft.paragraphs
     for runs in (paragraphs, draft.sentences):
-        for (_, a_end), (b_start, _) in zip(runs, runs[1:], strict=False):
+        for (_, a_end), (b_start, _) in itertools.pairwise(runs):
             assert a_end <= b_start
         for s, e in runs:
             assert s < e and not text[s].isspace() and not text[e - 1].isspace()

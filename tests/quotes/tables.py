@@ -1,4 +1,4 @@
-"""The quote tests' table of layouts (``cases.json``): our own sentences with the quotes expected."""
+"""The quote tests' table of layouts (``cases.json``): our own sentences and their quotes."""
 
 from __future__ import annotations
 

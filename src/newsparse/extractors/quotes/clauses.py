@@ -201,7 +201,7 @@ def _past_titled_listener(toks: list[Token], k: int) -> int:
         word = toks[j][2]
         if word == "that":
             return j
-        if not (word in "“”\"" or word[0].isupper() or classify(word) in ("det", "prep", "poss")):
+        if not (word in '“”"' or word[0].isupper() or classify(word) in ("det", "prep", "poss")):
             return k
     return k
 

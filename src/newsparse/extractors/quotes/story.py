@@ -4,10 +4,11 @@ and the quotes found so far (:class:`Found`) before their speakers are resolved.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ...draft import ActorDraft, Draft, Offsets
+from ...draft import ActorDraft, Draft, Offsets, Runs
 from .cues import Cue, find_cues
 from .marks import Passage
 from .phrases import Phrase, Token, tokens
@@ -62,19 +63,26 @@ class Found:
         return max(last, self.clause[1]) if self.clause else last
 
 
+def _starts(runs: Sequence[Offsets]) -> Sequence[int]:
+    """The starts of some ranges (the draft keeps them in an array already)."""
+    if isinstance(runs, Runs):
+        return runs.starts
+    return [s for s, _ in runs]
+
+
 @dataclass
 class Story:
     """The article's text with the lookups every rule shares."""
 
     draft: Draft
     text: str = field(init=False)
-    sentences: tuple[Offsets, ...] = field(init=False)
-    paragraphs: tuple[Offsets, ...] = field(init=False)
+    sentences: Sequence[Offsets] = field(init=False)
+    paragraphs: Sequence[Offsets] = field(init=False)
     cues: list[Cue] = field(init=False)
     passages: list[Passage] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
-    _sentence_starts: list[int] = field(init=False)
-    _paragraph_starts: list[int] = field(init=False)
+    _sentence_starts: Sequence[int] = field(init=False)
+    _paragraph_starts: Sequence[int] = field(init=False)
     _cue_starts: list[int] = field(init=False)
     _passage_opens: list[int] = field(init=False, default_factory=list)
     used_cues: set[int] = field(default_factory=set)
@@ -85,10 +93,11 @@ class Story:
 
     def __post_init__(self) -> None:
         self.text = self.draft.text
-        self.sentences = self.draft.sentences or ((0, len(self.text)),)
-        self.paragraphs = self.draft.paragraphs or ((0, len(self.text)),)
-        self._sentence_starts = [s for s, _ in self.sentences]
-        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        whole = ((0, len(self.text)),)
+        self.sentences = self.draft.sentences or whole
+        self.paragraphs = self.draft.paragraphs or whole
+        self._sentence_starts = _starts(self.sentences)
+        self._paragraph_starts = _starts(self.paragraphs)
         self.cues = find_cues(self.text)
         self._cue_starts = [c.start for c in self.cues]
 

@@ -327,6 +327,11 @@ def _make(toks: list[Token], j: int, i: int, opened: bool) -> Phrase | None:
     head_cls = classify(head_tok[2])
     start, end = toks[j][0], toks[i][1]
     of = (toks[head_end + 2][0], toks[i][1]) if head_end + 2 <= i else None
+    if head_cls == "title" and head_end + 3 <= i and classify(toks[i][2]) == "name":
+        # "Secretary of State Antony Blinken": a title with its own "of …", then the name.
+        k = head_end + 3
+        if all(classify(t[2]) == "name" for t in toks[k : i + 1]):
+            return Phrase(start, end, "name", toks[k][0], toks[i][1], toks[i][2].lower())
     if head_cls == "name":
         k = _name_run(toks, j, head_end)
         if k <= head_end:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...draft import ActorDraft, Draft, Offsets
-from ...lexicon import load_tsv
+from ...lexicon import load_lines, load_tsv
 from .phrases import Phrase, classify
 from .story import REACH, Found, Story
 from .words import words
@@ -30,6 +30,8 @@ __all__ = ["Resolver", "given_name_gender"]
 LOOKBACK_SENTENCES = 4
 #: Speakers of earlier quotes a standing quotation may continue (sentences back).
 INHERIT_SENTENCES = 5
+#: Words of a name that may be made a new actor.
+_NAME_WORDS = 6
 #: Mentions of an actor looked at for a pronoun telling its gender.
 _GENDER_MENTIONS = 4
 _ORG_KINDS = frozenset(["government", "organization", "igo", "armed_group", "political_group"])
@@ -42,6 +44,14 @@ def _given_names() -> dict[str, str]:
     except OSError:
         return {}
     return {r[0]: r[1] for r in rows[1:] if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    try:
+        return frozenset(load_lines("common_words.txt"))
+    except OSError:
+        return frozenset()
 
 
 @cache
@@ -164,13 +174,18 @@ class Resolver:
         return self._new_name(phrase), 0.75
 
     def _new_name(self, phrase: Phrase) -> ActorDraft | None:
+        """A new actor for a name no actor holds: an organisation when an organisation word is
+        in it, a person when it reads as a person's name (two words or more, a title before
+        it, or a known given name); else none (``Scores said``, ``England said``)."""
         text = self.text
         hs, he = phrase.head
         w = words()
         head_words = text[hs:he].split()
-        if not head_words or len(head_words) > 6:
+        if not head_words or len(head_words) > _NAME_WORDS:
             return None
         org = any(x.strip(".,") in w.org_name_words for x in head_words)
+        if not org and not self._person_like(phrase, head_words):
+            return None
         if org and phrase.of is not None and text[phrase.of[0] : phrase.of[0] + 1].isupper():
             he = phrase.end  # "Kestrel Monitor for Civil Rights": the whole phrase is the name
         name = text[hs:he]
@@ -186,6 +201,17 @@ class Resolver:
         if kind == "person":
             self._surnames()[_surname(name)] = self._surnames().get(_surname(name), actor)
         return actor
+
+    def _person_like(self, phrase: Phrase, head_words: list[str]) -> bool:
+        """A known given name first, a title before, or two words or more none of which is a
+        common English word (``Global Terrorism Index`` is no person)."""
+        if given_name_gender(head_words[0]) is not None:
+            return True
+        titles = self.story.tokens(phrase.start, phrase.head_start)
+        if any(classify(t[2]) == "title" for t in titles):
+            return True
+        common = _common_words()
+        return len(head_words) > 1 and not any(w.lower().strip(".,") in common for w in head_words)
 
     def _title_gender(self, phrase: Phrase) -> str | None:
         genders = _title_genders()
@@ -214,8 +240,8 @@ class Resolver:
             if known is not None:
                 known.add_mention(phrase.start, phrase.end, "description")
                 return known, 0.65
-        if not w.is_noun_head(head) and not _short_description(self.text, phrase):
-            return None, 0.4  # words before a cue that describe nobody we can name
+        if not w.is_noun_head(head) or _bare_plural(self.text, phrase):
+            return None, 0.4  # "the bank", "officials": nobody we can make an actor of
         return self._new_description(phrase), 0.6
 
     def _actor_at(self, span: Offsets | None) -> ActorDraft | None:
@@ -238,13 +264,22 @@ class Resolver:
         return None
 
     def _new_description(self, phrase: Phrase) -> ActorDraft | None:
+        """An actor named as the article describes the speaker; the same description said
+        again is the same actor (``security sources`` twice)."""
         w = words()
         text = self.text[phrase.start : phrase.end]
+        key = _description_key(text)
+        known = self.memory.described.get(key)
+        if known is not None:
+            known.add_mention(phrase.start, phrase.end, "description")
+            return known
         kind = w.body_nouns.get(phrase.head_word, "person")
-        if phrase.head_word in w.speaker_nouns:
+        if phrase.head_word in w.speaker_nouns and phrase.head_word not in w.body_nouns:
             kind = "person"
-        actor = self.draft.actors.add(text, kind)
-        actor.add_mention(phrase.start, phrase.end, "description")
+        start, end = phrase.start, _description_end(self.text, phrase)
+        actor = self.draft.actors.add(self.text[start:end], kind)
+        actor.add_mention(start, end, "description")
+        self.memory.described[key] = actor
         body = self._actor_at(phrase.of)
         if body is not None and body is not actor:
             actor.add_affiliation(body.id)
@@ -360,10 +395,33 @@ class Resolver:
         return last.speaker
 
 
-def _short_description(text: str, phrase: Phrase) -> bool:
-    """A determiner and at most three words (``one user``, ``the boy``)."""
+def _description_end(text: str, phrase: Phrase) -> int:
+    """Where a description ends: at its head noun when words that are no prepositional phrase
+    follow it (``An officer`` who asked not to be named)."""
+    if phrase.of is not None:
+        return phrase.end
+    pos = phrase.start
+    for word in text[phrase.start : phrase.end].split():
+        pos = text.index(word, pos) + len(word)
+        if word.lower().strip(".,’'") == phrase.head_word:
+            return pos
+    return phrase.end
+
+
+def _description_key(text: str) -> str:
+    words_ = text.lower().split()
+    if words_ and classify(words_[0]) == "det":
+        words_ = words_[1:]
+    return " ".join(words_)
+
+
+def _bare_plural(text: str, phrase: Phrase) -> bool:
+    """A plural noun with at most a determiner (``officials``, ``the sources``): people of
+    some body, not one actor of their own."""
     parts = text[phrase.start : phrase.end].split()
-    return 2 <= len(parts) <= 4 and classify(parts[0]) == "det"
+    if not parts or not parts[-1].endswith("s"):
+        return False
+    return len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in ("the", "some", "many"))
 
 
 def _plural(actor: ActorDraft) -> bool:

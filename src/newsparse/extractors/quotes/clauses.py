@@ -295,7 +295,17 @@ def subject_of(story: Story, cue: Cue, lo: int, before: Phrase | None) -> Phrase
         return _antecedent(story, lo, toks[-1][0])
     if toks and toks[-1][2] in ("and", "but"):
         return sentence_subject(story, lo, cue.start)
+    if before is not None and before.kind != "description" and _fronted_phrase(toks):
+        return before  # "In a meeting with the board Trump said": no comma after the adjunct
     return _opening_words(toks, lo)
+
+
+def _fronted_phrase(toks: list[Token]) -> bool:
+    """Whether the clause before a cue opens with a preposition (a fronted adjunct)."""
+    k = len(toks)
+    while k > 0 and toks[k - 1][2] not in (",", ";", ":", "(", "—", "–"):
+        k -= 1
+    return k < len(toks) and toks[k][2].lower() in words().prepositions
 
 
 def _antecedent(story: Story, lo: int, relative: int) -> Phrase | None:

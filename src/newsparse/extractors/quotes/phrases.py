@@ -438,7 +438,11 @@ def _phrase_before(src: Source, toks: list[Token]) -> Phrase | None:
         i = k - 1  # "Sen. Ann Lee (D-Ohio) said"
         word = toks[i][2]
     if word == ",":
-        return _apposed(text, toks, i, 0)
+        # "X, the head of Y, said"; else a stray comma after a parenthesis ("X (R-Ohio), said").
+        found = _apposed(text, toks, i, 0)
+        if found is None and i > 0 and toks[i - 1][2] == ")":
+            found = _phrase_before(src, toks[:i])
+        return found
     return _noun_phrase_back(text, toks, i)
 
 

@@ -41,6 +41,8 @@ _ADJUNCT_WORDS = 12
 _MIN_WORDS = 3
 #: How far past ``according to`` its source may run.
 _SOURCE_CHARS = 100
+#: How far into a sentence a speaker's label may end with its colon.
+_LABEL_CHARS = 50
 _LABEL = regex.compile(r"[^:\n“”\"«»]{1,48}?:[ \t\u00a0]+(?=[^\s“”\"«»‘'])")
 
 
@@ -372,7 +374,7 @@ def _speaker_colon(line: Line) -> Found | None:
     they said (``Mayor Lee: The bridge will reopen``, ``HOST: Thank you for coming``)."""
     story = line.story
     text = story.text
-    m = _LABEL.match(text, line.lo, min(line.hi, line.lo + 50))
+    m = _LABEL.match(text, line.lo, min(line.hi, line.lo + _LABEL_CHARS))
     if m is None:
         return None
     phrase = phrase_before(story, text.rindex(":", m.start(), m.end()), line.lo)
@@ -449,6 +451,8 @@ def find_reports(story: Story) -> None:
         if found is not None:
             story.found.append(found[1])
     for lo, hi in story.sentences:
+        if text.find(":", lo, min(hi, lo + _LABEL_CHARS)) < 0:
+            continue  # no label: the common case, decided without the rules
         labelled = labels.first(Line(story, lo, hi))
         if labelled is not None:
             story.found.append(labelled[1])

@@ -126,8 +126,11 @@ class Story:
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """The tokens lying wholly in ``[lo, hi)``; each sentence is tokenised once."""
-        out: list[Token] = []
         k = self.sentence_index(lo)
+        s, e = self.sentences[k]
+        if s <= lo and hi <= e:  # the usual case: inside one sentence
+            return self._slice(k, lo, hi)
+        out: list[Token] = []
         pos = lo
         while pos < hi and k < len(self.sentences):
             s, e = self.sentences[k]
@@ -136,14 +139,19 @@ class Story:
                 continue
             if s > pos:
                 out.extend(tokens(self.text, pos, min(s, hi)))  # text outside the sentences
-            starts, toks = self._sentence_tokens(k)
-            i = bisect_left(starts, max(pos, s))
-            j = bisect_left(starts, hi)
-            out.extend(t for t in toks[i:j] if t[1] <= hi)
+            out.extend(self._slice(k, max(pos, s), min(hi, e)))
             pos = e
             k += 1
         if pos < hi:
             out.extend(tokens(self.text, pos, hi))
+        return out
+
+    def _slice(self, k: int, lo: int, hi: int) -> list[Token]:
+        """The tokens of sentence ``k`` lying wholly in ``[lo, hi)``."""
+        starts, toks = self._sentence_tokens(k)
+        out = toks[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        if out and out[-1][1] > hi:
+            out.pop()  # tokens do not overlap: only the last one can run past ``hi``
         return out
 
     def _sentence_tokens(self, k: int) -> tuple[list[int], list[Token]]:

@@ -49,6 +49,8 @@ class QuoteWords(DataFile):
     """Verbs whose ``-ing`` form attaches a report to the sentence's speaker (``, adding …``)."""
     thatless_verbs: tuple[str, ...]
     """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
+    headline_verbs: tuple[str, ...]
+    """Verbs also cues when capitalised, as headlines write them (``Lee Says Talks Failed``)."""
     listeners: tuple[str, ...]
     """Who is told (``reporters``, ``the BBC``): the object of a listener verb."""
     adverbs: tuple[str, ...]
@@ -98,6 +100,7 @@ class QuoteWords(DataFile):
         "bare_lead_verbs",
         "participle_verbs",
         "thatless_verbs",
+        "headline_verbs",
     )
     @classmethod
     def check_verb_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:

@@ -55,6 +55,7 @@ def _cuts() -> regex.Pattern[str]:
         r"|,\s+(?:\L<narrator>)\s"
         r"|,\s+(?P<rel>\L<relatives>)\s"
         r"|,\s+(?=\p{Ll}+ing\s)"
+        r"|,\s+(?=an?\s)"
         r"|,\s+and\s+(?=(?:\L<subjects>|\p{Lu}\p{Ll}*)\s)",
         narrator=list(w.narrator_openers),
         relatives=[r for r in w.relatives if r.startswith("wh")],
@@ -147,6 +148,8 @@ def _before_next_attribution(story: Story, start: int, floor: int, end: int) -> 
             return cue.start - 5  # "… and warned that …": a second report of the speaker
         if not cue.sense.speech or cue.sense.form == "ing":
             continue
+        if text[max(start, cue.start - 2) : cue.start] == ", ":
+            return cue.start - 2  # "…, said X": an attribution after the clause
         if "," not in text[max(start, cue.start - 80) : cue.start]:
             continue  # no comma for an attribution to follow
         phrase = phrase_before(story, cue.start, start)

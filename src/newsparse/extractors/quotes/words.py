@@ -123,6 +123,7 @@ def _senses() -> dict[str, tuple[CueSense, ...]]:
     bare = lemmas(qw.bare_lead_verbs)
     participle = lemmas(qw.participle_verbs)
     thatless = lemmas(qw.thatless_verbs)
+    headline = lemmas(qw.headline_verbs)
     act = lemmas(qw.act_verbs)
     speech_lemmas = {inflect(e).base for e in eng.reporting_verbs}
     belief_lemmas = {inflect(e).base for e in eng.belief_verbs}
@@ -156,8 +157,8 @@ def _senses() -> dict[str, tuple[CueSense, ...]]:
     for sense in found.values():
         first = sense.text.split(" ")[0]
         table.setdefault(first, []).append(sense)
-        if sense.phrase or sense.form == "ing":
-            # "According to X, …" and "Asked about …" open sentences.
+        if sense.phrase or sense.form == "ing" or sense.lemma in headline:
+            # "According to X, …" opens a sentence; headlines capitalise ("Lee Says …").
             table.setdefault(first[:1].upper() + first[1:], []).append(sense)
     return {k: tuple(sorted(v, key=lambda s: -len(s.text))) for k, v in table.items()}
 

@@ -50,7 +50,8 @@ class QuoteWords(DataFile):
     thatless_verbs: tuple[str, ...]
     """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
     headline_verbs: tuple[str, ...]
-    """Verbs also cues when capitalised, as headlines write them (``Lee Says Talks Failed``)."""
+    """Verbs whose ``-s`` form is also a cue capitalised, as headlines write it (``Lee Says Talks
+    Failed``)."""
     listeners: tuple[str, ...]
     """Who is told (``reporters``, ``the BBC``): the object of a listener verb."""
     adverbs: tuple[str, ...]

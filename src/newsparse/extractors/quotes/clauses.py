@@ -173,6 +173,9 @@ def clause_start(story: Story, cue: Cue, hi: int) -> int:
     toks = story.tokens(cue.end, min(hi, cue.end + 200))
     k = 0
     if cue.sense.listener:
+        that = listener_then_that(toks, 0)
+        if that >= 0:
+            return toks[that][0]
         k = skip_listener(toks, 0)
     elif len(toks) > 1 and toks[0][2] == "to" and _listener_word(toks[1][2]):
         k = max(2, skip_listener(toks, 1))  # "complained to CBS News that"
@@ -215,7 +218,7 @@ def _listener_word(word: str) -> bool:
 
 def skip_listener(toks: list[Token], k: int) -> int:
     """Index past the listener starting at ``toks[k]`` (``reporters``, ``the BBC``, ``him``,
-    ``a news conference``), or ``k``."""
+    ``a news conference``, ``The Huffington Post``), or ``k``."""
     w = words()
     n = len(toks)
     if k < n and toks[k][2] in w.listeners and classify(toks[k][2]) != "det":
@@ -227,9 +230,28 @@ def skip_listener(toks: list[Token], k: int) -> int:
         if word == "that" or cls not in ("name", "noun", "generic", "poss", "word", "title"):
             break
         j += 1
-        if word.lower() in w.listeners or cls in ("name", "noun", "generic"):
+        if cls in ("name", "title", "poss"):
+            while j < n and classify(toks[j][2]) in ("name", "title", "poss", "dot"):
+                j += 1  # the whole name: "The Huffington Post", "the New York Daily News"
+            return j
+        if word.lower() in w.listeners or cls in ("noun", "generic"):
             return j
     return k
+
+
+def listener_then_that(toks: list[Token], k: int) -> int:
+    """Index of ``that`` when only a listener's words stand before it (``told The Post and
+    Courier newspaper of Charleston on Saturday that``), else -1."""
+    w = words()
+    allowed = ("name", "title", "poss", "det", "prep", "dot", "noun", "generic")
+    for j in range(k, min(len(toks), k + _LISTENER_TOKENS * 3)):
+        word = toks[j][2]
+        if word == "that":
+            return j
+        timely = word in w.weekdays or word.lower() in w.time_words
+        if not (classify(word) in allowed or timely or word in '“”"' or word in ("and", "&")):
+            return -1
+    return -1
 
 
 def skip_adjuncts(toks: list[Token], k: int) -> int:

@@ -162,6 +162,31 @@ def _according_back(r: Report) -> Found | None:
     return r.report([(r.lo, r.lo + len(before) - 1)], phrase, "clause, according to")
 
 
+@reports.rule(
+    "as speaker said, clause",
+    produces="indirect",
+    confidence=0.75,
+    example="As the minister told reporters, the border will stay closed until spring.",
+)
+def _as_speaker_said(r: Report) -> Found | None:
+    """``As X said, …``: the clause after the comma closing the attribution."""
+    sense = r.cue.sense
+    if not (sense.speech or sense.belief) or sense.form == "ing" or r.before is None:
+        return None
+    text = r.story.text
+    opening = text[r.lo : r.before.start].strip(SPACE + MARKS)
+    if opening not in ("As", "as", "But as", "And as"):
+        return None
+    toks = r.story.tokens(r.cue.end, min(r.hi, r.cue.end + 120))
+    k = skip_adjuncts(toks, skip_listener(toks, 0) if sense.listener else 0)
+    if k >= len(toks) or toks[k][2] != ",":
+        return None
+    start = toks[k][1]
+    return r.report(
+        [(start, content_end(r.story, start, r.hi))], r.before, "as speaker said, clause"
+    )
+
+
 def source_after(story: Story, start: int, hi: int) -> Phrase | None:
     """The source after ``according to``: a speaker phrase, else every word up to the next
     comma (``according to a count by the agency``, ``according to ouest-france.fr``)."""
@@ -216,6 +241,8 @@ def _fronted(
         goes_on = len(words_after) >= 2 and words_after[0].lower() not in _NOT_GOING_ON
         if goes_on and not (inverted and _apposition_after(r.story, after, r.hi)):
             segments = [(r.lo, comma), (after, content_end(r.story, after, r.hi))]
+            if _words(text, r.lo, comma) == 1:
+                segments = segments[1:]  # "Instead, X said, …": a connective, not a report
             return r.report(segments, phrase, rule)
     return r.report([(r.lo, comma)], phrase, rule)
 

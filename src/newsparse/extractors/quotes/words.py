@@ -157,7 +157,7 @@ def _senses() -> dict[str, tuple[CueSense, ...]]:
     for sense in found.values():
         first = sense.text.split(" ")[0]
         table.setdefault(first, []).append(sense)
-        if sense.phrase or sense.form == "ing" or sense.lemma in headline:
+        if sense.phrase or sense.form == "ing" or (sense.lemma in headline and sense.form == "s"):
             # "According to X, …" opens a sentence; headlines capitalise ("Lee Says …").
             table.setdefault(first[:1].upper() + first[1:], []).append(sense)
     return {k: tuple(sorted(v, key=lambda s: -len(s.text))) for k, v in table.items()}

@@ -50,6 +50,9 @@ class QuoteWords(DataFile):
     thatless_verbs: tuple[str, ...]
     """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
     headline_verbs: tuple[str, ...]
+    never_inverted_verbs: tuple[str, ...]
+    """Listener verbs that never come before their speaker: ``…, told Fox News`` names the
+    listener."""
     """Verbs whose ``-s`` form is also a cue capitalised, as headlines write it (``Lee Says Talks
     Failed``)."""
     listeners: tuple[str, ...]
@@ -86,6 +89,9 @@ class QuoteWords(DataFile):
     not_clause_starts: tuple[str, ...]
     """Words after a cue that show no reported clause follows (``said of``, ``said nothing``)."""
     time_words: tuple[str, ...]
+    editorial_labels: tuple[str, ...]
+    """Labels before a colon that head an editor's note or a section, never a speaker
+    (``Correction:``, ``Related:``)."""
     """One-word time adjuncts between a cue and its clause (``said yesterday that``)."""
     adjunct_prepositions: tuple[str, ...]
     """Words opening an adjunct phrase after a cue (``said on Monday``, ``told … in a
@@ -102,6 +108,7 @@ class QuoteWords(DataFile):
         "participle_verbs",
         "thatless_verbs",
         "headline_verbs",
+        "never_inverted_verbs",
     )
     @classmethod
     def check_verb_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -122,6 +129,7 @@ class QuoteWords(DataFile):
         "clause_openers",
         "not_clause_starts",
         "time_words",
+        "editorial_labels",
         "adjunct_prepositions",
         "phrase_prepositions",
     )

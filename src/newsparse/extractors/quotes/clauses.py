@@ -18,7 +18,7 @@ from ...draft import Offsets
 from .cues import Cue
 from .direct import sentence_subject
 from .marks import SPACE
-from .phrases import Phrase, Token, classify, phrase_before
+from .phrases import CLAUSE_EDGES, Phrase, Token, classify, list_start, phrase_before
 from .story import Story
 from .words import words
 
@@ -190,7 +190,9 @@ def clause_start(story: Story, cue: Cue, hi: int) -> int:
     low = word.lower()
     if low in w.clause_openers:
         return toks[k][0]
-    quantity = low == "at" and k + 1 < len(toks) and toks[k + 1][2] in ("least", "most")
+    after = toks[k + 1][2] if k + 1 < len(toks) else ""
+    # "said at least …", "said much of the work was done" (not "said much about …")
+    quantity = (low == "at" and after in ("least", "most")) or (low == "much" and after == "of")
     if not quantity and (
         not cue.sense.thatless or low in w.not_clause_starts or low in w.adjunct_starts
     ):
@@ -328,7 +330,7 @@ def subject_of(story: Story, cue: Cue, lo: int, before: Phrase | None) -> Phrase
 def _fronted_phrase(toks: list[Token]) -> bool:
     """Whether the clause before a cue opens with a preposition (a fronted adjunct)."""
     k = len(toks)
-    while k > 0 and toks[k - 1][2] not in (",", ";", ":", "(", "—", "–"):
+    while k > 0 and toks[k - 1][2] not in CLAUSE_EDGES:
         k -= 1
     return k < len(toks) and toks[k][2].lower() in words().prepositions
 
@@ -346,8 +348,9 @@ def _opening_words(toks: list[Token], lo: int) -> Phrase | None:
     """A short run of words opening the sentence or a clause before a cue (``Thirty-one
     percent of those surveyed say``), as a description of the speaker."""
     k = len(toks)
-    while k > 0 and toks[k - 1][2] not in (",", ";", ":", "(", "—", "–"):
+    while k > 0 and toks[k - 1][2] not in CLAUSE_EDGES:
         k -= 1
+    k = list_start(toks, k)
     run = toks[k:]
     opened = k == 0 or toks[k - 1][2] != ","
     if run and classify(run[0][2]) == "conj":

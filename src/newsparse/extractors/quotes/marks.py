@@ -25,6 +25,8 @@ _RIGHT_CONTEXT = SPACE + ".,;:!?)]}—–-…"
 _OPENING = '"“«„'
 #: A "quote" longer than this is an unbalanced mark, not a quote.
 MAX_PASSAGE = 6000
+#: The longest markup attribute value skipped (``author="@x"``).
+_ATTRIBUTE_CHARS = 300
 #: Marks looked at past an inner opener; bounded so pairing stays linear.
 _LOOKAHEAD = 6
 
@@ -75,8 +77,17 @@ def _role(text: str, pos: int, length: int, is_open: bool) -> Role:
 def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, int]]:
     pattern = _SINGLE if single else _DOUBLE
     out = []
+    skip_to = -1
     for m in pattern.finditer(text, start, end):
         s, e = m.span()
+        if s < skip_to:
+            continue
+        if text[s] == '"' and s > 0 and text[s - 1] == "=":
+            # A markup attribute (<tweet author="@x">) quotes nothing: skip its value.
+            close = text.find('"', e, min(end, e + _ATTRIBUTE_CHARS))
+            if close >= 0:
+                skip_to = close + 1
+                continue
         if single and text[s] == "’":
             # An apostrophe inside or at the end of a word ("don’t", "students’") is not a mark.
             before = text[s - 1] if s > 0 else " "

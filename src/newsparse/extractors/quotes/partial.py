@@ -22,6 +22,10 @@ __all__ = ["attach_fragments"]
 
 #: Reports looked back through for one holding a fragment (reports rarely nest deeper).
 _LOOKBACK = 8
+#: The fewest words a fragment with no cue in its sentence needs to be a quote of whoever spoke
+#: last (fewer are scare quotes: ``its “safety check” feature``).
+_ALONE_WORDS = 4
+_FINAL = (".", "!", "?")
 _EDGE = " \t\u00a0,:"
 _END_EDGE = " \t\u00a0,.;:"
 
@@ -30,6 +34,7 @@ def attach_fragments(story: Story, fragments: list[Fragment]) -> None:
     """Turn every embedded fragment into a partial quote (``story.found`` sorted by start)."""
     reports = [f for f in story.found if f.kind != "direct"]
     starts = [f.start for f in reports]
+    said = sorted((f.start, f.end) for f in story.found if f.attribution is not None)
     last_own: Found | None = None
     for fragment in fragments:
         holder = _holding(reports, starts, fragment)
@@ -39,8 +44,30 @@ def attach_fragments(story: Story, fragments: list[Fragment]) -> None:
         if holder is not None:
             _widen(holder, fragment)
         else:
-            last_own = _own_quote(story, fragment)
-            story.found.append(last_own)
+            own = _own_quote(story, fragment)
+            if own.stands_alone and not _may_stand_alone(story, fragment, said):
+                continue  # a scare quote: a few words no cue in their sentence reports
+            last_own = own
+            story.found.append(own)
+
+
+def _may_stand_alone(story: Story, fragment: Fragment, said: list[Offsets]) -> bool:
+    """Whether a fragment no cue in its sentence reports is a quote of whoever spoke last: a
+    long one, or a short one closing a sentence after an attributed quote in its paragraph
+    (``they are not “marching in lockstep.”``); short words inside a sentence are scare
+    quotes."""
+    text = story.text
+    segments = fragment.segments
+    if sum(len(text[s:e].split()) for s, e in segments) >= _ALONE_WORDS:
+        return True
+    first, last = segments[0][0], segments[-1][1]
+    lo = story.sentence(first)[0]
+    after = text[last : last + 3].lstrip("”\"’»'")
+    if text[last - 1 : last] not in _FINAL and after[:1] not in _FINAL:
+        return False
+    p_lo = story.paragraph(first)[0]
+    i = bisect_left(said, (lo, -1))
+    return any(p_lo <= s and e <= lo for s, e in said[max(0, i - _LOOKBACK) : i])
 
 
 def _holding(reports: list[Found], starts: list[int], fragment: Fragment) -> Found | None:

@@ -12,7 +12,7 @@ by one lookup in the word classes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from .words import Words, words
@@ -62,6 +62,8 @@ _NEAR = 60
 _APPOSITION_TOKENS = 22
 #: Lower-case modifiers before the head of a description (``a senior army officer``).
 _MODIFIERS = 4
+#: The most words in one item of a list of speakers (``former rivals``).
+_LIST_ITEM_WORDS = 3
 _PUNCT_CLASS: dict[str, TokenClass] = {
     ",": "comma",
     "(": "open_paren",
@@ -393,12 +395,26 @@ def _apposed(text: str, toks: list[Token], i: int, floor: int) -> Phrase | None:
                     break
         k -= 1
     if best is None:
-        return None
+        return _named_between(text, toks, i, lo)
     if best.kind == "description":
         inner = _noun_phrase_back(text, toks, i - 1, best_comma + 1)
         if inner is not None and inner.kind == "name" and inner.start == toks[best_comma + 1][0]:
             return inner
     return best
+
+
+def _named_between(text: str, toks: list[Token], i: int, lo: int) -> Phrase | None:
+    """``And a third, Daniel Traynor, said``: a name set off by commas after words that are
+    no speaker phrase themselves."""
+    k = i - 1
+    while k > lo and toks[k][2] not in ',;:“”"«»':
+        k -= 1
+    if k <= lo or toks[k][2] != ",":
+        return None
+    inner = _noun_phrase_back(text, toks, i - 1, k + 1)
+    if inner is None or inner.kind != "name" or inner.start != toks[k + 1][0]:
+        return None
+    return inner
 
 
 def _opens_clause(toks: list[Token], start: int, floor: int) -> bool:
@@ -410,6 +426,64 @@ def _opens_clause(toks: list[Token], start: int, floor: int) -> bool:
     return before in (":", "(", "—", "–") or classify(before) == "conj" or before.lower() == "that"
 
 
+#: Tokens a clause or a list item starts after.
+CLAUSE_EDGES = frozenset([",", ";", ":", "(", "—", "–", "-", "--"])
+
+
+def list_start(toks: list[Token], k: int) -> int:
+    """Where a list of short items ending with ``and`` at ``toks[k:]`` starts (``Friends,
+    lobbyists and former foes say``); ``k`` when the words are no such list."""
+    if not any(t[2] == "and" for t in toks[k:]) or k == 0 or toks[k - 1][2] != ",":
+        return k
+    j = k - 1
+    while True:
+        i = j
+        while i > 0 and toks[i - 1][2] not in CLAUSE_EDGES:
+            i -= 1
+        if not _list_item(toks[i:j]):
+            return k
+        if i == 0 or toks[i - 1][2] != ",":
+            return i
+        j = i - 1
+
+
+def _list_item(item: list[Token]) -> bool:
+    """Whether some words may be an item of a list of speakers (not ``Yesterday``)."""
+    if not item or len(item) > _LIST_ITEM_WORDS:
+        return False
+    w = words()
+    for _, _, word in item:
+        low = word.lower()
+        if word in w.weekdays or low in w.time_words or low.endswith("ly"):
+            return False
+        if classify(word) not in (
+            "word",
+            "noun",
+            "generic",
+            "name",
+            "title",
+            "det",
+            "poss",
+            "number",
+        ):
+            return False
+    return True
+
+
+def _with_conjuncts(toks: list[Token], found: Phrase, at_floor: bool) -> Phrase:
+    """A description after ``and`` with the items listed before it (``Friends, neighbours and
+    former rivals say``); ``at_floor`` when ``toks`` start where a clause does."""
+    k = next((j for j in range(len(toks)) if toks[j][0] == found.start), -1)
+    if k < 2 or toks[k - 1][2] != "and":
+        return found
+    i = k - 1
+    while i > 0 and toks[i - 1][2] not in CLAUSE_EDGES:
+        i -= 1
+    if (i == 0 and not at_floor) or not _list_item(toks[i : k - 1]):
+        return found
+    return replace(found, start=toks[list_start(toks, i)][0])
+
+
 def phrase_before(src: Source, end: int, floor: int) -> Phrase | None:
     """The speaker phrase ending at ``end`` (the cue's start), looked for after ``floor``."""
     lo = max(floor, end - _NEAR)
@@ -417,6 +491,8 @@ def phrase_before(src: Source, end: int, floor: int) -> Phrase | None:
     i = skip_adverbials(toks, len(toks) - 1)
     if i < 0 or toks[i][2] not in (",", ")"):  # an apposition needs the wide window
         found = _phrase_before(src, toks)
+        if found is not None and found.kind == "description":
+            found = _with_conjuncts(toks, found, lo == floor)
         if lo == floor or (found is not None and found.start > toks[0][0]):
             return found
     # Most phrases are short; only a phrase reaching the window's edge needs a wider one.

@@ -39,10 +39,14 @@ __all__ = ["Line", "Report", "find_reports", "labels", "reports", "source_after"
 _ADJUNCT_WORDS = 12
 #: Fewest words of a reported clause (a speech act's object may be one word: ``backed Lee``).
 _MIN_WORDS = 3
+#: The fewest words a labelled line must say: shorter ones are section headings
+#: (``Kasich: Now or never``).
+_LABEL_MIN_WORDS = 4
 #: How far past ``according to`` its source may run.
 _SOURCE_CHARS = 100
 #: How far into a sentence a speaker's label may end with its colon.
 _LABEL_CHARS = 50
+_FIRST_WORD = regex.compile(r"[\w’']+")
 _LABEL = regex.compile(r"[^:\n“”\"«»]{1,48}?:[ \t\u00a0]+(?=[^\s“”\"«»‘'])")
 
 
@@ -156,7 +160,11 @@ def _according_back(r: Report) -> Found | None:
     if phrase is None:
         return None
     rest = _skip(text, phrase.end, r.hi)
-    if text[rest : rest + 1] == "," and _words(text, rest + 1, r.hi) >= _MIN_WORDS:
+    if (
+        text[rest : rest + 1] == ","
+        and _words(text, rest + 1, r.hi) >= _MIN_WORDS
+        and not _describes_source(text, rest + 1, r.hi)
+    ):
         content = (rest + 1, content_end(r.story, rest + 1, r.hi))
         return r.report([content], phrase, "clause, according to")
     return r.report([(r.lo, r.lo + len(before) - 1)], phrase, "clause, according to")
@@ -185,6 +193,17 @@ def _as_speaker_said(r: Report) -> Found | None:
     return r.report(
         [(start, content_end(r.story, start, r.hi))], r.before, "as speaker said, clause"
     )
+
+
+def _describes_source(text: str, start: int, hi: int) -> bool:
+    """Whether the words after the comma closing a source describe it (``according to X, who
+    prosecuted …``, ``according to X, a former envoy``) rather than report a clause (``the``
+    opens either: ``The next day, according to X, the talks failed``)."""
+    m = _FIRST_WORD.search(text, start, hi)
+    if m is None:
+        return False
+    low = m.group().lower()
+    return low in words().relatives or low in ("a", "an")
 
 
 def source_after(story: Story, start: int, hi: int) -> Phrase | None:
@@ -272,10 +291,29 @@ def _clause_speaker_cue(r: Report) -> Found | None:
     if not (sense.speech or sense.belief) or sense.form == "ing" or r.before is None:
         return None
     text = r.story.text
-    before = text[r.lo : r.before.start].rstrip(SPACE)
+    before = text[r.lo : _coordinated_start(r.story, r.before.start, r.lo)].rstrip(SPACE)
     if not before.endswith(","):
         return None
     return _fronted(r, r.before, r.cue.end, r.lo + len(before) - 1, "clause, speaker said")
+
+
+#: The most words a conjunct before ``and`` may have (``teachers and union officials``).
+_CONJUNCT_WORDS = 4
+
+
+def _coordinated_start(story: Story, start: int, lo: int) -> int:
+    """Where a speaker phrase starting at ``start`` really starts when another conjunct stands
+    before it (``…, teachers and union officials told POLITICO``)."""
+    toks = story.tokens(max(lo, start - 60), start)
+    if len(toks) < 2 or toks[-1][2] != "and":
+        return start
+    k = len(toks) - 1
+    while k > 0 and len(toks) - 1 - k < _CONJUNCT_WORDS:
+        cls = classify(toks[k - 1][2])
+        if cls not in ("word", "noun", "generic", "name", "title", "det", "poss", "number"):
+            break
+        k -= 1
+    return toks[k][0] if k < len(toks) - 1 else start
 
 
 @reports.rule(
@@ -287,7 +325,7 @@ def _clause_speaker_cue(r: Report) -> Found | None:
 def _clause_cue_speaker(r: Report) -> Found | None:
     """``…, said X``: the clause before the comma that opens the inverted attribution."""
     sense = r.cue.sense
-    if not sense.speech or sense.form == "ing":
+    if not sense.speech or sense.form == "ing" or sense.lemma in words().never_inverted:
         return None
     text = r.story.text
     before = text[r.lo : r.cue.start].rstrip(SPACE)
@@ -404,7 +442,10 @@ def _speaker_colon(line: Line) -> Found | None:
     m = _LABEL.match(text, line.lo, min(line.hi, line.lo + _LABEL_CHARS))
     if m is None:
         return None
-    phrase = phrase_before(story, text.rindex(":", m.start(), m.end()), line.lo)
+    colon = text.rindex(":", m.start(), m.end())
+    if text[line.lo : colon].strip().lower() in words().editorial_labels:
+        return None
+    phrase = phrase_before(story, colon, line.lo)
     if phrase is None or phrase.start != line.lo or phrase.kind == "pronoun":
         return None
     ps, pe = story.paragraph(line.lo)
@@ -413,7 +454,7 @@ def _speaker_colon(line: Line) -> Found | None:
     if story.in_marks(start) or story.in_direct(start, end):
         return None
     content = strip_clause(text, start, clause_end(text, start, end))
-    if _words(text, *content) < _MIN_WORDS:
+    if _words(text, *content) < _LABEL_MIN_WORDS:
         return None
     conf = _confidence(labels, "speaker colon line")
     return Found("indirect", [content], Attribution(phrase, None, "speaker colon line", conf), conf)

@@ -103,6 +103,9 @@ class Words:
     clause_openers: frozenset[str]
     not_clause_starts: frozenset[str]
     time_words: frozenset[str]
+    editorial_labels: frozenset[str]
+    never_inverted: frozenset[str]
+    """Lemmas of listener verbs that never come before their speaker (``tell``)."""
     adjunct_prepositions: frozenset[str]
     phrase_prepositions: frozenset[str]
     be: frozenset[str]
@@ -202,6 +205,8 @@ def words() -> Words:
         clause_openers=frozenset(qw.clause_openers),
         not_clause_starts=frozenset(qw.not_clause_starts),
         time_words=frozenset(qw.time_words),
+        editorial_labels=frozenset(qw.editorial_labels),
+        never_inverted=lemmas(qw.never_inverted_verbs),
         adjunct_prepositions=frozenset(qw.adjunct_prepositions),
         phrase_prepositions=frozenset(qw.phrase_prepositions),
         be=frozenset(eng.be),

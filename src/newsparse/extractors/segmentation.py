@@ -99,35 +99,41 @@ def _is_boundary(text: str, end: int, line_start: int) -> bool:
 
 def split_sentences(text: str, start: int, end: int) -> list[Offsets]:
     """Sentences of ``text[start:end]``, each line split at sentence-final punctuation."""
+    if text.find("\n", start, end) < 0:
+        return _split_line(text, start, end, [])
     out: list[Offsets] = []
-    pos = line_start = start
-    line_end = _line_end(text, start, end)
-    # One scan of the block for candidate ends; a candidate never spans a line break.
-    for m in _END.finditer(text, start, end):
-        while m.start() > line_end:
-            _add(text, pos, line_end, out)
-            pos = line_start = line_end + 1
-            line_end = _line_end(text, pos, end)
-        if _is_boundary(text, m.end(), line_start):
-            _add(text, pos, m.end(), out)
-            pos = m.end()
+    pos = start
     while True:
-        _add(text, pos, line_end, out)
+        line_end = _line_end(text, pos, end)
+        _split_line(text, pos, line_end, out)
         if line_end >= end:
             return out
-        pos = line_start = line_end + 1
-        line_end = _line_end(text, pos, end)
+        pos = line_end + 1
+
+
+def _split_line(text: str, start: int, end: int, out: list[Offsets]) -> list[Offsets]:
+    """Add the sentences of one line ``text[start:end]`` to ``out``."""
+    pos = start
+    space = _SPACE
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        if _is_boundary(text, stop, start):
+            while pos < stop and text[pos] in space:
+                pos += 1
+            out.append((pos, stop))  # ends on punctuation: nothing to strip at the end
+            pos = stop
+    while pos < end and text[pos] in space:
+        pos += 1
+    while end > pos and text[end - 1] in space:
+        end -= 1
+    if pos < end:
+        out.append((pos, end))
+    return out
 
 
 def _line_end(text: str, start: int, end: int) -> int:
     k = text.find("\n", start, end)
     return end if k < 0 else k
-
-
-def _add(text: str, start: int, end: int, out: list[Offsets]) -> None:
-    s = _strip(text, start, end)
-    if s[0] < s[1]:
-        out.append(s)
 
 
 def _norm(s: str) -> str:

@@ -61,11 +61,16 @@ def _written() -> dict[str, str]:
     return out
 
 
+@cache
+def _written_set() -> frozenset[str]:
+    return frozenset(_written())
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every cue in ``text``, in order; a multi-word cue wins over its first word."""
     table = words().cues
     written = _written()
-    present = {written[w] for w in set(text.split()) if w in written}
+    present = {written[w] for w in _written_set().intersection(text.split())}
     out: list[Cue] = []
     n = len(text)
     for first in present:

@@ -36,6 +36,13 @@ _MARKS = '“Yes” he said “no ” she said "maybe" “ and ” \' “ ” " 
 _POSSESSIVES = "Russia's Putin's Kremlin's Tarnow's Novak's government's forces' allies' "
 _CAPITALS = "Minister Of The Interior And Foreign Affairs Of The Republic Of Tarnow Council "
 _PARTIES = "Kenyan and Ugandan authorities said Tarnow's foreign ministry and the police "
+# One sentence that never ends, full of attributions and reports; quotations attributed by
+# pronouns only (each looks back for a person); paragraphs of one character; marks that never
+# close.
+_NO_PUNCTUATION = "the mayor said the river rose and the army told reporters the road held and "
+_PRONOUN_QUOTES = "“The water is rising,” he said. “We are leaving,” she added.\n\n"
+_ONE_CHARACTER = "x\n\n"
+_UNBALANCED = "He said “we stay and she said “no and they said “go "
 
 _KINDS = {
     "prose": _PROSE,
@@ -44,6 +51,10 @@ _KINDS = {
     "possessives": _POSSESSIVES,
     "capitalised_run": _CAPITALS,
     "parties": _PARTIES,
+    "attributions_without_punctuation": _NO_PUNCTUATION,
+    "pronoun_quotes": _PRONOUN_QUOTES,
+    "one_character_paragraphs": _ONE_CHARACTER,
+    "unbalanced_marks": _UNBALANCED,
 }
 
 # Many different people: a lookup that scans every actor grows with their number.

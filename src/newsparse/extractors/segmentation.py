@@ -22,47 +22,23 @@ _SPACE = " \t\r\n\f\v\u00a0\u2009\u200a\u2002\u2003\u202f\ufeff"
 # space costs linear time, not quadratic. (Scans start at line starts, so the look-behind never
 # looks across a scan's start.)
 _END = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=[ \t\u00a0])")
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_NEXT_WORD = regex.compile(r"\w+")
 _OPENERS = "\"'“‘«([¿¡-—–"
-_STARTERS = frozenset(
-    [
-        "The",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "But",
-        "In",
-        "A",
-        "An",
-        "This",
-        "That",
-        "There",
-        "On",
-        "At",
-        "However",
-        "And",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "After",
-        "As",
-        "Some",
-        "Many",
-        "Mr",
-        "Mrs",
-        "Ms",
-    ]
-)
+#: How far back the word before a full stop is looked for.
+_WORD_WINDOW = 40
 _HEADLINE_MAX_CHARS = 250
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_lines("abbreviations.txt"))
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """Words that open a sentence after an abbreviation like ``U.S.`` (``data/
+    sentence_starters.txt``)."""
+    return frozenset(load_lines("sentence_starters.txt"))
 
 
 @cache
@@ -104,10 +80,10 @@ def _is_boundary(text: str, end: int, line_start: int) -> bool:
     c = text[nxt]
     if not (c.isupper() or c.isdigit() or c in _OPENERS):
         return False
-    m = _WORD_BEFORE.search(text, max(line_start, end - 40), end)
-    if m is None:
+    before = text[max(line_start, end - _WORD_WINDOW) : end].split()
+    if not before:
         return True
-    word = m.group(1)
+    word = before[-1]
     if not word.endswith(".") or word.endswith(".."):
         return True
     core = word.rstrip(".").lstrip(_OPENERS).lower()
@@ -115,28 +91,49 @@ def _is_boundary(text: str, end: int, line_start: int) -> bool:
         return False  # an initial: "Vladimir V. Putin"
     if core in _abbreviations():
         if "." in core:
-            nxt_word = regex.match(r"\w+", text[nxt : nxt + 20])
-            return bool(nxt_word and nxt_word.group() in _STARTERS)
+            nxt_word = _NEXT_WORD.match(text, nxt, nxt + 20)
+            return bool(nxt_word and nxt_word.group() in _starters())
         return False
     return True
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Offsets]:
     """Sentences of ``text[start:end]``, each line split at sentence-final punctuation."""
+    if text.find("\n", start, end) < 0:
+        return _split_line(text, start, end, [])
     out: list[Offsets] = []
-    for m in _LINE.finditer(text, start, end):
-        ls, le = m.span()
-        pos = ls
-        for p in _END.finditer(text, ls, le):
-            if _is_boundary(text, p.end(), ls):
-                s = _strip(text, pos, p.end())
-                if s[0] < s[1]:
-                    out.append(s)
-                pos = p.end()
-        s = _strip(text, pos, le)
-        if s[0] < s[1]:
-            out.append(s)
+    pos = start
+    while True:
+        line_end = _line_end(text, pos, end)
+        _split_line(text, pos, line_end, out)
+        if line_end >= end:
+            return out
+        pos = line_end + 1
+
+
+def _split_line(text: str, start: int, end: int, out: list[Offsets]) -> list[Offsets]:
+    """Add the sentences of one line ``text[start:end]`` to ``out``."""
+    pos = start
+    space = _SPACE
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        if _is_boundary(text, stop, start):
+            while pos < stop and text[pos] in space:
+                pos += 1
+            out.append((pos, stop))  # ends on punctuation: nothing to strip at the end
+            pos = stop
+    while pos < end and text[pos] in space:
+        pos += 1
+    while end > pos and text[end - 1] in space:
+        end -= 1
+    if pos < end:
+        out.append((pos, end))
     return out
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    k = text.find("\n", start, end)
+    return end if k < 0 else k
 
 
 def _norm(s: str) -> str:

@@ -1,0 +1,375 @@
+"""Who a claim binds and where: parties, brokers and excluded actors, and the place.
+
+Actors come from the actors extractor (``draft.actors``); this module only decides the role of
+each actor mentioned around a claim. The sides of a truce are named ``between X and Y``, after
+``with``, or as the subject of what they do to it; brokers after ``brokered by`` or before
+``-brokered``, or as the subject of what a third party does (``X urged both sides …``);
+the accused side of a violation after ``accused``; monitors for a monitoring claim. A claim
+naming fewer than two sides binds the sides of the article's ceasefire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import regex
+
+from ...draft import ActorDraft, Draft, Offsets
+from ...lexicon import inflect
+from ...rules import RuleBook
+from .status import Finding
+from .vocab import vocab
+from .words import PhraseTable, Words
+
+__all__ = ["ROLES", "Roles", "fill_sides", "place_of", "roles_of"]
+
+Role = Literal["party", "broker", "excluded", "none"]
+"""What an actor mentioned around a claim is to it (``none``: not a side, e.g. a place)."""
+
+_WINDOW = 300  # characters either side of a trigger searched for actors
+_SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
+_DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
+
+
+@dataclass
+class Roles:
+    """The actors of one claim, by role (ids, in order, without repeats)."""
+
+    parties: list[str] = field(default_factory=list)
+    brokers: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention near a claim, with what the rules need to place it."""
+
+    draft: Draft
+    claim: Finding
+    start: int
+    end: int
+    actor: ActorDraft
+    speaker: str | None
+    between: Offsets | None
+    """The ``between X and Y`` phrase after the head, if any."""
+    window: Offsets
+
+
+@cache
+def _tables() -> tuple[PhraseTable[bool], PhraseTable[bool], PhraseTable[bool], PhraseTable[bool]]:
+    v = vocab()
+    r = v.lex.roles
+    before = PhraseTable((w, True) for w in r.broker_before)
+    after = PhraseTable((w, True) for w in r.broker_after)
+    locative = PhraseTable((w, True) for w in r.locative)
+    verbs: PhraseTable[bool] = PhraseTable()
+    for row in _verb_forms(r.broker_verbs):
+        verbs.add(row, True)
+    return before, after, locative, verbs
+
+
+def _verb_forms(entries: Iterable[str]) -> list[str]:
+    return [form for entry in entries for form in inflect(entry).all()]
+
+
+def _words_before(text: str, lo: int, end: int, chars: int = 45) -> Words:
+    return Words(text, max(lo, end - chars), end)
+
+
+ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
+
+
+@ROLES.rule(
+    "a place, not a side", produces="none", confidence=0.8,
+    example="Talks in Lebanon on a truce between the army and the rebels resumed.",
+)
+def _place(m: Mention) -> Role | None:
+    """A country after ``in``, ``at``, ``near`` is where, not who (``talks in Lebanon``)."""
+    text = m.draft.text
+    words = _words_before(text, m.window[0], m.start, 30)
+    n = len(words)
+    k = n
+    while k > 0 and (words.low[k - 1] == "the" or words.low[k - 1].endswith(("ern", "th", "st"))):
+        k -= 1
+    if k and _tables()[2].match_before(words, k) is not None and m.actor.kind in ("country", "government"):
+        return "none"
+    if _DATELINE.search(text, max(0, m.start - 20), m.start) and text.startswith(")", m.end):
+        return "none"  # "ISLAMABAD (Reuters) -": the agency of the dateline
+    return None
+
+
+@ROLES.rule(
+    "the one who says it", produces="none", confidence=0.7,
+    example="The truce is holding, the army said.",
+)
+def _speaker(m: Mention) -> Role | None:
+    """The claim's source named in its attribution (``…, the army said``) is not a side."""
+    if m.speaker != m.actor.id:
+        return None
+    t0, t1 = m.claim.trigger
+    if m.start >= t1:
+        return "none"
+    after = Words(m.draft.text, m.end, min(m.window[1], m.end + 30))
+    if len(after) and vocab().reporting.match(after, 0) is not None:
+        return "none"
+    return None
+
+
+@ROLES.rule(
+    "left out", produces="excluded", confidence=0.8,
+    example="Jihadist groups are not included in the ceasefire.",
+)
+def _left_out(m: Mention) -> Role | None:
+    """For an exclusion, the actor it leaves out: before ``not included``, after ``does not
+    apply to``."""
+    claim = m.claim
+    if claim.status != "excluded":
+        return None
+    t0, t1 = claim.trigger
+    if claim.head[0] < t0:  # "the truce does not apply to X"
+        return "excluded" if t1 <= m.start < t1 + 100 else None
+    return "excluded" if m.end <= t0 and t0 - m.end <= 120 else None
+
+
+@ROLES.rule(
+    "broker named after a cue", produces="broker", confidence=0.8,
+    example="A truce brokered by Egypt took effect on Friday.",
+)
+def _broker_before(m: Mention) -> Role | None:
+    """``brokered by X``, ``mediators from X``, ``under the auspices of X``."""
+    words = _words_before(m.draft.text, m.window[0], m.start)
+    k = len(words)
+    if k and words.low[k - 1] in ("the", "a", "an", ","):
+        k -= 1
+    if k and _tables()[0].match_before(words, k) is not None:
+        return "broker"
+    return None
+
+
+@ROLES.rule(
+    "broker named before a cue", produces="broker", confidence=0.8,
+    example="Shelling went on despite a Qatari-mediated truce.",
+)
+def _broker_after(m: Mention) -> Role | None:
+    """``Qatar-mediated``, ``Egypt's mediation``, ``Norway, the mediator``."""
+    text = m.draft.text
+    suffix = regex.match(r"-(\w+)", text[m.end : m.end + 20])
+    if suffix is not None and suffix.group(1).lower() in vocab().lex.roles.broker_suffixes:
+        return "broker"
+    words = Words(text, m.end, min(m.window[1], m.end + 40))
+    k = 0
+    if len(words) and words.low[0] in ("'s", "'", "s", ","):
+        k = 1
+    while k < len(words) and words.low[k] in ("the", "a", "an", "s"):
+        k += 1
+    if _tables()[1].match(words, k) is not None and k > 0:
+        return "broker"
+    return None
+
+
+@ROLES.rule(
+    "side between", produces="party", confidence=0.85,
+    example="A truce between the army and the rebels took effect.",
+)
+def _between(m: Mention) -> Role | None:
+    """A side named in ``between X and Y`` after the ceasefire."""
+    if m.between is not None and m.between[0] <= m.start < m.between[1]:
+        return "party"
+    return None
+
+
+@ROLES.rule(
+    "side after with", produces="party", confidence=0.75,
+    example="The army agreed a truce with the rebels.",
+)
+def _with(m: Mention) -> Role | None:
+    """The other side after ``with``: ``a truce with the rebels``."""
+    words = _words_before(m.draft.text, m.claim.head[0], m.start, 30)
+    k = len(words)
+    while k and words.low[k - 1] in ("the", "a", "an"):
+        k -= 1
+    if k and words.low[k - 1] in vocab().lex.roles.with_:
+        return "party"
+    return None
+
+
+@ROLES.rule(
+    "monitor", produces="broker", confidence=0.6,
+    example="Observers from the African Union are monitoring the truce.",
+)
+def _monitor(m: Mention) -> Role | None:
+    """For a monitoring claim, the actors around it are its monitors."""
+    return "broker" if m.claim.status == "monitored" else None
+
+
+@ROLES.rule(
+    "third party", produces="broker", confidence=0.6,
+    example="The United Nations urged the army to respect the truce.",
+)
+def _third_party(m: Mention) -> Role | None:
+    """The subject of an act on someone else's truce (``X brokered``, ``X urged``)."""
+    if m.end > m.claim.trigger[0] + 1 and m.start >= m.claim.trigger[0]:
+        return None
+    words = Words(m.draft.text, m.end, max(m.end, m.claim.trigger[1]))
+    verbs = _tables()[3]
+    for k in range(min(len(words), 12)):
+        if words.low[k] in (".", ";", "and") or vocab().lex.roles.between[0] == words.low[k]:
+            return None
+        if verbs.match(words, k) is not None:
+            return "broker"
+    return None
+
+
+@ROLES.rule(
+    "accuser", produces="none", confidence=0.6,
+    example="The army accused the rebels of violating the truce.",
+)
+def _accuser(m: Mention) -> Role | None:
+    """Who accuses another side of a violation is not the accused."""
+    if m.claim.status != "violated" or m.end > m.claim.trigger[0]:
+        return None
+    words = Words(m.draft.text, m.end, m.claim.trigger[0])
+    v = vocab()
+    for k in range(min(len(words), 4)):
+        if v.accuse.match(words, k) is not None:
+            return "none"
+        if words.low[k] not in v.auxiliaries and words.low[k] not in v.adverbs:
+            break
+    return None
+
+
+def _between_span(draft: Draft, claim: Finding, hi: int) -> Offsets | None:
+    """The ``between X and Y`` phrase right after the ceasefire word."""
+    text = draft.text
+    head_end = claim.head[1]
+    words = Words(text, head_end, min(hi, head_end + 160))
+    v = vocab()
+    for k in range(min(len(words), 6)):
+        if words.low[k] in v.lex.roles.between:
+            end = words.ends[-1] if len(words) else head_end
+            for j in range(k + 1, len(words)):
+                w = words.low[j]
+                if w in (";", ":", ".", "(", "—", "–") or (w == "," and j + 1 < len(words) and words.low[j + 1] in ("which", "who", "while", "but", "as", "said")):
+                    end = words.starts[j]
+                    break
+            return words.starts[k], end
+        if words.low[k] in (",", ";", ".", "(") or words.low[k] in v.relatives:
+            break
+    return None
+
+
+def _mentions(draft: Draft, lo: int, hi: int) -> list[tuple[int, int, ActorDraft]]:
+    """Outermost actor mentions starting in ``[lo, hi)`` and ending by ``hi``."""
+    kept: list[tuple[int, int, ActorDraft]] = []
+    for s, e, _, actor in draft.actors.mentions_in(lo, hi):
+        if e > hi or (kept and s < kept[-1][1]):
+            continue
+        kept.append((s, e, actor))
+    return kept
+
+
+def roles_of(draft: Draft, claim: Finding, sentence: Offsets, speaker: str | None) -> Roles:
+    """The actors around a claim, each in its role."""
+    ss, se = sentence
+    lo = max(ss, claim.trigger[0] - _WINDOW)
+    hi = min(se, claim.trigger[1] + _WINDOW)
+    between = _between_span(draft, claim, hi)
+    out = Roles()
+    for s, e, actor in _mentions(draft, lo, hi):
+        found = ROLES.first(Mention(draft, claim, s, e, actor, speaker, between, (lo, hi)))
+        role: Role = found[1] if found is not None else "party"
+        if role == "party":
+            out.parties.append(actor.id)
+        elif role == "broker":
+            out.brokers.append(actor.id)
+        elif role == "excluded":
+            out.excluded.append(actor.id)
+    _continue_lists(draft, out, lo, hi)
+    out.brokers = list(dict.fromkeys(out.brokers))
+    out.parties = [p for p in dict.fromkeys(out.parties) if p not in out.brokers and p not in out.excluded]
+    out.excluded = list(dict.fromkeys(out.excluded))
+    return out
+
+
+_LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or|&)\s+)?(?:the\s+)?")
+
+
+def _continue_lists(draft: Draft, roles: Roles, lo: int, hi: int) -> None:
+    """A list keeps its first item's role: ``brokered by Egypt and Qatar``."""
+    rows = _mentions(draft, lo, hi)
+    for (_, pe, pa), (ns, _, na) in zip(rows, rows[1:], strict=False):
+        if pa.id in roles.brokers and na.id not in roles.brokers and _LIST_GAP.fullmatch(draft.text, pe, ns):
+            roles.brokers.append(na.id)
+
+
+def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:
+    """The two sides the article's ceasefire is most likely between: the countries,
+    governments and groups its claims' sentences mention most (never one its claims only make a
+    broker), the first mention breaking ties; failing two, the article's most mentioned."""
+    parties = {p for _, _, r in claims for p in r.parties}
+    brokers = {b for _, _, r in claims for b in r.brokers} - parties
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for sentence in dict.fromkeys(s for _, s, _ in claims):
+        s, e = sentence
+        for ms, _, actor in _mentions(draft, s, min(e, s + 3000)):
+            if actor.kind in _SIDE_KINDS and actor.id not in brokers:
+                count[actor.id] = count.get(actor.id, 0) + 1
+                first.setdefault(actor.id, ms)
+    ranked = sorted(count, key=lambda a: (-count[a], first[a]))
+    if len(ranked) < 2:
+        whole: dict[str, int] = {}
+        for actor in draft.actors:
+            if actor.kind in _SIDE_KINDS and actor.id not in ranked and actor.id not in brokers and actor.mentions:
+                whole[actor.id] = len(actor.mentions)
+                first[actor.id] = min(m[0] for m in actor.mentions)
+        ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
+    return ranked[:2]
+
+
+def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> None:
+    """Give a claim naming fewer than two sides the sides of the article's ceasefire, and each
+    side or broker acting for a state that state (``Kerry`` brings the United States)."""
+    sides = article_sides(draft, claims)
+    for claim, _, roles in claims:
+        if len(roles.parties) < 2 and claim.status != "excluded":
+            extra = [a for a in sides if a not in roles.brokers and a not in roles.excluded]
+            roles.parties = list(dict.fromkeys(roles.parties + extra))
+    _add_states(draft, [r for _, _, r in claims])
+
+
+def _add_states(draft: Draft, all_roles: list[Roles]) -> None:
+    states: dict[str, str] = {}
+    for a in draft.actors:
+        if a.kind == "country" and a.country and a.country not in states:
+            states[a.country] = a.id
+    if not states:
+        return
+    for roles in all_roles:
+        for name in ("parties", "brokers"):
+            ids: list[str] = getattr(roles, name)
+            other = roles.brokers if name == "parties" else roles.parties
+            extra = []
+            for i in ids:
+                actor = draft.actors.get(i)
+                if actor is not None and actor.kind != "country" and actor.country in states:
+                    extra.append(states[actor.country])
+            setattr(roles, name, list(dict.fromkeys(ids + [x for x in extra if x not in other])))
+
+
+def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:
+    """The place mention in the claim's sentence nearest its trigger (the first on a tie)."""
+    ss, se = sentence
+    t0 = claim.trigger[0]
+    best: tuple[int, int, Offsets] | None = None
+    lo, hi = max(ss, t0 - 400), min(se, claim.trigger[1] + 400)
+    for s, e, _, _ in draft.places.mentions_in(lo, hi):
+        if e > se:
+            continue
+        rank = (abs(s - t0), s, (s, e))
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return best[2] if best else None

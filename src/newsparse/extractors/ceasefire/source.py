@@ -1,0 +1,80 @@
+"""Who makes a claim: the narrator, or the speaker of the quote or reported speech holding it.
+
+Speakers are the quotes extractor's (``draft.quotes.covering(offset)``, ``quote.speaker``):
+this module never looks for attributions itself. A claim inside quotation marks is the quoted
+speaker's; a claim inside reported speech (``X said the truce was violated``, ``according to
+X``) is the reporting speaker's when the report's cue stands in the claim's sentence; else the
+article says it in its own voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...draft import Draft, Offsets, QuoteDraft
+from ...rules import RuleBook
+from .status import Finding
+
+__all__ = ["SOURCES", "Source", "source_of"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who makes a claim (``narrator`` or an actor id) and the quote holding it, if any."""
+
+    who: str
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """A claim with the quotes covering its trigger."""
+
+    finding: Finding
+    sentence: Offsets
+    quotes: tuple[QuoteDraft, ...]
+
+
+SOURCES: RuleBook[_Claim, Source] = RuleBook("ceasefire sources")
+
+
+@SOURCES.rule(
+    "quoted", produces="speaker", confidence=0.9,
+    example='"The truce is holding," said General Ahmed Karimi.',
+)
+def _quoted(claim: _Claim) -> Source | None:
+    """Inside quotation marks: the quoted speaker's claim."""
+    for q in claim.quotes:
+        if q.kind != "indirect" and q.speaker is not None:
+            return Source(q.speaker, q.id)
+    return None
+
+
+@SOURCES.rule(
+    "reported", produces="speaker", confidence=0.8,
+    example="The rebels said government troops had violated the ceasefire.",
+)
+def _reported(claim: _Claim) -> Source | None:
+    """Inside reported speech whose cue stands in the claim's sentence: its speaker's claim."""
+    ss, se = claim.sentence
+    for q in claim.quotes:
+        if q.kind == "indirect" and q.speaker is not None and q.cue is not None and ss <= q.cue[0] < se:
+            return Source(q.speaker, q.id)
+    return None
+
+
+@SOURCES.rule(
+    "narrator", produces="narrator", confidence=0.7,
+    example="The ceasefire collapsed on Friday.",
+)
+def _narrator(claim: _Claim) -> Source | None:
+    """Anything else is the article's own voice (a quote with no known speaker is kept)."""
+    return Source("narrator", claim.quotes[0].id if claim.quotes else None)
+
+
+def source_of(draft: Draft, finding: Finding, sentence: Offsets) -> Source:
+    """The source of a claim."""
+    quotes = draft.quotes.covering(finding.trigger[0])
+    found = SOURCES.first(_Claim(finding, sentence, quotes))
+    assert found is not None  # the narrator rule always answers
+    return found[1]

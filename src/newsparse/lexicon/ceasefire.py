@@ -180,6 +180,8 @@ class Roles(_Part):
     """Cues before the members of a monitoring body (``made up of``)."""
     locative: Words
     """Prepositions that make a country after them a place (``talks in Lebanon``)."""
+    compass: Words
+    """Words that may stand between such a preposition and the country (``in south Lebanon``)."""
     accused: Words
 
     _check_verbs = field_validator("broker_verbs", "accused")(
@@ -230,6 +232,20 @@ class Exclusion(_Part):
 
     _check = field_validator("inclusion")(classmethod(lambda cls, v: _lower(v)))
     _check_verbs = field_validator("coverage")(classmethod(lambda cls, v: _verbs(v)))
+
+
+class DescribedSides(_Part):
+    """Descriptions news uses for the sides of a truce it does not name (``separatist
+    rebels``, ``government forces``, ``faction leaders``)."""
+
+    modifiers: Words
+    """Words before the description's noun; capitalised words (``Chechen``) count too."""
+    heads: dict[Literal["armed_group", "government", "political_group"], Words]
+    """The description's noun, by the kind of actor it describes."""
+    not_before: Words
+    """Words after the noun that make it part of a longer phrase (``leaders of …``)."""
+
+    _check = field_validator("modifiers", "not_before")(classmethod(lambda cls, v: _lower(v)))
 
 
 class VerbGroup(_Part):
@@ -284,6 +300,7 @@ class CeasefireLexicon(DataFile):
     """Words that cannot start a ceasefire's name (``under``)."""
     verb_group: VerbGroup
     exclusion: Exclusion
+    described_sides: DescribedSides
 
     @field_validator("verbs", "predicates", "frames")
     @classmethod

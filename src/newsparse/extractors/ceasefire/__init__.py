@@ -20,7 +20,7 @@ from ...draft import Draft, Offsets
 from ...extractor import Extractor
 from ...hookspecs import hookimpl
 from ...lexicon import inflect
-from .roles import Roles, fill_sides, place_of, roles_of
+from .roles import Roles, describe_sides, fill_sides, place_of, roles_of
 from .source import source_of
 from .status import UNREAL, Finding, analyse, is_real, qualifiers_of, verbal_findings
 from .time import time_of
@@ -219,6 +219,7 @@ def find_claims(draft: Draft) -> None:
     if not done.phrases:
         return
     _context_pass(draft, article, done)
+    made = [a for idx in sorted(done.found) for a in describe_sides(draft, draft.sentences[idx])]
     claims: list[tuple[Finding, Offsets, Roles]] = []
     sources = []
     for idx in sorted(done.found):
@@ -229,6 +230,11 @@ def find_claims(draft: Draft) -> None:
             claims.append((f, sentence, roles_of(draft, f, sentence, speaker)))
             sources.append(source)
     fill_sides(draft, claims)
+    used = {a for _, _, r in claims for a in (*r.parties, *r.brokers, *r.excluded)}
+    used |= {src.who for src in sources}
+    for actor in made:
+        if actor.id not in used:
+            draft.actors.remove(actor)
     published = draft.published_date
     for (f, sentence, roles), source in zip(claims, sources, strict=True):
         when = time_of(text, f, sentence, published)
@@ -262,5 +268,6 @@ def newsparse_extractors() -> list[Extractor]:
             run=find_claims,
             requires=("sentences", "actors", "quotes"),
             provides=("ceasefire_claims",),
+            amends=("actors",),  # described sides (see roles.describe_sides)
         )
     ]

@@ -21,10 +21,10 @@ from ...draft import ActorDraft, Draft, Offsets
 from ...lexicon import inflect
 from ...rules import RuleBook
 from .status import Finding
-from .vocab import vocab
+from .vocab import Vocab, vocab
 from .words import PhraseTable, Words
 
-__all__ = ["ROLES", "Roles", "fill_sides", "place_of", "roles_of"]
+__all__ = ["ROLES", "Roles", "describe_sides", "fill_sides", "place_of", "roles_of"]
 
 Role = Literal["party", "broker", "excluded", "none"]
 """What an actor mentioned around a claim is to it (``none``: not a side, e.g. a place)."""
@@ -89,12 +89,7 @@ ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
 def _place(m: Mention) -> Role | None:
     """A country after ``in``, ``at``, ``near`` is where, not who (``talks in Lebanon``)."""
     text = m.draft.text
-    words = _words_before(text, m.window[0], m.start, 30)
-    n = len(words)
-    k = n
-    while k > 0 and (words.low[k - 1] == "the" or words.low[k - 1].endswith(("ern", "th", "st"))):
-        k -= 1
-    if k and _tables()[2].match_before(words, k) is not None and m.actor.kind in ("country", "government"):
+    if _is_place(m.draft, m.start, m.actor):
         return "none"
     if _DATELINE.search(text, max(0, m.start - 20), m.start) and text.startswith(")", m.end):
         return "none"  # "ISLAMABAD (Reuters) -": the agency of the dateline
@@ -264,9 +259,10 @@ def _between_span(draft: Draft, claim: Finding, hi: int) -> Offsets | None:
 def _mentions(draft: Draft, lo: int, hi: int) -> list[tuple[int, int, ActorDraft]]:
     """Outermost actor mentions starting in ``[lo, hi)`` and ending by ``hi``."""
     kept: list[tuple[int, int, ActorDraft]] = []
-    for s, e, _, actor in draft.actors.mentions_in(lo, hi):
+    rows = sorted(draft.actors.mentions_in(lo, hi), key=lambda r: (r[0], -r[1]))
+    for s, e, _, actor in rows:
         if e > hi or (kept and s < kept[-1][1]):
-            continue
+            continue  # past the window, or inside a longer mention
         kept.append((s, e, actor))
     return kept
 
@@ -288,6 +284,8 @@ def roles_of(draft: Draft, claim: Finding, sentence: Offsets, speaker: str | Non
         elif role == "excluded":
             out.excluded.append(actor.id)
     _continue_lists(draft, out, lo, hi)
+    if claim.status == "monitored":
+        out.brokers += [m for m in members_of(draft, sentence) if m not in out.parties]
     out.brokers = list(dict.fromkeys(out.brokers))
     out.parties = [p for p in dict.fromkeys(out.parties) if p not in out.brokers and p not in out.excluded]
     out.excluded = list(dict.fromkeys(out.excluded))
@@ -305,6 +303,49 @@ def _continue_lists(draft: Draft, roles: Roles, lo: int, hi: int) -> None:
             roles.brokers.append(na.id)
 
 
+@cache
+def _member_cues() -> PhraseTable[bool]:
+    return PhraseTable((w, True) for w in vocab().lex.roles.members)
+
+
+def members_of(draft: Draft, sentence: Offsets) -> list[str]:
+    """Members of a monitoring body listed in its sentence or soon after (``made up of X, Y
+    and Z``)."""
+    idx = draft.sentence_index(sentence[0])
+    if idx is None:
+        return []
+    out: list[str] = []
+    limit = sentence[1] + 400
+    for s, e in draft.sentences[idx : idx + 4]:
+        if s > limit:
+            break
+        words = Words(draft.text, s, min(e, s + 3000))
+        for i in range(len(words)):
+            cue = _member_cues().match(words, i)
+            if cue is None:
+                continue
+            after = words.ends[cue[0] - 1]
+            prev = after
+            for ms, me, actor in _mentions(draft, after, min(e, s + 3000)):
+                gap = draft.text[prev:ms]
+                if not (prev == after and len(gap) < 40) and not _LIST_GAP.fullmatch(gap):
+                    break  # the list has ended
+                out.append(actor.id)
+                prev = me
+    return list(dict.fromkeys(out))
+
+
+def _is_place(draft: Draft, start: int, actor: ActorDraft) -> bool:
+    """A country named after ``in``, ``at``, ``near``: where, not who."""
+    if actor.kind != "country":
+        return False
+    words = _words_before(draft.text, 0, start, 30)
+    k = len(words)
+    while k > 0 and words.low[k - 1] in vocab().lex.roles.compass:
+        k -= 1
+    return bool(k) and _tables()[2].match_before(words, k) is not None
+
+
 def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:
     """The two sides the article's ceasefire is most likely between: the countries,
     governments and groups its claims' sentences mention most (never one its claims only make a
@@ -316,7 +357,7 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
     for sentence in dict.fromkeys(s for _, s, _ in claims):
         s, e = sentence
         for ms, _, actor in _mentions(draft, s, min(e, s + 3000)):
-            if actor.kind in _SIDE_KINDS and actor.id not in brokers:
+            if actor.kind in _SIDE_KINDS and actor.id not in brokers and not _is_place(draft, ms, actor):
                 count[actor.id] = count.get(actor.id, 0) + 1
                 first.setdefault(actor.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
@@ -373,3 +414,66 @@ def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:
         if best is None or rank[:2] < best[:2]:
             best = rank
     return best[2] if best else None
+
+
+# -- sides described, not named ---------------------------------------------------------------------
+# Until the actors extractor finds described sides itself ("separatist rebels", "faction
+# leaders"), a claim's sentence may make actors of them; the driver drops those no claim uses.
+
+
+@cache
+def _side_heads() -> PhraseTable[str]:
+    heads = vocab().lex.described_sides.heads
+    return PhraseTable((w, kind) for kind, words in heads.items() for w in words)
+
+
+def _covered(draft: Draft, s: int, e: int) -> bool:
+    """Whether an actor mention already spans ``[s, e)``."""
+    for ms, me, _, _ in draft.actors.mentions_in(max(0, s - 200), e):
+        if ms <= s and e <= me:
+            return True
+    return False
+
+
+def _description_start(words: Words, i: int, v: Vocab) -> int:
+    ds = v.lex.described_sides
+    start = i
+    while start > 0 and i - start < 3:
+        w = words.low[start - 1]
+        if w in ds.modifiers or (
+            words.is_capitalised(start - 1)
+            and w not in v.determiners
+            and w not in v.prepositions_any
+            and w.isalpha()
+        ):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def describe_sides(draft: Draft, sentence: Offsets) -> list[ActorDraft]:
+    """Actors for the sides a sentence describes without naming, where no actor covers them."""
+    v = vocab()
+    ss, se = sentence
+    words = Words(draft.text, ss, min(se, ss + 3000))
+    made: list[ActorDraft] = []
+    heads = _side_heads()
+    for i in range(len(words)):
+        found = heads.match(words, i)
+        if found is None:
+            continue
+        end, kind = found
+        if end < len(words) and words.low[end] in v.lex.described_sides.not_before:
+            continue
+        s, e = words.span(_description_start(words, i, v), end)
+        if _covered(draft, s, e):
+            continue
+        inner = [a.id for ms, me, _, a in draft.actors.mentions_in(s, e) if me <= e]
+        name = draft.text[s:e]
+        actor = draft.actors.named(name)
+        if actor is None or actor.kind != kind:
+            actor = draft.add_actor(name, kind, affiliations=list(dict.fromkeys(inner)))
+            made.append(actor)
+        actor.add_mention(s, e, "description")
+    return made

@@ -30,12 +30,39 @@ class Source:
 class _Claim:
     """A claim with the quotes covering its trigger."""
 
+    draft: Draft
     finding: Finding
     sentence: Offsets
     quotes: tuple[QuoteDraft, ...]
 
 
 SOURCES: RuleBook[_Claim, Source] = RuleBook("ceasefire sources")
+
+
+@SOURCES.rule(
+    "accuser", produces="speaker", confidence=0.8,
+    example="The army accused the rebels of violating the truce.",
+)
+def _accuser(claim: _Claim) -> Source | None:
+    """An accusation of a violation is the accuser's claim: the actor heading the clause of
+    ``accused``."""
+    at = claim.finding.accusation
+    if at is None:
+        return None
+    ss, _ = claim.sentence
+    lo = max(ss, at - 150)
+    text = claim.draft.text
+    cut = max(text.rfind(c, lo, at) for c in ';:"“”')
+    if cut >= 0:
+        lo = cut + 1
+    subject = None
+    for s, e, _, actor in claim.draft.actors.mentions_in(lo, at):
+        if e <= at and (subject is None or s >= subject[1]):
+            subject = (s, e, actor.id)
+    if subject is None:
+        return None
+    quote = next((q.id for q in claim.quotes), None)
+    return Source(subject[2], quote)
 
 
 @SOURCES.rule(
@@ -57,10 +84,17 @@ def _quoted(claim: _Claim) -> Source | None:
 def _reported(claim: _Claim) -> Source | None:
     """Inside reported speech whose cue stands in the claim's sentence: its speaker's claim."""
     ss, se = claim.sentence
-    for q in claim.quotes:
-        if q.kind == "indirect" and q.speaker is not None and q.cue is not None and ss <= q.cue[0] < se:
-            return Source(q.speaker, q.id)
-    return None
+    t0 = claim.finding.trigger[0]
+    reports = [
+        q
+        for q in claim.quotes
+        if q.kind == "indirect" and q.speaker is not None and q.cue is not None and ss <= q.cue[0] < se
+    ]
+    if not reports:
+        return None
+    # Nested reports ("X said Y accused …"): the innermost, the one starting nearest the claim.
+    q = max(reports, key=lambda r: (r.start if r.start <= t0 else -1, -len(r.segments)))
+    return Source(q.speaker or "narrator", q.id)
 
 
 @SOURCES.rule(
@@ -75,6 +109,6 @@ def _narrator(claim: _Claim) -> Source | None:
 def source_of(draft: Draft, finding: Finding, sentence: Offsets) -> Source:
     """The source of a claim."""
     quotes = draft.quotes.covering(finding.trigger[0])
-    found = SOURCES.first(_Claim(finding, sentence, quotes))
+    found = SOURCES.first(_Claim(draft, finding, sentence, quotes))
     assert found is not None  # the narrator rule always answers
     return found[1]

@@ -103,6 +103,9 @@ class Finding:
     confidence: float
     negated: bool = False
     hypothetical: bool = False
+    accusation: int | None = None
+    """Offset of the verb accusing someone of the act (``accused the army of breaking``):
+    the claim is the accuser's."""
 
 
 # -- the noun phrase ----------------------------------------------------------------------------
@@ -796,13 +799,31 @@ def finding(site: Site, cue: Cue, confidence: float) -> Finding:
             status = "reaffirmed"  # "said it would observe the truce"
     if _denied(site, cue):
         negated = True
+    accused = _accusation(words, start, site.lo)
+    accusation = None
+    if accused is not None and status == "violated":
+        start, accusation = accused, words.starts[accused]
     if status in UNREAL and cue.kind not in ("predicate",):
         hypothetical = hypothetical and _modal_or_condition(site, cue)
     end = max(cue.end, site.head[1]) if cue.kind in ("verb", "noun", "preposition", "weak", "exclusion", "existential", "verbal") else cue.end
     if cue.kind == "despite":
         end = cue.end
     s, e = words.span(start, end)
-    return Finding(status, (s, e), words.span(*site.head), cue.kind, confidence, negated, hypothetical)
+    head = words.span(*site.head)
+    return Finding(status, (s, e), head, cue.kind, confidence, negated, hypothetical, accusation)
+
+
+def _accusation(words: Words, start: int, lo: int) -> int | None:
+    """The accusing verb before ``of`` + an act: ``accused the rebels of breaking``."""
+    if start - 1 <= lo or words.low[start - 1] != "of":
+        return None
+    v = vocab()
+    for k in range(start - 2, max(lo, start - 8) - 1, -1):
+        if words.low[k] in _PUNCT_STOP or words.low[k] == ",":
+            return None
+        if v.accuse.match(words, k, start) is not None:
+            return k
+    return None
 
 
 def _commitment(site: Site, cue: Cue) -> bool:

@@ -301,6 +301,8 @@ class CeasefireLexicon(DataFile):
     verb_group: VerbGroup
     exclusion: Exclusion
     described_sides: DescribedSides
+    urging: Words
+    """Nouns in ``at the envoy's urging``, ``at the request of``: a call for the ceasefire."""
 
     @field_validator("verbs", "predicates", "frames")
     @classmethod

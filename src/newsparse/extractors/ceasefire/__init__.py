@@ -148,7 +148,7 @@ def _referring_back(
         at = words.starts[site.head[0]]
         if idx < ctx.first or _inside(at, phrases) or _inside(at, [f.trigger for f in own]):
             continue
-        out += [f for f in analyse(site) if f.status not in ("called_for",)]
+        out += [f for f in analyse(site) if site.kind == "pronoun" or f.status != "called_for"]
     statuses = {f.status for f in own + out}
     if ctx.talks and "negotiating" not in statuses:
         span = talks_in(reading)

@@ -40,8 +40,8 @@ HeadKind = Literal["noun", "agreement", "pronoun", "verbal"]
 """A ceasefire noun, an agreement noun or ``it`` referring back to one, or a ceasefire verb."""
 
 CueKind = Literal[
-    "verb", "noun", "preposition", "weak", "despite", "predicate", "participle", "compound",
-    "modifier", "existential", "exclusion", "verbal", "event", "anaphor",
+    "verb", "noun", "preposition", "weak", "despite", "predicate", "relative", "participle", "compound",
+    "modifier", "existential", "exclusion", "verbal", "event", "anaphor", "urging",
 ]
 
 #: Statuses whose cue already says the ceasefire is not real: only a modal verb or a condition
@@ -312,7 +312,13 @@ def governors(site: Site) -> list[Cue]:
     governor taken over by the verb governing it (``rejected a proposal for a truce``)."""
     found = [cue for _, cue in GOVERNORS.every(site)]
     found.sort(key=lambda c: (c.start, c.kind != "exclusion"))
-    return [_outer(site, cue) if cue.kind == "noun" else cue for cue in found]
+    v = vocab()
+    return [
+        _outer(site, cue)
+        if cue.kind == "noun" or (cue.kind == "verb" and v.nouns.match(site.words, cue.start, cue.end))
+        else cue
+        for cue in found
+    ]
 
 
 #: What a verb acting on a proposal, call or agreement for a ceasefire states about it.
@@ -367,10 +373,24 @@ def _verb_group_end(words: Words, j: int, hi: int, v: Vocab) -> tuple[int, bool,
             negated = True
         elif w in v.modals:
             hypothetical = hypothetical or w not in ("must",)
-        elif not (w in v.auxiliaries or w in v.adverbs or (w.endswith("ly") and len(w) > 4)):
+        elif not (w in v.auxiliaries or _is_adverb(words, k, v)):
             break
         k += 1
     return k, negated, hypothetical
+
+
+def _is_adverb(words: Words, k: int, v: Vocab) -> bool:
+    """An adverb inside a verb group (``largely``, ``still``); ``apply``, ``rally`` are verbs."""
+    w = words.low[k]
+    if w in v.adverbs:
+        return True
+    return (
+        w.endswith("ly")
+        and len(w) > 4
+        and v.predicates.match(words, k) is None
+        and v.coverage.match(words, k) is None
+        and v.object_verbs.match(words, k) is None
+    )
 
 
 def _is_negation(words: Words, k: int, v: Vocab) -> bool:
@@ -394,8 +414,14 @@ def stopped_object(words: Words, k: int, v: Vocab, *, ended: bool = False) -> in
             k += 1
     if k + 1 < n and words.low[k] in v.durations and words.low[k + 1] == "of":
         k += 2  # "(six) days of fighting"
-    found = (v.ended if ended else v.fighting).match(words, k)
-    return found[0] if found is not None else None
+    table = v.ended if ended else v.fighting
+    for extra in range(3 if ended else 1):
+        found = table.match(words, k + extra)
+        if found is not None:
+            return found[0]
+        if k + extra >= n or not words.low[k + extra].replace("-", "").isalpha() or words.low[k + extra] in v.prepositions_any:
+            break  # "their border war", "the civil war": modifiers only
+    return None
 
 
 def _predicate_at(words: Words, k: int, hi: int, after_be: bool, v: Vocab) -> tuple[int, Status, bool] | None:
@@ -431,7 +457,13 @@ def _skip_postmodifiers(words: Words, j: int, hi: int, v: Vocab) -> int:
                 return j
             j = close + 1
             continue
+        when = _time_words(words, j, hi, v)
+        if when > j:
+            j = when  # "a truce agreed last week was …"
+            continue
         if w in v.prepositions_any and w != "to":
+            if v.subordinators.match(words, j, j + 1) is not None:
+                return j  # "a truce before the rains begin": a clause of its own follows
             j = _skip_noun_phrase(words, j + 1, hi, v, lists=w in v.lex.roles.between)
             continue
         if w == "," and j + 1 < hi and words.low[j + 1] in v.determiners:
@@ -441,6 +473,19 @@ def _skip_postmodifiers(words: Words, j: int, hi: int, v: Vocab) -> int:
                 j = end + 1
                 continue
         return j
+    return j
+
+
+def _time_words(words: Words, j: int, hi: int, v: Vocab) -> int:
+    """Skip a bare time phrase (``last week``, ``earlier``, ``a year earlier``, ``yesterday``)."""
+    t = v.lex.time
+    w = words.low[j]
+    if w in t.relative_leads and j + 1 < hi and words.low[j + 1] in t.periods:
+        return j + 2
+    if w in t.today or w in t.yesterday or w in ("earlier", "later"):
+        return j + 1
+    if w in ("a", "an") and j + 2 < hi and words.low[j + 1] in v.durations and words.low[j + 2] in ("earlier", "later", "ago"):
+        return j + 3
     return j
 
 
@@ -491,7 +536,7 @@ def _finite(site: Site, j: int, relative: bool) -> Cue | None:
     found = _predicate_at(words, k, hi, after_be or k == j, v)
     if found is not None:
         end, status, _ = found
-        if end == k + 1 and end < hi and not after_be and (
+        if end == k + 1 and end < hi and not after_be and status != "excluded" and (
             words.low[end] in v.determiners or words.low[end] in v.possessives or words.low[end] == "to"
         ):
             return None  # "held talks", "began to": the verb has an object of its own
@@ -607,7 +652,8 @@ def _relative_clause(site: Site) -> Cue | None:
         j += 1
     if j >= hi or words.low[j] not in ("that", "which"):
         return None
-    return _finite(site, j + 1, relative=False)
+    found = _finite(site, j + 1, relative=False)
+    return None if found is None else replace(found, kind="relative")
 
 
 @PREDICATES.rule(
@@ -619,6 +665,27 @@ def _compound(site: Site) -> Cue | None:
     if site.compound is None:
         return None
     return Cue(site.compound, site.head[0], site.phrase[1], "compound")
+
+
+@PREDICATES.rule(
+    "at someone's urging", produces="called_for", confidence=0.6,
+    example="The two armies agreed a truce at the envoy's urging.",
+)
+def _urging(site: Site) -> Cue | None:
+    """``at the envoy's urging``, ``at the request of X`` near the ceasefire: a call for it."""
+    words = site.words
+    urging = vocab().lex.urging
+    lo = max(site.lo, site.phrase[0] - _WINDOW_WORDS)
+    hi = min(site.hi, site.phrase[1] + _WINDOW_WORDS)
+    for k in range(lo, hi):
+        if words.low[k] != "at":
+            continue
+        for j in range(k + 1, min(hi, k + 5)):
+            if words.low[j] in urging:
+                return Cue("called_for", k, j + 1, "urging")
+            if words.low[j] in _PUNCT_STOP or words.low[j] in (",", "."):
+                break
+    return None
 
 
 @PREDICATES.rule(
@@ -668,7 +735,7 @@ def _frame_before_to(words: Words, to: int, lo: int, v: Vocab) -> _Frame | None:
         if w in _PUNCT_STOP or w in v.relatives:
             return None
         found = v.frames.match_before(words, j, lo)
-        if found is not None and found[1].kind in ("call", "agree", "promise", "refuse"):
+        if found is not None and found[1].kind in ("call", "agree", "promise", "refuse", "fact"):
             return _Frame(found[1].kind, found[0])
         noun = v.noun_frames.match_before(words, j, lo)
         if noun is not None and noun[1] == "call":
@@ -740,9 +807,8 @@ def _flags(site: Site, cue: Cue) -> tuple[bool, bool]:
     group: list[str] = []
     while k > start and (
         words.low[k - 1] in v.auxiliaries
-        or words.low[k - 1] in v.adverbs
+        or _is_adverb(words, k - 1, v)
         or _is_negation(words, k - 1, v)
-        or (words.low[k - 1].endswith("ly") and len(words.low[k - 1]) > 4)
     ):
         k -= 1
         group.append(words.low[k])
@@ -795,8 +861,12 @@ def finding(site: Site, cue: Cue, confidence: float) -> Finding:
             start = frame.start
             hypothetical = (hypothetical or hyp) and not (frame.kind == "fact")
             negated = negated or neg
-        elif cue.status == "in_effect" and _commitment(site, cue):
+        elif cue.status == "in_effect" and _commitment(site, cue) is not None:
             status = "reaffirmed"  # "said it would observe the truce"
+            start = _commitment(site, cue) or start
+    elif cue.kind == "noun" and v.frames.match(words, cue.start, cue.end) is not None:
+        frame = v.frames.match(words, cue.start, cue.end)
+        hypothetical = hypothetical or (frame is not None and frame[1].kind in ("ready", "intend"))
     if _denied(site, cue):
         negated = True
     accused = _accusation(words, start, site.lo)
@@ -826,12 +896,13 @@ def _accusation(words: Words, start: int, lo: int) -> int | None:
     return None
 
 
-def _commitment(site: Site, cue: Cue) -> bool:
+def _commitment(site: Site, cue: Cue) -> int | None:
+    """The modal verb committing to keep a truce (``would observe``), if any."""
     v = vocab()
     k = cue.start
     while k > site.lo and site.words.low[k - 1] in v.adverbs:
         k -= 1
-    return k > site.lo and site.words.low[k - 1] in _COMMITTING_MODALS
+    return k - 1 if k > site.lo and site.words.low[k - 1] in _COMMITTING_MODALS else None
 
 
 def _modal_or_condition(site: Site, cue: Cue) -> bool:
@@ -854,17 +925,21 @@ _NO_DESPITE = frozenset({"called_for", "proposed", "negotiating", "rejected", "c
 def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, float]]:
     """The cues that make claims, by the policy in the module docstring."""
     out: list[tuple[Cue, float]] = []
+    if govs:
+        # Governors ending at the phrase overlap ("in breach of", "breach of"): the longest.
+        govs = [govs[0], *(g for g in govs[1:] if g.start >= govs[0].end)]
     strong = [g for g in govs if g.kind not in ("weak", "despite")]
     gov = strong[0] if strong else None
     despite = next((g for g in govs if g.kind == "despite"), None)
     weak = next((g for g in govs if g.kind == "weak"), None)
     compound = next((p for p in preds if p.kind == "compound"), None)
     modifier = next((p for p in preds if p.kind == "modifier"), None)
-    verbs = [p for p in preds if p.kind in ("predicate", "participle")]
+    verbs = [p for p in preds if p.kind in ("predicate", "relative", "participle", "urging", "exclusion")]
     if compound is not None and compound.status != "agreed":
         # The compound is the real head: "ceasefire talks", "truce monitors".
-        if gov is not None and gov.status in ("accepted", "rejected") and compound.status in ("proposed", "called_for"):
-            out.append((gov, 0.8))
+        if gov is not None and gov.status in ("accepted", "rejected", "agreed") and compound.status in ("proposed", "called_for"):
+            # "rejected a ceasefire proposal"; "agreed to the truce plan" accepts it.
+            out.append((replace(gov, status="accepted") if gov.status == "agreed" else gov, 0.8))
         else:
             out.append((compound, 0.75))
         if despite is not None and compound.status not in _NO_DESPITE:
@@ -872,6 +947,16 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
         return out
     if gov is not None:
         out.append((gov, 0.85))
+    finite = [p for p in verbs if p.kind == "predicate"]
+    clause = [g for g in govs if g.kind in ("weak", "despite") and _subordinator(site, g)]
+    if finite and clause:
+        # "since the truce came into force": a conjunction, not a preposition.
+        govs = [g for g in govs if g not in clause]
+        weak = despite = None
+    elif any(g.kind in ("noun", "preposition", "weak", "despite") for g in govs):
+        # The phrase is the object of a preposition ("talks on a truce collapsed"): a verb
+        # after it belongs to the noun before it, not to the ceasefire.
+        verbs = [p for p in verbs if p.kind != "predicate"]
     out += [(p, 0.75) for p in verbs]
     if compound is not None and gov is None and weak is None and all(p.status == "in_effect" for p in verbs):
         out.append((compound, 0.7))  # "the ceasefire deal that ended the fighting"
@@ -885,6 +970,11 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
     if weak is not None and not out:
         out.append((weak, 0.6))
     return out
+
+
+def _subordinator(site: Site, cue: Cue) -> bool:
+    """Whether a governor may also open a clause (``since``, ``after``, ``despite``)."""
+    return cue.end - cue.start == 1 and vocab().subordinators.match(site.words, cue.start, cue.end) is not None
 
 
 def analyse(site: Site) -> list[Finding]:

@@ -206,6 +206,9 @@ def _ceasefire_noun(ctx: HeadContext) -> Site | None:
     found = v.heads.match(words, ctx.index)
     if found is None:
         return None
+    i = ctx.index
+    if words.low[i] == "cease" and i > 0 and (words.low[i - 1] == "to" or words.low[i - 1] in v.modals):
+        return None  # "ordered to cease fire" is a verb (the next rule)
     end, needs_armed = found
     s, e = words.span(ctx.index, end)
     clause = _clause_offsets(words, ctx.index, end)
@@ -224,8 +227,11 @@ def _ceasefire_verb(ctx: HeadContext) -> Site | None:
     v = vocab()
     words, i = ctx.reading.words, ctx.index
     verb = v.cease_verbs.match(words, i)
-    if verb is None or v.heads.match(words, i) is not None:
+    if verb is None:
         return None
+    after_to = i > 0 and (words.low[i - 1] == "to" or words.low[i - 1] in v.modals)
+    if v.heads.match(words, i) is not None and not after_to:
+        return None  # "cease fire" as a noun
     end = stopped_object(words, verb[0], v)
     if end is None:
         return None

@@ -43,7 +43,9 @@ def parse_expected(field: str) -> list[Expected]:
         unknown = [f for f in flags if f not in ("neg", "hyp") and not f.startswith("src=")]
         if unknown or m.group("status") not in CEASEFIRE_STATUSES:
             raise ValueError(f"unknown status or flag in {part!r}")
-        out.append(Expected(m.group("status"), m.group("key"), "neg" in flags, "hyp" in flags, source))
+        out.append(
+            Expected(m.group("status"), m.group("key"), "neg" in flags, "hyp" in flags, source)
+        )
     return out
 
 
@@ -76,9 +78,7 @@ def _matches(art: Article, claim: CeasefireClaim, want: Expected) -> bool:
 def test_sentence(text: str, expected: list[Expected]) -> None:
     art = newsparse.parse(text, published="2024-03-15")
     got = list(art.ceasefire_claims)
-    shown = [
-        (c.status, c.trigger.text, c.negated, c.hypothetical, c.source) for c in got
-    ]
+    shown = [(c.status, c.trigger.text, c.negated, c.hypothetical, c.source) for c in got]
     assert sorted(c.status for c in got) == sorted(e.status for e in expected), shown
     left = list(got)
     for want in expected:

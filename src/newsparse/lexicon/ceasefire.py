@@ -25,8 +25,10 @@ __all__ = [
 Words = tuple[str, ...]
 """A list of lower-case words or phrases."""
 
-FrameKind = Literal["call", "refuse", "promise", "attempt", "intend", "fact", "agree", "fail", "ready"]
-"""What a verb taking a ``to`` clause does to the ceasefire act inside it (``urged X to respect``)."""
+FrameKind = Literal[
+    "call", "refuse", "promise", "attempt", "intend", "fact", "agree", "fail", "ready"
+]
+"""What a verb taking a ``to`` clause does to the ceasefire act in it (``urged X to respect``)."""
 
 
 class _Part(BaseModel):
@@ -65,7 +67,7 @@ class Heads(_Part):
 
 
 class Verbal(_Part):
-    """A ceasefire said with a verb: ``agreed to cease hostilities``, ``pledged to end fighting``."""
+    """A ceasefire said with a verb: ``agreed to cease hostilities``, ``pledged to end it``."""
 
     cease: Words
     """Verbs that make a ceasefire with a fighting object on their own (``cease fire``)."""
@@ -79,9 +81,13 @@ class Verbal(_Part):
     """What a ceasefire ends besides fighting (``a truce ending their war``): in effect."""
     quantifiers: Words
     """Words before what is stopped (``cease all hostilities``)."""
+    pledged_only: Words
+    """Objects that make a ceasefire only when a side pledges or agrees to stop them (``pledged
+    to end all violence``), not when others campaign against them (``stop violence against
+    women``)."""
 
     _check_verbs = field_validator("cease", "stop")(classmethod(lambda cls, v: _verbs(v)))
-    _check = field_validator("objects", "durations", "ended", "quantifiers")(
+    _check = field_validator("objects", "durations", "ended", "quantifiers", "pledged_only")(
         classmethod(lambda cls, v: _lower(v))
     )
 
@@ -147,9 +153,7 @@ class Violence(_Part):
     prior: Words
     """Words placing the fighting before the ceasefire (``until``, ``led to``): no violation."""
 
-    _check_verbs = field_validator("verbs", "acts", "accuse")(
-        classmethod(lambda cls, v: _verbs(v))
-    )
+    _check_verbs = field_validator("verbs", "acts", "accuse")(classmethod(lambda cls, v: _verbs(v)))
     _check = field_validator("nouns", "markers", "prior")(classmethod(lambda cls, v: _lower(v)))
 
 
@@ -184,9 +188,7 @@ class Roles(_Part):
     """Words that may stand between such a preposition and the country (``in south Lebanon``)."""
     accused: Words
 
-    _check_verbs = field_validator("broker_verbs", "accused")(
-        classmethod(lambda cls, v: _verbs(v))
-    )
+    _check_verbs = field_validator("broker_verbs", "accused")(classmethod(lambda cls, v: _verbs(v)))
 
 
 class Qualifiers(_Part):
@@ -311,7 +313,9 @@ class CeasefireLexicon(DataFile):
             _verbs(words)
         return value
 
-    @field_validator("nouns", "prepositions", "complements", "compounds", "modifiers", "noun_frames")
+    @field_validator(
+        "nouns", "prepositions", "complements", "compounds", "modifiers", "noun_frames"
+    )
     @classmethod
     def _word_tables(cls, value: dict[str, Words]) -> dict[str, Words]:
         for words in value.values():

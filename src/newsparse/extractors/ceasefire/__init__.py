@@ -105,7 +105,8 @@ class _Context:
 
 
 _PEACE = regex.compile(
-    r"(?i)\b(?:peace|political|final|comprehensive)[ -](?:deal|accord|agreement|pact|treaty|settlement)s?\b"
+    r"(?i)\b(?:peace|political|final|comprehensive)[ -]"
+    r"(?:deal|accord|agreement|pact|treaty|settlement)s?\b"
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -83,7 +84,9 @@ ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
 
 
 @ROLES.rule(
-    "a place, not a side", produces="none", confidence=0.8,
+    "a place, not a side",
+    produces="none",
+    confidence=0.8,
     example="Talks in Lebanon on a truce between the army and the rebels resumed.",
 )
 def _place(m: Mention) -> Role | None:
@@ -97,15 +100,16 @@ def _place(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "the one who says it", produces="none", confidence=0.7,
+    "the one who says it",
+    produces="none",
+    confidence=0.7,
     example="The truce is holding, the army said.",
 )
 def _speaker(m: Mention) -> Role | None:
     """The claim's source named in its attribution (``…, the army said``) is not a side."""
     if m.speaker != m.actor.id:
         return None
-    t0, t1 = m.claim.trigger
-    if m.start >= t1:
+    if m.start >= m.claim.trigger[1]:
         return "none"
     after = Words(m.draft.text, m.end, min(m.window[1], m.end + 30))
     if len(after) and vocab().reporting.match(after, 0) is not None:
@@ -114,7 +118,9 @@ def _speaker(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "left out", produces="excluded", confidence=0.8,
+    "left out",
+    produces="excluded",
+    confidence=0.8,
     example="Jihadist groups are not included in the ceasefire.",
 )
 def _left_out(m: Mention) -> Role | None:
@@ -130,7 +136,9 @@ def _left_out(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "broker named after a cue", produces="broker", confidence=0.8,
+    "broker named after a cue",
+    produces="broker",
+    confidence=0.8,
     example="A truce brokered by Egypt took effect on Friday.",
 )
 def _broker_before(m: Mention) -> Role | None:
@@ -145,7 +153,9 @@ def _broker_before(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "broker named before a cue", produces="broker", confidence=0.8,
+    "broker named before a cue",
+    produces="broker",
+    confidence=0.8,
     example="Shelling went on despite a Qatari-mediated truce.",
 )
 def _broker_after(m: Mention) -> Role | None:
@@ -166,7 +176,9 @@ def _broker_after(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "side between", produces="party", confidence=0.85,
+    "side between",
+    produces="party",
+    confidence=0.85,
     example="A truce between the army and the rebels took effect.",
 )
 def _between(m: Mention) -> Role | None:
@@ -177,7 +189,9 @@ def _between(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "side after with", produces="party", confidence=0.75,
+    "side after with",
+    produces="party",
+    confidence=0.75,
     example="The army agreed a truce with the rebels.",
 )
 def _with(m: Mention) -> Role | None:
@@ -192,7 +206,9 @@ def _with(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "monitor", produces="broker", confidence=0.6,
+    "monitor",
+    produces="broker",
+    confidence=0.6,
     example="Observers from the African Union are monitoring the truce.",
 )
 def _monitor(m: Mention) -> Role | None:
@@ -201,7 +217,9 @@ def _monitor(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "third party", produces="broker", confidence=0.6,
+    "third party",
+    produces="broker",
+    confidence=0.6,
     example="The United Nations urged the army to respect the truce.",
 )
 def _third_party(m: Mention) -> Role | None:
@@ -219,7 +237,9 @@ def _third_party(m: Mention) -> Role | None:
 
 
 @ROLES.rule(
-    "accuser", produces="none", confidence=0.6,
+    "accuser",
+    produces="none",
+    confidence=0.6,
     example="The army accused the rebels of violating the truce.",
 )
 def _accuser(m: Mention) -> Role | None:
@@ -247,7 +267,11 @@ def _between_span(draft: Draft, claim: Finding, hi: int) -> Offsets | None:
             end = words.ends[-1] if len(words) else head_end
             for j in range(k + 1, len(words)):
                 w = words.low[j]
-                if w in (";", ":", ".", "(", "—", "–") or (w == "," and j + 1 < len(words) and words.low[j + 1] in ("which", "who", "while", "but", "as", "said")):
+                if w in (";", ":", ".", "(", "—", "–") or (
+                    w == ","
+                    and j + 1 < len(words)
+                    and words.low[j + 1] in ("which", "who", "while", "but", "as", "said")
+                ):
                     end = words.starts[j]
                     break
             return words.starts[k], end
@@ -287,7 +311,9 @@ def roles_of(draft: Draft, claim: Finding, sentence: Offsets, speaker: str | Non
     if claim.status == "monitored":
         out.brokers += [m for m in members_of(draft, sentence) if m not in out.parties]
     out.brokers = list(dict.fromkeys(out.brokers))
-    out.parties = [p for p in dict.fromkeys(out.parties) if p not in out.brokers and p not in out.excluded]
+    out.parties = [
+        p for p in dict.fromkeys(out.parties) if p not in out.brokers and p not in out.excluded
+    ]
     out.excluded = list(dict.fromkeys(out.excluded))
     return out
 
@@ -298,8 +324,12 @@ _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or|&)\s+)?(?:the\s+)?")
 def _continue_lists(draft: Draft, roles: Roles, lo: int, hi: int) -> None:
     """A list keeps its first item's role: ``brokered by Egypt and Qatar``."""
     rows = _mentions(draft, lo, hi)
-    for (_, pe, pa), (ns, _, na) in zip(rows, rows[1:], strict=False):
-        if pa.id in roles.brokers and na.id not in roles.brokers and _LIST_GAP.fullmatch(draft.text, pe, ns):
+    for (_, pe, pa), (ns, _, na) in pairwise(rows):
+        if (
+            pa.id in roles.brokers
+            and na.id not in roles.brokers
+            and _LIST_GAP.fullmatch(draft.text, pe, ns)
+        ):
             roles.brokers.append(na.id)
 
 
@@ -357,14 +387,23 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
     for sentence in dict.fromkeys(s for _, s, _ in claims):
         s, e = sentence
         for ms, _, actor in _mentions(draft, s, min(e, s + 3000)):
-            if actor.kind in _SIDE_KINDS and actor.id not in brokers and not _is_place(draft, ms, actor):
+            if (
+                actor.kind in _SIDE_KINDS
+                and actor.id not in brokers
+                and not _is_place(draft, ms, actor)
+            ):
                 count[actor.id] = count.get(actor.id, 0) + 1
                 first.setdefault(actor.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
     if len(ranked) < 2:
         whole: dict[str, int] = {}
         for actor in draft.actors:
-            if actor.kind in _SIDE_KINDS and actor.id not in ranked and actor.id not in brokers and actor.mentions:
+            if (
+                actor.kind in _SIDE_KINDS
+                and actor.id not in ranked
+                and actor.id not in brokers
+                and actor.mentions
+            ):
                 whole[actor.id] = len(actor.mentions)
                 first[actor.id] = min(m[0] for m in actor.mentions)
         ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
@@ -416,7 +455,7 @@ def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:
     return best[2] if best else None
 
 
-# -- sides described, not named ---------------------------------------------------------------------
+# -- sides described, not named -------------------------------------------------------------------
 # Until the actors extractor finds described sides itself ("separatist rebels", "faction
 # leaders"), a claim's sentence may make actors of them; the driver drops those no claim uses.
 
@@ -429,10 +468,8 @@ def _side_heads() -> PhraseTable[str]:
 
 def _covered(draft: Draft, s: int, e: int) -> bool:
     """Whether an actor mention already spans ``[s, e)``."""
-    for ms, me, _, _ in draft.actors.mentions_in(max(0, s - 200), e):
-        if ms <= s and e <= me:
-            return True
-    return False
+    rows = draft.actors.mentions_in(max(0, s - 200), e)
+    return any(ms <= s and e <= me for ms, me, _, _ in rows)
 
 
 def _description_start(words: Words, i: int, v: Vocab) -> int:

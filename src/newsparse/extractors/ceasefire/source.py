@@ -40,7 +40,9 @@ SOURCES: RuleBook[_Claim, Source] = RuleBook("ceasefire sources")
 
 
 @SOURCES.rule(
-    "accuser", produces="speaker", confidence=0.8,
+    "accuser",
+    produces="speaker",
+    confidence=0.8,
     example="The army accused the rebels of violating the truce.",
 )
 def _accuser(claim: _Claim) -> Source | None:
@@ -66,7 +68,9 @@ def _accuser(claim: _Claim) -> Source | None:
 
 
 @SOURCES.rule(
-    "quoted", produces="speaker", confidence=0.9,
+    "quoted",
+    produces="speaker",
+    confidence=0.9,
     example='"The truce is holding," said General Ahmed Karimi.',
 )
 def _quoted(claim: _Claim) -> Source | None:
@@ -78,7 +82,9 @@ def _quoted(claim: _Claim) -> Source | None:
 
 
 @SOURCES.rule(
-    "reported", produces="speaker", confidence=0.8,
+    "reported",
+    produces="speaker",
+    confidence=0.8,
     example="The rebels said government troops had violated the ceasefire.",
 )
 def _reported(claim: _Claim) -> Source | None:
@@ -88,7 +94,10 @@ def _reported(claim: _Claim) -> Source | None:
     reports = [
         q
         for q in claim.quotes
-        if q.kind == "indirect" and q.speaker is not None and q.cue is not None and ss <= q.cue[0] < se
+        if q.kind == "indirect"
+        and q.speaker is not None
+        and q.cue is not None
+        and ss <= q.cue[0] < se
     ]
     if not reports:
         return None
@@ -98,7 +107,9 @@ def _reported(claim: _Claim) -> Source | None:
 
 
 @SOURCES.rule(
-    "narrator", produces="narrator", confidence=0.7,
+    "narrator",
+    produces="narrator",
+    confidence=0.7,
     example="The ceasefire collapsed on Friday.",
 )
 def _narrator(claim: _Claim) -> Source | None:

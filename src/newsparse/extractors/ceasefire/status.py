@@ -40,8 +40,22 @@ HeadKind = Literal["noun", "agreement", "pronoun", "verbal"]
 """A ceasefire noun, an agreement noun or ``it`` referring back to one, or a ceasefire verb."""
 
 CueKind = Literal[
-    "verb", "noun", "preposition", "weak", "despite", "predicate", "relative", "participle", "compound",
-    "modifier", "existential", "exclusion", "verbal", "event", "anaphor", "urging",
+    "verb",
+    "noun",
+    "preposition",
+    "weak",
+    "despite",
+    "predicate",
+    "relative",
+    "participle",
+    "compound",
+    "modifier",
+    "existential",
+    "exclusion",
+    "verbal",
+    "event",
+    "anaphor",
+    "urging",
 ]
 
 #: Statuses whose cue already says the ceasefire is not real: only a modal verb or a condition
@@ -51,7 +65,7 @@ UNREAL: frozenset[str] = frozenset({"called_for", "proposed", "rejected", "negot
 REAL: frozenset[str] = frozenset(
     {"agreed", "announced", "in_effect", "reaffirmed", "extended", "violated", "monitored"}
 )
-_PUNCT_STOP = frozenset(";:()[]{}—–\"“”«»")
+_PUNCT_STOP = frozenset(';:()[]{}—–"“”«»')
 _COMMITTING_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 _WINDOW_WORDS = 14  # words before a cue searched for a frame, negation or condition
 
@@ -108,7 +122,7 @@ class Finding:
     the claim is the accuser's."""
 
 
-# -- the noun phrase ----------------------------------------------------------------------------
+# -- the noun phrase ------------------------------------------------------------------------------
 
 
 def _is_number(word: str) -> bool:
@@ -182,11 +196,15 @@ def phrase_start(words: Words, h0: int, lo: int, v: Vocab) -> int:
             unknown += 1
             i = k
             continue
-        if w == "," and k > lo and words.low[k - 1] != "," and i < h0:
-            # "an immediate, unconditional truce": a comma between two modifiers.
-            if _is_modifier(words, k - 1, v) or v.qualifiers.match(words, k - 1, k):
-                i = k
-                continue
+        if (
+            w == ","
+            and k > lo
+            and words.low[k - 1] != ","
+            and i < h0
+            and (_is_modifier(words, k - 1, v) or v.qualifiers.match(words, k - 1, k))
+        ):
+            i = k  # "an immediate, unconditional truce": a comma between two modifiers
+            continue
         break
     # A phrase does not start with a comma or a capitalised sentence opener that is a cue.
     while i < h0 and words.low[i] == ",":
@@ -194,13 +212,15 @@ def phrase_start(words: Words, h0: int, lo: int, v: Vocab) -> int:
     return i
 
 
-# -- governors: what stands before the phrase ---------------------------------------------------
+# -- governors: what stands before the phrase -----------------------------------------------------
 
 GOVERNORS: RuleBook[Site, Cue] = RuleBook("ceasefire governors")
 
 
 @GOVERNORS.rule(
-    "verb before", produces="status", confidence=0.85,
+    "verb before",
+    produces="status",
+    confidence=0.85,
     example="The two armies agreed a ceasefire on Sunday.",
 )
 def _verb_before(site: Site) -> Cue | None:
@@ -215,7 +235,9 @@ def _verb_before(site: Site) -> Cue | None:
 
 
 @GOVERNORS.rule(
-    "noun before", produces="status", confidence=0.85,
+    "noun before",
+    produces="status",
+    confidence=0.85,
     example="Both armies reported violations of the truce overnight.",
 )
 def _noun_before(site: Site) -> Cue | None:
@@ -227,7 +249,9 @@ def _noun_before(site: Site) -> Cue | None:
 
 
 @GOVERNORS.rule(
-    "noun before, across a phrase", produces="status", confidence=0.75,
+    "noun before, across a phrase",
+    produces="status",
+    confidence=0.75,
     example="The envoy opened talks with the rebels on a truce.",
 )
 def _noun_across(site: Site) -> Cue | None:
@@ -242,7 +266,13 @@ def _noun_across(site: Site) -> Cue | None:
         w = words.low[k]
         if w == ")":
             # "a memorandum of understanding (MOU) on …": a parenthesis inside the phrase.
-            k = next((x for x in range(k - 1, max(site.lo, k - 8) - 1, -1) if words.low[x] == "("), site.lo) - 1
+            k = (
+                next(
+                    (x for x in range(k - 1, max(site.lo, k - 8) - 1, -1) if words.low[x] == "("),
+                    site.lo,
+                )
+                - 1
+            )
             continue
         if w in _PUNCT_STOP or w == "," or w in v.auxiliaries:
             return None
@@ -254,7 +284,9 @@ def _noun_across(site: Site) -> Cue | None:
 
 
 @GOVERNORS.rule(
-    "preposition before", produces="status", confidence=0.75,
+    "preposition before",
+    produces="status",
+    confidence=0.75,
     example="Shells fell on the town despite the truce.",
 )
 def _preposition_before(site: Site) -> Cue | None:
@@ -264,12 +296,16 @@ def _preposition_before(site: Site) -> Cue | None:
     if found is None:
         return None
     start, status = found
-    kind: CueKind = "despite" if status == "violated" else "weak" if status == "in_effect" else "preposition"
+    kind: CueKind = (
+        "despite" if status == "violated" else "weak" if status == "in_effect" else "preposition"
+    )
     return Cue(status, start, site.phrase[0], kind)
 
 
 @GOVERNORS.rule(
-    "there is no ceasefire", produces="in_effect", confidence=0.7,
+    "there is no ceasefire",
+    produces="in_effect",
+    confidence=0.7,
     example="There was no ceasefire in the besieged city last night.",
 )
 def _existential(site: Site) -> Cue | None:
@@ -286,7 +322,9 @@ def _existential(site: Site) -> Cue | None:
 
 
 @GOVERNORS.rule(
-    "not included in", produces="excluded", confidence=0.8,
+    "not included in",
+    produces="excluded",
+    confidence=0.8,
     example="Jihadist groups are not included in the ceasefire.",
 )
 def _not_included(site: Site) -> Cue | None:
@@ -315,7 +353,8 @@ def governors(site: Site) -> list[Cue]:
     v = vocab()
     return [
         _outer(site, cue)
-        if cue.kind == "noun" or (cue.kind == "verb" and v.nouns.match(site.words, cue.start, cue.end))
+        if cue.kind == "noun"
+        or (cue.kind == "verb" and v.nouns.match(site.words, cue.start, cue.end))
         else cue
         for cue in found
     ]
@@ -324,8 +363,20 @@ def governors(site: Site) -> list[Cue]:
 #: What a verb acting on a proposal, call or agreement for a ceasefire states about it.
 _OVER_NOUN: dict[str, frozenset[str]] = {
     "agreed": frozenset(
-        {"agreed", "violated", "collapsed", "negotiating", "rejected", "accepted", "proposed",
-         "extended", "reaffirmed", "in_effect", "monitored", "announced"}
+        {
+            "agreed",
+            "violated",
+            "collapsed",
+            "negotiating",
+            "rejected",
+            "accepted",
+            "proposed",
+            "extended",
+            "reaffirmed",
+            "in_effect",
+            "monitored",
+            "announced",
+        }
     ),
     "proposed": frozenset({"accepted", "rejected", "agreed"}),
     "called_for": frozenset({"accepted", "rejected", "agreed"}),
@@ -353,7 +404,7 @@ def _outer(site: Site, cue: Cue) -> Cue:
     return cue
 
 
-# -- predicates: what follows the phrase --------------------------------------------------------
+# -- predicates: what follows the phrase ----------------------------------------------------------
 
 PREDICATES: RuleBook[Site, Cue] = RuleBook("ceasefire predicates")
 
@@ -419,12 +470,18 @@ def stopped_object(words: Words, k: int, v: Vocab, *, ended: bool = False) -> in
         found = table.match(words, k + extra)
         if found is not None:
             return found[0]
-        if k + extra >= n or not words.low[k + extra].replace("-", "").isalpha() or words.low[k + extra] in v.prepositions_any:
+        if (
+            k + extra >= n
+            or not words.low[k + extra].replace("-", "").isalpha()
+            or words.low[k + extra] in v.prepositions_any
+        ):
             break  # "their border war", "the civil war": modifiers only
     return None
 
 
-def _predicate_at(words: Words, k: int, hi: int, after_be: bool, v: Vocab) -> tuple[int, Status, bool] | None:
+def _predicate_at(
+    words: Words, k: int, hi: int, after_be: bool, v: Vocab
+) -> tuple[int, Status, bool] | None:
     """A predicate starting at word ``k``: (end, status, finished)."""
     stop = v.cease_verbs.match(words, k, hi)
     if stop is not None:
@@ -484,7 +541,12 @@ def _time_words(words: Words, j: int, hi: int, v: Vocab) -> int:
         return j + 2
     if w in t.today or w in t.yesterday or w in ("earlier", "later"):
         return j + 1
-    if w in ("a", "an") and j + 2 < hi and words.low[j + 1] in v.durations and words.low[j + 2] in ("earlier", "later", "ago"):
+    if (
+        w in ("a", "an")
+        and j + 2 < hi
+        and words.low[j + 1] in v.durations
+        and words.low[j + 2] in ("earlier", "later", "ago")
+    ):
         return j + 3
     return j
 
@@ -495,23 +557,28 @@ def _skip_noun_phrase(words: Words, j: int, hi: int, v: Vocab, *, lists: bool = 
     nouns = 0
     while k < hi and k - j < 9:
         w = words.low[k]
-        if w in v.determiners or w in v.possessives or _is_number(w) or w.endswith("'s"):
+        if (
+            w in v.determiners
+            or w in v.possessives
+            or _is_number(w)
+            or w.endswith("'s")
+            or (lists and w in ("and", ",", "&") and k > j)
+        ):
             k += 1
-        elif lists and w in ("and", ",", "&") and k > j:
-            k += 1
-        elif words.is_capitalised(k) or "-" in w:
-            k += 1
-            nouns += 1
         elif (
-            w.isalpha()
-            and w not in v.auxiliaries
-            and w not in v.prepositions_any
-            and w not in v.relatives
-            and w not in ("and", "or", "but", "to")
-            and v.subordinators.match(words, k, k + 1) is None
-            and v.predicates.match(words, k, hi) is None
-            and not (w.endswith(("ed", "ing")) and nouns)
-            and v.object_verbs.match(words, k, k + 1) is None
+            words.is_capitalised(k)
+            or "-" in w
+            or (
+                w.isalpha()
+                and w not in v.auxiliaries
+                and w not in v.prepositions_any
+                and w not in v.relatives
+                and w not in ("and", "or", "but", "to")
+                and v.subordinators.match(words, k, k + 1) is None
+                and v.predicates.match(words, k, hi) is None
+                and not (w.endswith(("ed", "ing")) and nouns)
+                and v.object_verbs.match(words, k, k + 1) is None
+            )
         ):
             k += 1
             nouns += 1
@@ -531,16 +598,31 @@ def _finite(site: Site, j: int, relative: bool) -> Cue | None:
     if k > j and words.low[k - 1] == "being" and v.object_verbs.match(words, k, hi):
         verb = v.object_verbs.match(words, k, hi)
         assert verb is not None
-        status: Status = "negotiating" if verb[1].lemma in v.lex.unfinished_verbs else verb[1].status
+        status: Status = (
+            "negotiating" if verb[1].lemma in v.lex.unfinished_verbs else verb[1].status
+        )
         return Cue(status, j, verb[0], "predicate", hypothetical=hypothetical, negated=negated)
     found = _predicate_at(words, k, hi, after_be or k == j, v)
     if found is not None:
         end, status, _ = found
-        if end == k + 1 and end < hi and not after_be and status != "excluded" and (
-            words.low[end] in v.determiners or words.low[end] in v.possessives or words.low[end] == "to"
+        if (
+            end == k + 1
+            and end < hi
+            and not after_be
+            and status != "excluded"
+            and (
+                words.low[end] in v.determiners
+                or words.low[end] in v.possessives
+                or words.low[end] == "to"
+            )
         ):
             return None  # "held talks", "began to": the verb has an object of its own
-        if k == j and not after_be and v.object_verbs.match(words, k, hi) and not v.predicates.match(words, k, hi):
+        if (
+            k == j
+            and not after_be
+            and v.object_verbs.match(words, k, hi)
+            and not v.predicates.match(words, k, hi)
+        ):
             return None  # "the truce agreed …" right after the noun is a participle (another rule)
         return Cue(status, j, end, "predicate", hypothetical=hypothetical, negated=negated)
     cover = v.coverage.match(words, k, hi)
@@ -560,7 +642,9 @@ def _infinitive(words: Words, j: int, hi: int, start: int, v: Vocab) -> Cue | No
     if j < hi and words.low[j] == "to":
         found = _predicate_at(words, j + 1, hi, False, v)
         if found is not None and v.cease_verbs.match(words, j + 1, hi) is None:
-            return Cue(found[1], start if start < j else j, found[0], "participle", hypothetical=True)
+            return Cue(
+                found[1], start if start < j else j, found[0], "participle", hypothetical=True
+            )
     return None
 
 
@@ -582,7 +666,9 @@ def _ends_participle(words: Words, k: int, hi: int, v: Vocab) -> bool:
 
 
 @PREDICATES.rule(
-    "participle after", produces="status", confidence=0.75,
+    "participle after",
+    produces="status",
+    confidence=0.75,
     example="The truce brokered by Egypt last week is fragile.",
 )
 def _participle_after(site: Site) -> Cue | None:
@@ -596,9 +682,13 @@ def _participle_after(site: Site) -> Cue | None:
         return None
     start = site.head[0]
     verb = v.object_verbs.match(words, j, hi)
-    if verb is not None and verb[1].finished and words.low[j] not in v.adverbs:
-        if _ends_participle(words, verb[0], hi, v):
-            return Cue(verb[1].status, start, verb[0], "participle")
+    if (
+        verb is not None
+        and verb[1].finished
+        and words.low[j] not in v.adverbs
+        and _ends_participle(words, verb[0], hi, v)
+    ):
+        return Cue(verb[1].status, start, verb[0], "participle")
     comp = v.complements.match(words, j, hi)
     if comp is not None and words.low[j] == "effective":
         return Cue(comp[1], start, comp[0], "participle")
@@ -613,7 +703,9 @@ def _participle_after(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
-    "verb after", produces="status", confidence=0.8,
+    "verb after",
+    produces="status",
+    confidence=0.8,
     example="The truce between the army and the rebels broke down after a week.",
 )
 def _verb_after(site: Site) -> Cue | None:
@@ -639,7 +731,9 @@ def _verb_after(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
-    "relative clause", produces="status", confidence=0.75,
+    "relative clause",
+    produces="status",
+    confidence=0.75,
     example="A truce that took effect on Monday has calmed the valley.",
 )
 def _relative_clause(site: Site) -> Cue | None:
@@ -657,7 +751,9 @@ def _relative_clause(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
-    "compound", produces="status", confidence=0.75,
+    "compound",
+    produces="status",
+    confidence=0.75,
     example="Ceasefire talks between the two militias resumed on Monday.",
 )
 def _compound(site: Site) -> Cue | None:
@@ -668,7 +764,9 @@ def _compound(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
-    "at someone's urging", produces="called_for", confidence=0.6,
+    "at someone's urging",
+    produces="called_for",
+    confidence=0.6,
     example="The two armies agreed a truce at the envoy's urging.",
 )
 def _urging(site: Site) -> Cue | None:
@@ -689,7 +787,9 @@ def _urging(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
-    "modifier", produces="status", confidence=0.7,
+    "modifier",
+    produces="status",
+    confidence=0.7,
     example="Shelling went on despite a Qatari-mediated truce.",
 )
 def _modifier(site: Site) -> Cue | None:
@@ -709,7 +809,7 @@ def predicates(site: Site) -> list[Cue]:
     return [cue for _, cue in PREDICATES.every(site)]
 
 
-# -- frames: a verb or noun taking the cue's "to" clause ----------------------------------------
+# -- frames: a verb or noun taking the cue's "to" clause ------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -761,7 +861,9 @@ def frame_of(words: Words, start: int, lo: int) -> _Frame | None:
     return None
 
 
-def _framed(status: Status, kind: FrameKind, finished: bool, lemma: str) -> tuple[Status, bool, bool]:
+def _framed(
+    status: Status, kind: FrameKind, finished: bool, lemma: str
+) -> tuple[Status, bool, bool]:
     """(status, hypothetical, negated) of an act inside a frame."""
     if kind == "call":
         return "called_for", False, False
@@ -770,11 +872,23 @@ def _framed(status: Status, kind: FrameKind, finished: bool, lemma: str) -> tupl
     if kind == "fail":
         return status, False, True
     if kind == "promise":
-        return ("reaffirmed", False, False) if status in ("in_effect", "reaffirmed") else (status, True, False)
+        return (
+            ("reaffirmed", False, False)
+            if status in ("in_effect", "reaffirmed")
+            else (status, True, False)
+        )
     if kind == "attempt":
-        return ("negotiating", False, False) if status in ("agreed", "negotiating") else (status, True, False)
+        return (
+            ("negotiating", False, False)
+            if status in ("agreed", "negotiating")
+            else (status, True, False)
+        )
     if kind == "ready":
-        return ("accepted", True, False) if status in ("accepted", "agreed", "in_effect") else (status, True, False)
+        return (
+            ("accepted", True, False)
+            if status in ("accepted", "agreed", "in_effect")
+            else (status, True, False)
+        )
     if kind in ("fact", "agree"):
         if status == "negotiating" and lemma in vocab().lex.unfinished_verbs:
             return "agreed", False, False  # "managed to arrange a truce"
@@ -815,7 +929,9 @@ def _flags(site: Site, cue: Cue) -> tuple[bool, bool]:
     if any(_is_negation(words, x, v) for x in range(k, cue.start)):
         negated = True
     modal = next((w for w in group if w in v.modals), None)
-    if modal is not None and not (cue.status == "in_effect" and modal in _COMMITTING_MODALS and cue.kind == "verb"):
+    if modal is not None and not (
+        cue.status == "in_effect" and modal in _COMMITTING_MODALS and cue.kind == "verb"
+    ):
         hypothetical = True
     for x in range(start, cue.start):
         if v.conditionals.match(words, x, cue.start) is not None:
@@ -823,7 +939,9 @@ def _flags(site: Site, cue: Cue) -> tuple[bool, bool]:
             break
     if cue.status not in UNREAL:
         for x in range(max(start, cue.start - 4), cue.start):
-            if v.prospects.match(words, x, cue.start) is not None or v.future.match(words, x, cue.start):
+            if v.prospects.match(words, x, cue.start) is not None or v.future.match(
+                words, x, cue.start
+            ):
                 hypothetical = True
         for x in range(site.phrase[0], site.head[0]):
             if words.low[x] in v.unreal_modifiers and words.low[x] != "any":
@@ -859,14 +977,14 @@ def finding(site: Site, cue: Cue, confidence: float) -> Finding:
                 lemma = verb[1].lemma
             status, hyp, neg = _framed(cue.status, frame.kind, cue.finished, lemma)
             start = frame.start
-            hypothetical = (hypothetical or hyp) and not (frame.kind == "fact")
+            hypothetical = (hypothetical or hyp) and frame.kind != "fact"
             negated = negated or neg
         elif cue.status == "in_effect" and _commitment(site, cue) is not None:
             status = "reaffirmed"  # "said it would observe the truce"
             start = _commitment(site, cue) or start
     elif cue.kind == "noun" and v.frames.match(words, cue.start, cue.end) is not None:
-        frame = v.frames.match(words, cue.start, cue.end)
-        hypothetical = hypothetical or (frame is not None and frame[1].kind in ("ready", "intend"))
+        ready = v.frames.match(words, cue.start, cue.end)
+        hypothetical = hypothetical or (ready is not None and ready[1].kind in ("ready", "intend"))
     if _denied(site, cue):
         negated = True
     accused = _accusation(words, start, site.lo)
@@ -875,7 +993,11 @@ def finding(site: Site, cue: Cue, confidence: float) -> Finding:
         start, accusation = accused, words.starts[accused]
     if status in UNREAL and cue.kind not in ("predicate",):
         hypothetical = hypothetical and _modal_or_condition(site, cue)
-    end = max(cue.end, site.head[1]) if cue.kind in ("verb", "noun", "preposition", "weak", "exclusion", "existential", "verbal") else cue.end
+    end = (
+        max(cue.end, site.head[1])
+        if cue.kind in ("verb", "noun", "preposition", "weak", "exclusion", "existential", "verbal")
+        else cue.end
+    )
     if cue.kind == "despite":
         end = cue.end
     s, e = words.span(start, end)
@@ -910,21 +1032,65 @@ def _modal_or_condition(site: Site, cue: Cue) -> bool:
     words = site.words
     start = _clause_start(words, cue.start, site.lo)
     k = cue.start
-    while k > start and (words.low[k - 1] in v.auxiliaries or words.low[k - 1] in v.adverbs or _is_negation(words, k - 1, v)):
+    while k > start and (
+        words.low[k - 1] in v.auxiliaries
+        or words.low[k - 1] in v.adverbs
+        or _is_negation(words, k - 1, v)
+    ):
         k -= 1
         if words.low[k] in v.modals:
             return True
-    return any(v.conditionals.match(words, x, cue.start) is not None for x in range(start, cue.start))
+    return any(
+        v.conditionals.match(words, x, cue.start) is not None for x in range(start, cue.start)
+    )
 
 
 # -- the analysis of one head ---------------------------------------------------------------------
 
-_NO_DESPITE = frozenset({"called_for", "proposed", "negotiating", "rejected", "collapsed"})
+_NO_DESPITE: frozenset[str] = frozenset(
+    {"called_for", "proposed", "negotiating", "rejected", "collapsed"}
+)
+
+
+def _compound_cues(gov: Cue | None, compound: Cue, despite: Cue | None) -> list[tuple[Cue, float]]:
+    """A compound other than an agreement is the real head (``ceasefire talks``); only an
+    acceptance or refusal of a proposal or call overrides it."""
+    out: list[tuple[Cue, float]] = []
+    if (
+        gov is not None
+        and gov.status in ("accepted", "rejected", "agreed")
+        and compound.status in ("proposed", "called_for")
+    ):
+        # "rejected a ceasefire proposal"; "agreed to the truce plan" accepts it.
+        out.append((replace(gov, status="accepted") if gov.status == "agreed" else gov, 0.8))
+    else:
+        out.append((compound, 0.75))
+    if despite is not None and compound.status not in _NO_DESPITE:
+        out.append((despite, 0.7))
+    return out
+
+
+_VERB_KINDS = frozenset({"predicate", "relative", "participle", "urging", "exclusion"})
+
+
+def _verb_cues(site: Site, govs: list[Cue], preds: list[Cue]) -> tuple[list[Cue], bool]:
+    """The cues after the phrase that stand, and whether the prepositions before it stand.
+
+    ``since the truce came into force``: a conjunction opening a clause (the verb stands,
+    the preposition reading goes); ``talks on a truce collapsed``: the phrase is the object of
+    a preposition, so a verb after it belongs to the noun before it.
+    """
+    verbs = [p for p in preds if p.kind in _VERB_KINDS]
+    finite = [p for p in verbs if p.kind == "predicate"]
+    if finite and any(g.kind in ("weak", "despite") and _subordinator(site, g) for g in govs):
+        return verbs, False
+    if any(g.kind in ("noun", "preposition", "weak", "despite") for g in govs):
+        verbs = [p for p in verbs if p.kind != "predicate"]
+    return verbs, True
 
 
 def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, float]]:
     """The cues that make claims, by the policy in the module docstring."""
-    out: list[tuple[Cue, float]] = []
     if govs:
         # Governors ending at the phrase overlap ("in breach of", "breach of"): the longest.
         govs = [govs[0], *(g for g in govs[1:] if g.start >= govs[0].end)]
@@ -934,31 +1100,15 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
     weak = next((g for g in govs if g.kind == "weak"), None)
     compound = next((p for p in preds if p.kind == "compound"), None)
     modifier = next((p for p in preds if p.kind == "modifier"), None)
-    verbs = [p for p in preds if p.kind in ("predicate", "relative", "participle", "urging", "exclusion")]
     if compound is not None and compound.status != "agreed":
-        # The compound is the real head: "ceasefire talks", "truce monitors".
-        if gov is not None and gov.status in ("accepted", "rejected", "agreed") and compound.status in ("proposed", "called_for"):
-            # "rejected a ceasefire proposal"; "agreed to the truce plan" accepts it.
-            out.append((replace(gov, status="accepted") if gov.status == "agreed" else gov, 0.8))
-        else:
-            out.append((compound, 0.75))
-        if despite is not None and compound.status not in _NO_DESPITE:
-            out.append((despite, 0.7))
-        return out
-    if gov is not None:
-        out.append((gov, 0.85))
-    finite = [p for p in verbs if p.kind == "predicate"]
-    clause = [g for g in govs if g.kind in ("weak", "despite") and _subordinator(site, g)]
-    if finite and clause:
-        # "since the truce came into force": a conjunction, not a preposition.
-        govs = [g for g in govs if g not in clause]
+        return _compound_cues(gov, compound, despite)
+    out: list[tuple[Cue, float]] = [] if gov is None else [(gov, 0.85)]
+    verbs, prepositions = _verb_cues(site, govs, preds)
+    if not prepositions:
         weak = despite = None
-    elif any(g.kind in ("noun", "preposition", "weak", "despite") for g in govs):
-        # The phrase is the object of a preposition ("talks on a truce collapsed"): a verb
-        # after it belongs to the noun before it, not to the ceasefire.
-        verbs = [p for p in verbs if p.kind != "predicate"]
     out += [(p, 0.75) for p in verbs]
-    if compound is not None and gov is None and weak is None and all(p.status == "in_effect" for p in verbs):
+    bare = gov is None and weak is None
+    if compound is not None and bare and all(p.status == "in_effect" for p in verbs):
         out.append((compound, 0.7))  # "the ceasefire deal that ended the fighting"
     if modifier is not None:
         if modifier.status == "agreed" and not any(c.status == "agreed" for c, _ in out):
@@ -974,7 +1124,10 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
 
 def _subordinator(site: Site, cue: Cue) -> bool:
     """Whether a governor may also open a clause (``since``, ``after``, ``despite``)."""
-    return cue.end - cue.start == 1 and vocab().subordinators.match(site.words, cue.start, cue.end) is not None
+    return (
+        cue.end - cue.start == 1
+        and vocab().subordinators.match(site.words, cue.start, cue.end) is not None
+    )
 
 
 def analyse(site: Site) -> list[Finding]:
@@ -1011,7 +1164,7 @@ def verb_status(verb: Verb) -> Status:
     return verb.status
 
 
-# -- ceasefire verbs ----------------------------------------------------------------------------
+# -- ceasefire verbs ------------------------------------------------------------------------------
 
 #: The status of a ceasefire verb under each frame (``agreed to end the fighting``).
 _VERBAL: dict[FrameKind, Status] = {
@@ -1046,7 +1199,7 @@ def verbal_findings(site: Site) -> list[Finding]:
     return [Finding(status, (s, e), words.span(h0, h1), "verbal", 0.7, negated, hypothetical)]
 
 
-# -- qualifiers ----------------------------------------------------------------------------------
+# -- qualifiers -----------------------------------------------------------------------------------
 
 
 def qualifiers_of(words: Words) -> list[tuple[int, int]]:
@@ -1075,6 +1228,11 @@ def _is_duration(word: str, v: Vocab) -> bool:
     if parts[0] in v.qualifier_units and parts[1] in ("long", "old"):
         return True
     first = parts[0]
-    return (first.isdigit() or first in v.qualifier_numbers or "-".join(parts[:2]) in v.qualifier_numbers) and (
-        unit in v.qualifier_units or (len(parts) > 2 and parts[2].removesuffix("s") in v.qualifier_units)
+    return (
+        first.isdigit()
+        or first in v.qualifier_numbers
+        or "-".join(parts[:2]) in v.qualifier_numbers
+    ) and (
+        unit in v.qualifier_units
+        or (len(parts) > 2 and parts[2].removesuffix("s") in v.qualifier_units)
     )

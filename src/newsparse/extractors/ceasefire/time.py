@@ -62,7 +62,9 @@ def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, last)
 
 
-def _resolve_month(m: regex.Match[str], pub: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+def _resolve_month(
+    m: regex.Match[str], pub: dt.date | None, future: bool
+) -> tuple[dt.date | None, dt.date | None]:
     month = _month_index(m.group("mon"))
     day_s = m.group("d1") or m.group("d2")
     if m.group("y1"):
@@ -96,7 +98,9 @@ def _resolve_period(lead: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.dat
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _resolve(m: regex.Match[str], pub: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+def _resolve(
+    m: regex.Match[str], pub: dt.date | None, future: bool
+) -> tuple[dt.date | None, dt.date | None]:
     """Dates one match covers; (None, None) when it needs the unknown publication date."""
     t = ceasefire_lexicon().time
     if m.group("y2"):
@@ -152,12 +156,12 @@ def find_times(
 
 @cache
 def _future() -> regex.Pattern[str]:
-    return regex.compile(
-        r"(?i)\b\L<future>\b", future=list(ceasefire_lexicon().time.future)
-    )
+    return regex.compile(r"(?i)\b\L<future>\b", future=list(ceasefire_lexicon().time.future))
 
 
-def time_of(text: str, claim: Finding, sentence: tuple[int, int], published: dt.date | None) -> TimeHit | None:
+def time_of(
+    text: str, claim: Finding, sentence: tuple[int, int], published: dt.date | None
+) -> TimeHit | None:
     """The time expression nearest a claim's trigger in its sentence, resolved forward when
     the claim looks ahead."""
     ss, se = sentence

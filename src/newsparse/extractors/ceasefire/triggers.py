@@ -27,12 +27,12 @@ from .words import Words
 
 __all__ = [
     "ANAPHORS",
-    "name_of",
     "EVENTS",
     "HEADS",
     "Article",
     "Reading",
     "may_mention",
+    "name_of",
     "needle_sentences",
     "readings",
 ]
@@ -96,7 +96,7 @@ def readings(draft: Draft, sentence: int, offsets: list[int] | None = None) -> l
     return out
 
 
-# -- the article --------------------------------------------------------------------------------
+# -- the article ----------------------------------------------------------------------------------
 
 
 @cache
@@ -152,7 +152,7 @@ class Article:
         return civil > 0 and civil > self.armed_between(*clause)
 
 
-# -- heads ------------------------------------------------------------------------------------------
+# -- heads ----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,9 @@ def _clause_offsets(words: Words, i: int, j: int) -> Offsets:
 
 
 @HEADS.rule(
-    "ceasefire noun", produces="noun", confidence=0.9,
+    "ceasefire noun",
+    produces="noun",
+    confidence=0.9,
     example="The two armies agreed a ceasefire on Sunday.",
 )
 def _ceasefire_noun(ctx: HeadContext) -> Site | None:
@@ -207,7 +209,11 @@ def _ceasefire_noun(ctx: HeadContext) -> Site | None:
     if found is None:
         return None
     i = ctx.index
-    if words.low[i] == "cease" and i > 0 and (words.low[i - 1] == "to" or words.low[i - 1] in v.modals):
+    if (
+        words.low[i] == "cease"
+        and i > 0
+        and (words.low[i - 1] == "to" or words.low[i - 1] in v.modals)
+    ):
         return None  # "ordered to cease fire" is a verb (the next rule)
     end, needs_armed = found
     s, e = words.span(ctx.index, end)
@@ -218,7 +224,9 @@ def _ceasefire_noun(ctx: HeadContext) -> Site | None:
 
 
 @HEADS.rule(
-    "ceasefire verb", produces="verbal", confidence=0.75,
+    "ceasefire verb",
+    produces="verbal",
+    confidence=0.75,
     example="The two factions agreed on Friday to end six days of fighting.",
 )
 def _ceasefire_verb(ctx: HeadContext) -> Site | None:
@@ -235,8 +243,13 @@ def _ceasefire_verb(ctx: HeadContext) -> Site | None:
     end = stopped_object(words, verb[0], v)
     if end is None:
         return None
-    if not verb[1] and frame_of(words, i, 0) is None:
+    frame = frame_of(words, i, 0)
+    if not verb[1] and frame is None:
         return None
+    if words.low[end - 1] in v.lex.verbal.pledged_only and (
+        frame is None or frame.kind not in ("promise", "agree", "refuse")
+    ):
+        return None  # "a campaign to stop violence against women"
     return Site(words, (i, end), (i, end), None, "verbal", 0, len(words))
 
 
@@ -256,7 +269,7 @@ def heads_in(article: Article, reading: Reading) -> list[Site]:
     return out
 
 
-# -- words referring back -----------------------------------------------------------------------
+# -- words referring back -------------------------------------------------------------------------
 
 ANAPHORS: RuleBook[HeadContext, Site] = RuleBook("ceasefire anaphors")
 
@@ -267,7 +280,9 @@ def _blocked_before(words: Words, i: int, v: Vocab) -> bool:
 
 
 @ANAPHORS.rule(
-    "agreement referring back", produces="agreement", confidence=0.6,
+    "agreement referring back",
+    produces="agreement",
+    confidence=0.6,
     example="The two militias agreed a truce in May. The accord collapsed in June.",
 )
 def _agreement(ctx: HeadContext) -> Site | None:
@@ -284,7 +299,9 @@ def _agreement(ctx: HeadContext) -> Site | None:
 
 
 @ANAPHORS.rule(
-    "it referring back", produces="pronoun", confidence=0.5,
+    "it referring back",
+    produces="pronoun",
+    confidence=0.5,
     example="The truce was agreed in May. Both sides signed it in Geneva.",
 )
 def _pronoun(ctx: HeadContext) -> Site | None:
@@ -297,7 +314,9 @@ def _pronoun(ctx: HeadContext) -> Site | None:
     return Site(words, (i, i + 1), (i, i + 1), None, "pronoun", 0, len(words))
 
 
-def anaphors_in(article: Article, reading: Reading, *, agreements: bool, pronouns: bool) -> list[Site]:
+def anaphors_in(
+    article: Article, reading: Reading, *, agreements: bool, pronouns: bool
+) -> list[Site]:
     """Words of a reading referring back to the article's ceasefire."""
     v = vocab()
     words = reading.words
@@ -339,7 +358,9 @@ def _other_topic(words: Words, k: int, v: Vocab) -> bool:
             return False
         if v.heads.match(words, j) is not None:
             return False
-        if w in v.not_ceasefire and any(words.low[x] in ("on", "about", "over") for x in range(k, j)):
+        if w in v.not_ceasefire and any(
+            words.low[x] in ("on", "about", "over") for x in range(k, j)
+        ):
             return True
     return False
 
@@ -358,7 +379,7 @@ def violations_in(reading: Reading) -> Offsets | None:
     return None
 
 
-# -- fighting reported as an event ------------------------------------------------------------------
+# -- fighting reported as an event ----------------------------------------------------------------
 
 EVENTS: RuleBook[HeadContext, Offsets] = RuleBook("ceasefire violations as events")
 
@@ -370,7 +391,9 @@ def _is_no(words: Words, i: int) -> bool:
 
 
 @EVENTS.rule(
-    "fighting went on", produces="violated", confidence=0.55,
+    "fighting went on",
+    produces="violated",
+    confidence=0.55,
     example="The truce took effect on Monday. Fierce fighting still raged near the port.",
 )
 def _fighting_went_on(ctx: HeadContext) -> Offsets | None:
@@ -399,7 +422,9 @@ def _fighting_went_on(ctx: HeadContext) -> Offsets | None:
 
 
 @EVENTS.rule(
-    "renewed fighting", produces="violated", confidence=0.5,
+    "renewed fighting",
+    produces="violated",
+    confidence=0.5,
     example="The truce took effect on Monday. Renewed clashes left four dead on Tuesday.",
 )
 def _renewed_fighting(ctx: HeadContext) -> Offsets | None:
@@ -415,7 +440,9 @@ def _renewed_fighting(ctx: HeadContext) -> Offsets | None:
 
 
 @EVENTS.rule(
-    "accused of attacks", produces="violated", confidence=0.5,
+    "accused of attacks",
+    produces="violated",
+    confidence=0.5,
     example="The truce took effect on Monday. The army accused the rebels of shelling its posts.",
 )
 def _accused(ctx: HeadContext) -> Offsets | None:
@@ -437,7 +464,9 @@ def _accused(ctx: HeadContext) -> Offsets | None:
 
 
 @EVENTS.rule(
-    "fighting after the truce", produces="violated", confidence=0.5,
+    "fighting after the truce",
+    produces="violated",
+    confidence=0.5,
     example="Shelling resumed hours after the two armies agreed a truce.",
 )
 def _after_truce(ctx: HeadContext) -> Offsets | None:
@@ -490,7 +519,7 @@ def prior_between(words: Words, lo: int, hi: int) -> bool:
     return False
 
 
-# -- the ceasefire's name ---------------------------------------------------------------------------
+# -- the ceasefire's name -------------------------------------------------------------------------
 
 _NAME_WORDS = 4  # capitalised words a name may have
 

@@ -163,9 +163,7 @@ def vocab() -> Vocab:
     return Vocab(
         lex=lex,
         needles=lex.heads.needles,
-        heads=PhraseTable(
-            (w, w in lex.heads.needs_armed_context) for w in lex.heads.nouns
-        ),
+        heads=PhraseTable((w, w in lex.heads.needs_armed_context) for w in lex.heads.nouns),
         places_after=frozenset(lex.heads.places_after),
         cease_verbs=cease,
         fighting=PhraseTable((w, True) for w in lex.verbal.objects),

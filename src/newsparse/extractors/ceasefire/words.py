@@ -113,9 +113,7 @@ class PhraseTable(Generic[V]):
         limit = len(words) if hi is None else min(hi, len(words))
         for phrase, value in rows:
             end = i + len(phrase)
-            if end <= limit and all(
-                words.low[i + k] == w for k, w in enumerate(phrase) if k
-            ):
+            if end <= limit and all(words.low[i + k] == w for k, w in enumerate(phrase) if k):
                 return end, value
         return None
 

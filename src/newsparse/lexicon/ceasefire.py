@@ -52,8 +52,8 @@ class Heads(_Part):
     """The words that name a ceasefire."""
 
     needles: Words
-    """Pieces of text, case as written, one of which every head contains: a text holding none
-    of them has no ceasefire claim, found with a few substring scans."""
+    """Pieces of lower-case text one of which every head contains: a text holding none of them
+    (in any case) has no ceasefire claim, found with a few substring scans."""
     nouns: Words
     """Ceasefire nouns in every form (``truce``, ``cessation of hostilities``)."""
     needs_armed_context: Words
@@ -61,7 +61,7 @@ class Heads(_Part):
     places_after: Words
     """Nouns after a ceasefire noun that make it a place (``ceasefire line``), not a claim."""
 
-    _check = field_validator("nouns", "needs_armed_context", "places_after")(
+    _check = field_validator("needles", "nouns", "needs_armed_context", "places_after")(
         classmethod(lambda cls, v: _lower(v))
     )
 

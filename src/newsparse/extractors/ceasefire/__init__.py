@@ -30,7 +30,6 @@ from .triggers import (
     anaphors_in,
     events_in,
     heads_in,
-    may_mention,
     name_of,
     needle_sentences,
     prior_between,
@@ -212,7 +211,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 def find_claims(draft: Draft) -> None:
     """Find ceasefire claims."""
     text = draft.text
-    if not text or not draft.sentences or not may_mention(text):
+    if not text or not draft.sentences:
         return
     article = Article(draft)
     done = _Pass()

@@ -23,7 +23,7 @@ from ...lexicon.ceasefire import ceasefire_lexicon
 from ...rules import RuleBook
 from .status import Finding, Site, frame_of, phrase_start, stopped_object
 from .vocab import Vocab, vocab
-from .words import Words
+from .words import Words, split_phrase
 
 __all__ = [
     "ANAPHORS",
@@ -45,25 +45,61 @@ _AFTER_HEAD = 2  # sentences after a ceasefire in which "it" may refer to it
 
 def may_mention(text: str) -> bool:
     """Whether the text holds any needle (a text without one has no ceasefire claim)."""
-    return any(n in text for n in vocab_needles())
+    low = text.lower()
+    return any(n in low for n in ceasefire_lexicon().heads.needles)
 
 
-def vocab_needles() -> tuple[str, ...]:
-    """The needles, from the lexicon (cheap: no tables are built)."""
-    return ceasefire_lexicon().heads.needles
+def _needle_offsets(text: str) -> list[int]:
+    """Where the needles stand in the text (any case)."""
+    needles = ceasefire_lexicon().heads.needles
+    low = text.lower()
+    if not any(n in low for n in needles):
+        return []
+    if len(low) == len(text):
+        pairs = [(low, n) for n in needles]
+    else:  # lowering changed some lengths, so offsets differ: search each case as written
+        pairs = [(text, c) for n in needles for c in {n, n.capitalize(), n.upper()}]
+    out: list[int] = []
+    for haystack, needle in pairs:
+        at = haystack.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = haystack.find(needle, at + len(needle))
+    return out
+
+
+_LETTERS = regex.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Words a head starts with (``truce``, ``halt``, ``cease``, ``ended``)."""
+    v = vocab()
+    return frozenset((*v.heads.first_words(), *v.cease_verbs.first_words()))
 
 
 def needle_sentences(draft: Draft) -> dict[int, list[int]]:
-    """Sentences holding a needle, with the offsets of the needles in them."""
+    """Sentences that may hold a head, with the offsets of the needles in them.
+
+    A sentence holding a needle is kept only when one of its words can start a head, a check
+    made on the sentence's text before it is split into words.
+    """
     text = draft.text
+    found: dict[int, list[int]] = {}
+    for at in _needle_offsets(text):
+        idx = draft.sentence_index(at)
+        if idx is not None:
+            found.setdefault(idx, []).append(at)
+    if not found:
+        return found
+    firsts = _first_words()
     out: dict[int, list[int]] = {}
-    for needle in vocab_needles():
-        at = text.find(needle)
-        while at >= 0:
-            idx = draft.sentence_index(at)
-            if idx is not None:
-                out.setdefault(idx, []).append(at)
-            at = text.find(needle, at + len(needle))
+    for idx, offsets in found.items():
+        ss, se = draft.sentences[idx]
+        if se - ss > _LONG_SENTENCE:
+            out[idx] = offsets  # read in windows around the needles
+        elif any(m.group().lower() in firsts for m in _LETTERS.finditer(text, ss, se)):
+            out[idx] = offsets
     return out
 
 
@@ -100,13 +136,42 @@ def readings(draft: Draft, sentence: int, offsets: list[int] | None = None) -> l
 
 
 @cache
-def _context_pattern() -> regex.Pattern[str]:
+def _context_phrases() -> dict[tuple[str, ...], bool]:
+    """Armed-conflict (True) and civil-dispute (False) words and phrases, as word tuples."""
     v = vocab()
-    return regex.compile(
-        r"(?i)(?<![\w-])(?:(?P<civil>\L<civil>)|(?P<armed>\L<armed>))(?![\w-])",
-        civil=list(v.lex.context.civil),
-        armed=list(v.lex.context.armed),
-    )
+    out: dict[tuple[str, ...], bool] = {split_phrase(w): True for w in v.lex.context.armed}
+    out.update({split_phrase(w): False for w in v.lex.context.civil})
+    return out
+
+
+def _context_words(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the armed-conflict and civil-dispute words of a text, in order.
+
+    A phrase wins over the words in it (``trade war`` is civil, not ``war``).
+    """
+    phrases = _context_phrases()
+    armed: list[int] = []
+    civil: list[int] = []
+    window: list[tuple[int, str]] = []  # the last three words
+    for m in _LETTERS.finditer(text):
+        window = [*window[-2:], (m.start(), m.group().lower())]
+        for n in (3, 2, 1):
+            if len(window) < n:
+                continue
+            key = tuple(w for _, w in window[-n:])
+            kind = phrases.get(key)
+            if kind is None:
+                continue
+            at = window[-n][0]
+            if n > 1 and not kind:
+                # "trade war": drop an armed word already counted inside the phrase
+                while armed and armed[-1] >= at:
+                    armed.pop()
+            if kind and n > 1 and civil and civil[-1] >= at:
+                break
+            (armed if kind else civil).append(at)
+            break
+    return armed, civil
 
 
 @dataclass
@@ -121,11 +186,7 @@ class Article:
 
     def _context(self) -> tuple[list[int], list[int]]:
         if self._armed is None or self._civil is None:
-            armed: list[int] = []
-            civil: list[int] = []
-            for m in _context_pattern().finditer(self.draft.text):
-                (civil if m.group("civil") else armed).append(m.start())
-            self._armed, self._civil = armed, civil
+            self._armed, self._civil = _context_words(self.draft.text)
         return self._armed, self._civil
 
     def armed_between(self, lo: int, hi: int) -> int:

@@ -43,6 +43,7 @@ from .words import Words
 __all__ = ["find_claims"]
 
 _AFTER_HEAD = 2  # sentences after a ceasefire word in which "it" may refer to it
+_SHORT = 2500  # characters: a sentence this short is split into words once for all its claims
 
 
 @dataclass
@@ -224,10 +225,12 @@ def find_claims(draft: Draft) -> None:
     sources = []
     for idx in sorted(done.found):
         sentence = draft.sentences[idx]
+        short = sentence[1] - sentence[0] <= _SHORT
+        words = Words(text, *sentence) if short else None
         for f in _unique(done.found[idx]):
             source = source_of(draft, f, sentence)
             speaker = None if source.who == "narrator" else source.who
-            claims.append((f, sentence, roles_of(draft, f, sentence, speaker)))
+            claims.append((f, sentence, roles_of(draft, f, sentence, speaker, words)))
             sources.append(source)
     fill_sides(draft, claims)
     used = {a for _, _, r in claims for a in (*r.parties, *r.brokers, *r.excluded)}
@@ -254,7 +257,7 @@ def find_claims(draft: Draft) -> None:
             name=name_of(draft, f, sentence),
             negated=f.negated,
             hypothetical=f.hypothetical,
-            qualifiers=qualifiers_of(Words(text, max(sentence[0], lo - 25), hi)),
+            qualifiers=qualifiers_of(Words(text, max(sentence[0], lo - 25), min(hi, lo + 400))),
             confidence=f.confidence,
         )
 

@@ -32,6 +32,7 @@ Role = Literal["party", "broker", "excluded", "none"]
 
 _WINDOW = 300  # characters either side of a trigger searched for actors
 _SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
+_SUFFIX = regex.compile(r"-(\w+)")
 _DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
 
 
@@ -57,6 +58,23 @@ class Mention:
     between: Offsets | None
     """The ``between X and Y`` phrase after the head, if any."""
     window: Offsets
+    words: Words
+    """The words of the window around the claim, shared by every mention of it."""
+
+    @property
+    def first(self) -> int:
+        """Index of the mention's first word (or of the word the mention starts inside)."""
+        i = self.words.at(self.start)
+        return i - 1 if i > 0 and self.words.ends[i - 1] > self.start else i
+
+    @property
+    def after(self) -> int:
+        """Index of the first word after the mention."""
+        return self.words.at(self.end)
+
+    def back(self, chars: int) -> int:
+        """Index of the first word within ``chars`` characters before the mention."""
+        return self.words.at(self.start - chars)
 
 
 @cache
@@ -76,10 +94,6 @@ def _verb_forms(entries: Iterable[str]) -> list[str]:
     return [form for entry in entries for form in inflect(entry).all()]
 
 
-def _words_before(text: str, lo: int, end: int, chars: int = 45) -> Words:
-    return Words(text, max(lo, end - chars), end)
-
-
 ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
 
 
@@ -92,7 +106,7 @@ ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
 def _place(m: Mention) -> Role | None:
     """A country after ``in``, ``at``, ``near`` is where, not who (``talks in Lebanon``)."""
     text = m.draft.text
-    if _is_place(m.draft, m.start, m.actor):
+    if m.actor.kind == "country" and _after_locative(m.words, m.first, m.back(30)):
         return "none"
     if _DATELINE.search(text, max(0, m.start - 20), m.start) and text.startswith(")", m.end):
         return "none"  # "ISLAMABAD (Reuters) -": the agency of the dateline
@@ -111,8 +125,7 @@ def _speaker(m: Mention) -> Role | None:
         return None
     if m.start >= m.claim.trigger[1]:
         return "none"
-    after = Words(m.draft.text, m.end, min(m.window[1], m.end + 30))
-    if len(after) and vocab().reporting.match(after, 0) is not None:
+    if vocab().reporting.match(m.words, m.after) is not None:
         return "none"
     return None
 
@@ -143,11 +156,10 @@ def _left_out(m: Mention) -> Role | None:
 )
 def _broker_before(m: Mention) -> Role | None:
     """``brokered by X``, ``mediators from X``, ``under the auspices of X``."""
-    words = _words_before(m.draft.text, m.window[0], m.start)
-    k = len(words)
-    if k and words.low[k - 1] in ("the", "a", "an", ","):
+    words, lo, k = m.words, m.back(45), m.first
+    if k > lo and words.low[k - 1] in ("the", "a", "an", ","):
         k -= 1
-    if k and _tables()[0].match_before(words, k) is not None:
+    if _tables()[0].match_before(words, k, lo) is not None:
         return "broker"
     return None
 
@@ -161,18 +173,19 @@ def _broker_before(m: Mention) -> Role | None:
 def _broker_after(m: Mention) -> Role | None:
     """``Qatar-mediated``, ``Egypt's mediation``, ``Norway, the mediator``."""
     text = m.draft.text
-    suffix = regex.match(r"-(\w+)", text[m.end : m.end + 20])
+    suffix = _SUFFIX.match(text, m.end, min(len(text), m.end + 24))
     if suffix is not None and suffix.group(1).lower() in vocab().lex.roles.broker_suffixes:
         return "broker"
-    words = Words(text, m.end, min(m.window[1], m.end + 40))
-    k = 0
-    if len(words) and words.low[0] in ("'s", "'", "s", ","):
-        k = 1
-    while k < len(words) and words.low[k] in ("the", "a", "an", "s"):
+    words, k = m.words, m.after
+    if text[m.end : m.end + 2] in ("'s", "’s") and k < len(words) and words.low[k] in ("s", "'s"):
+        k += 1  # "Egypt 's mediation" in tokenised text
+    elif text[m.end : m.end + 2] not in ("'s", "’s"):
+        if k >= len(words) or words.low[k] != ",":
+            return None
+        k += 1  # "Norway, the mediator"
+    while k < len(words) and words.low[k] in ("the", "a", "an"):
         k += 1
-    if _tables()[1].match(words, k) is not None and k > 0:
-        return "broker"
-    return None
+    return "broker" if _tables()[1].match(words, k) is not None else None
 
 
 @ROLES.rule(
@@ -196,11 +209,12 @@ def _between(m: Mention) -> Role | None:
 )
 def _with(m: Mention) -> Role | None:
     """The other side after ``with``: ``a truce with the rebels``."""
-    words = _words_before(m.draft.text, m.claim.head[0], m.start, 30)
-    k = len(words)
-    while k and words.low[k - 1] in ("the", "a", "an"):
+    if m.start < m.claim.head[0]:
+        return None
+    words, lo, k = m.words, m.back(30), m.first
+    while k > lo and words.low[k - 1] in ("the", "a", "an"):
         k -= 1
-    if k and words.low[k - 1] in vocab().lex.roles.with_:
+    if k > lo and words.low[k - 1] in vocab().lex.roles.with_:
         return "party"
     return None
 
@@ -226,12 +240,12 @@ def _third_party(m: Mention) -> Role | None:
     """The subject of an act on someone else's truce (``X brokered``, ``X urged``)."""
     if m.end > m.claim.trigger[0] + 1 and m.start >= m.claim.trigger[0]:
         return None
-    words = Words(m.draft.text, m.end, max(m.end, m.claim.trigger[1]))
-    verbs = _tables()[3]
-    for k in range(min(len(words), 12)):
-        if words.low[k] in (".", ";", "and") or vocab().lex.roles.between[0] == words.low[k]:
+    words, verbs = m.words, _tables()[3]
+    stop = words.at(m.claim.trigger[1])
+    for k in range(m.after, min(stop, m.after + 12)):
+        if words.low[k] in (".", ";", "and") or words.low[k] in vocab().lex.roles.between:
             return None
-        if verbs.match(words, k) is not None:
+        if verbs.match(words, k, stop) is not None:
             return "broker"
     return None
 
@@ -246,9 +260,9 @@ def _accuser(m: Mention) -> Role | None:
     """Who accuses another side of a violation is not the accused."""
     if m.claim.status != "violated" or m.end > m.claim.trigger[0]:
         return None
-    words = Words(m.draft.text, m.end, m.claim.trigger[0])
-    v = vocab()
-    for k in range(min(len(words), 4)):
+    words, v = m.words, vocab()
+    stop = words.at(m.claim.trigger[0])
+    for k in range(m.after, min(stop, m.after + 4)):
         if v.accuse.match(words, k) is not None:
             return "none"
         if words.low[k] not in v.auxiliaries and words.low[k] not in v.adverbs:
@@ -256,16 +270,15 @@ def _accuser(m: Mention) -> Role | None:
     return None
 
 
-def _between_span(draft: Draft, claim: Finding, hi: int) -> Offsets | None:
+def _between_span(words: Words, claim: Finding, hi: int) -> Offsets | None:
     """The ``between X and Y`` phrase right after the ceasefire word."""
-    text = draft.text
-    head_end = claim.head[1]
-    words = Words(text, head_end, min(hi, head_end + 160))
     v = vocab()
-    for k in range(min(len(words), 6)):
+    first = words.at(claim.head[1])
+    last = min(words.at(hi), words.at(claim.head[1] + 160))
+    for k in range(first, min(last, first + 6)):
         if words.low[k] in v.lex.roles.between:
-            end = words.ends[-1] if len(words) else head_end
-            for j in range(k + 1, len(words)):
+            end = words.ends[last - 1]
+            for j in range(k + 1, last):
                 w = words.low[j]
                 if w in (";", ":", ".", "(", "—", "–") or (
                     w == ","
@@ -291,15 +304,24 @@ def _mentions(draft: Draft, lo: int, hi: int) -> list[tuple[int, int, ActorDraft
     return kept
 
 
-def roles_of(draft: Draft, claim: Finding, sentence: Offsets, speaker: str | None) -> Roles:
-    """The actors around a claim, each in its role."""
+def roles_of(
+    draft: Draft,
+    claim: Finding,
+    sentence: Offsets,
+    speaker: str | None,
+    words: Words | None = None,
+) -> Roles:
+    """The actors around a claim, each in its role (``words``: the sentence's, if at hand)."""
     ss, se = sentence
     lo = max(ss, claim.trigger[0] - _WINDOW)
     hi = min(se, claim.trigger[1] + _WINDOW)
-    between = _between_span(draft, claim, hi)
+    if words is None or (len(words) and (words.starts[0] > lo or words.ends[-1] < hi)):
+        words = Words(draft.text, lo, hi)
+    between = _between_span(words, claim, hi)
     out = Roles()
     for s, e, actor in _mentions(draft, lo, hi):
-        found = ROLES.first(Mention(draft, claim, s, e, actor, speaker, between, (lo, hi)))
+        mention = Mention(draft, claim, s, e, actor, speaker, between, (lo, hi), words)
+        found = ROLES.first(mention)
         role: Role = found[1] if found is not None else "party"
         if role == "party":
             out.parties.append(actor.id)
@@ -365,15 +387,19 @@ def members_of(draft: Draft, sentence: Offsets) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _after_locative(words: Words, k: int, lo: int) -> bool:
+    """Whether word ``k`` follows ``in``, ``at``, ``near`` (``in south Lebanon``)."""
+    while k > lo and words.low[k - 1] in vocab().lex.roles.compass:
+        k -= 1
+    return _tables()[2].match_before(words, k, lo) is not None
+
+
 def _is_place(draft: Draft, start: int, actor: ActorDraft) -> bool:
     """A country named after ``in``, ``at``, ``near``: where, not who."""
     if actor.kind != "country":
         return False
-    words = _words_before(draft.text, 0, start, 30)
-    k = len(words)
-    while k > 0 and words.low[k - 1] in vocab().lex.roles.compass:
-        k -= 1
-    return bool(k) and _tables()[2].match_before(words, k) is not None
+    words = Words(draft.text, max(0, start - 30), start)
+    return _after_locative(words, len(words), 0)
 
 
 def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:

@@ -19,6 +19,7 @@ TimeHit = tuple[int, int, dt.date | None, dt.date | None]
 """``(start, end, date_from, date_to)`` of one time expression."""
 
 _REACH = 150  # characters either side of a trigger searched for its time
+_DIGIT = regex.compile(r"\d")
 
 
 @cache
@@ -155,6 +156,16 @@ def find_times(
 
 
 @cache
+def _keys() -> tuple[str, ...]:
+    """Words one of which every time expression without a digit contains."""
+    t = ceasefire_lexicon().time
+    en = english()
+    keys = {m.lower()[:3] for m in en.months} | {d.lower()[:3] for d in en.weekdays}
+    keys |= set(t.today) | set(t.yesterday) | set(t.periods) | {" ago"}
+    return tuple(sorted(keys))
+
+
+@cache
 def _future() -> regex.Pattern[str]:
     return regex.compile(r"(?i)\b\L<future>\b", future=list(ceasefire_lexicon().time.future))
 
@@ -167,6 +178,8 @@ def time_of(
     ss, se = sentence
     lo = max(ss, claim.trigger[0] - _REACH)
     hi = min(se, claim.trigger[1] + _REACH)
+    if _DIGIT.search(text, lo, hi) is None and not any(k in text[lo:hi].lower() for k in _keys()):
+        return None  # no digit and no time word: no time expression (a cheap check first)
     future = claim.hypothetical or _future().search(text, lo, hi) is not None
     hits = find_times(text, lo, hi, published, future=future)
     if not hits:

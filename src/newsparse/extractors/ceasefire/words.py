@@ -38,16 +38,25 @@ class Words:
     """The words of ``text[lo:hi]``: their offsets and lower-case forms, in order."""
 
     __slots__ = ("ends", "low", "starts", "text")
+    starts: list[int]
+    ends: list[int]
+    low: list[str]
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.low: list[str] = []
-        for m in _WORD.finditer(text, lo, hi):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.low.append(_norm(m.group()))
+        lo, hi = max(0, lo), max(lo, hi)
+        piece = text[lo:hi]
+        low = piece.lower().translate(_APOSTROPHES)
+        if len(low) != len(piece):  # lowering changed a length: lower word by word
+            found = list(_WORD.finditer(text, lo, hi))
+            self.starts = [m.start() for m in found]
+            self.ends = [m.end() for m in found]
+            self.low = [_norm(m.group()) for m in found]
+            return
+        found = list(_WORD.finditer(low))
+        self.starts = [m.start() + lo for m in found]
+        self.ends = [m.end() + lo for m in found]
+        self.low = [m.group() for m in found]
 
     def __len__(self) -> int:
         return len(self.low)

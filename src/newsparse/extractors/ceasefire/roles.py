@@ -31,6 +31,10 @@ Role = Literal["party", "broker", "excluded", "none"]
 """What an actor mentioned around a claim is to it (``none``: not a side, e.g. a place)."""
 
 _WINDOW = 300  # characters either side of a trigger searched for actors
+#: Acts on a truce between two others that a third party does (reaffirms, calls for, …).
+_THIRD_PARTY = frozenset(
+    {"reaffirmed", "called_for", "negotiating", "monitored", "proposed", "extended"}
+)
 _SIDE_KINDS = frozenset({"country", "government", "armed_group", "political_group"})
 _SUFFIX = regex.compile(r"-(\w+)")
 _DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
@@ -237,9 +241,12 @@ def _monitor(m: Mention) -> Role | None:
     example="The United Nations urged the army to respect the truce.",
 )
 def _third_party(m: Mention) -> Role | None:
-    """The subject of an act on someone else's truce (``X brokered``, ``X urged``)."""
+    """The subject of an act on someone else's truce (``X brokered``, ``X urged``, ``X
+    reaffirmed a truce between A and B``)."""
     if m.end > m.claim.trigger[0] + 1 and m.start >= m.claim.trigger[0]:
         return None
+    if m.between is not None and m.end <= m.claim.trigger[0] and m.claim.status in _THIRD_PARTY:
+        return "broker"  # the sides are named after "between": the subject is a third party
     words, verbs = m.words, _tables()[3]
     stop = words.at(m.claim.trigger[1])
     for k in range(m.after, min(stop, m.after + 12)):

@@ -351,13 +351,20 @@ def governors(site: Site) -> list[Cue]:
     found = [cue for _, cue in GOVERNORS.every(site)]
     found.sort(key=lambda c: (c.start, c.kind != "exclusion"))
     v = vocab()
-    return [
+    out = [
         _outer(site, cue)
         if cue.kind == "noun"
         or (cue.kind == "verb" and v.nouns.match(site.words, cue.start, cue.end))
         else cue
         for cue in found
     ]
+    if out and out[0].kind == "noun" and out[0].status in REAL:
+        # "despite an announcement of a truce": the truce announced is broken.
+        start = phrase_start(site.words, out[0].start, site.lo, v)
+        prep = v.prepositions.match_before(site.words, start, site.lo)
+        if prep is not None and prep[1] == "violated":
+            out.append(Cue("violated", prep[0], start, "despite"))
+    return out
 
 
 #: What a verb acting on a proposal, call or agreement for a ceasefire states about it.
@@ -1093,7 +1100,8 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
     """The cues that make claims, by the policy in the module docstring."""
     if govs:
         # Governors ending at the phrase overlap ("in breach of", "breach of"): the longest.
-        govs = [govs[0], *(g for g in govs[1:] if g.start >= govs[0].end)]
+        first = govs[0]
+        govs = [first, *(g for g in govs[1:] if g.start >= first.end or g.end <= first.start)]
     strong = [g for g in govs if g.kind not in ("weak", "despite")]
     gov = strong[0] if strong else None
     despite = next((g for g in govs if g.kind == "despite"), None)

@@ -135,6 +135,10 @@ class Anaphors(_Part):
     """Modifiers that make an agreement or talks something else (``peace``, ``trade``)."""
     topic_after: Words
     """Words after an agreement noun that give it another topic (``a deal on``)."""
+    peace_modifiers: Words
+    peace_nouns: Words
+    """``peace deal``, ``political settlement``: an article speaking of one besides its
+    ceasefire makes ``the deal`` ambiguous, so agreement nouns do not refer back there."""
 
     _check = field_validator("*")(classmethod(lambda cls, v: _lower(v)))
 

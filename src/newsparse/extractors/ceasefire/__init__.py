@@ -104,17 +104,24 @@ class _Context:
     """Offsets of the claims stating a ceasefire in force, in order."""
 
 
-_PEACE = regex.compile(
-    r"(?i)\b(?:peace|political|final|comprehensive)[ -]"
-    r"(?:deal|accord|agreement|pact|treaty|settlement)s?\b"
-)
+@cache
+def _peace() -> regex.Pattern[str]:
+    """``peace deal``, ``political settlement``."""
+    an = vocab().lex.anaphors
+    return regex.compile(
+        r"(?i)\b\L<mods>[ -]\L<nouns>\b",
+        mods=list(an.peace_modifiers),
+        nouns=list(an.peace_nouns),
+    )
 
 
 def _context(draft: Draft, done: _Pass) -> _Context:
     found = done.all()
     first = min(done.phrases, default=len(draft.sentences))
     talks = any(f.status == "negotiating" for f in found)
-    agreements = any(f.status != "called_for" for f in found) and _PEACE.search(draft.text) is None
+    agreements = (
+        any(f.status != "called_for" for f in found) and _peace().search(draft.text) is None
+    )
     real = sorted(f.trigger[0] for f in found if is_real(f))
     return _Context(first, talks, agreements, real)
 

@@ -105,7 +105,7 @@ ROLES: RuleBook[Mention, Role] = RuleBook("ceasefire roles")
     "a place, not a side",
     produces="none",
     confidence=0.8,
-    example="Talks in Lebanon on a truce between the army and the rebels resumed.",
+    example="Turkey and Russia agreed a ceasefire in Syria. Syria welcomed it.",
 )
 def _place(m: Mention) -> Role | None:
     """A country after ``in``, ``at``, ``near`` is where, not who (``talks in Lebanon``)."""
@@ -138,7 +138,7 @@ def _speaker(m: Mention) -> Role | None:
     "left out",
     produces="excluded",
     confidence=0.8,
-    example="Jihadist groups are not included in the ceasefire.",
+    example="Islamic State is not included in the ceasefire.",
 )
 def _left_out(m: Mention) -> Role | None:
     """For an exclusion, the actor it leaves out: before ``not included``, after ``does not
@@ -156,7 +156,7 @@ def _left_out(m: Mention) -> Role | None:
     "broker named after a cue",
     produces="broker",
     confidence=0.8,
-    example="A truce brokered by Egypt took effect on Friday.",
+    example="A ceasefire brokered by Egypt took effect on Friday.",
 )
 def _broker_before(m: Mention) -> Role | None:
     """``brokered by X``, ``mediators from X``, ``under the auspices of X``."""
@@ -172,7 +172,7 @@ def _broker_before(m: Mention) -> Role | None:
     "broker named before a cue",
     produces="broker",
     confidence=0.8,
-    example="Shelling went on despite a Qatari-mediated truce.",
+    example="Shelling went on despite an Egypt-brokered ceasefire.",
 )
 def _broker_after(m: Mention) -> Role | None:
     """``Qatar-mediated``, ``Egypt's mediation``, ``Norway, the mediator``."""
@@ -227,7 +227,7 @@ def _with(m: Mention) -> Role | None:
     "monitor",
     produces="broker",
     confidence=0.6,
-    example="Observers from the African Union are monitoring the truce.",
+    example="Observers from the African Union are monitoring the ceasefire.",
 )
 def _monitor(m: Mention) -> Role | None:
     """For a monitoring claim, the actors around it are its monitors."""
@@ -257,24 +257,16 @@ def _third_party(m: Mention) -> Role | None:
     return None
 
 
-@ROLES.rule(
-    "accuser",
-    produces="none",
-    confidence=0.6,
-    example="The army accused the rebels of violating the truce.",
-)
-def _accuser(m: Mention) -> Role | None:
-    """Who accuses another side of a violation is not the accused."""
-    if m.claim.status != "violated" or m.end > m.claim.trigger[0]:
-        return None
-    words, v = m.words, vocab()
-    stop = words.at(m.claim.trigger[0])
-    for k in range(m.after, min(stop, m.after + 4)):
-        if v.accuse.match(words, k) is not None:
-            return "none"
-        if words.low[k] not in v.auxiliaries and words.low[k] not in v.adverbs:
-            break
-    return None
+def _opens_clause(words: Words, k: int) -> bool:
+    """Whether word ``k`` opens a clause (``which``, ``while``, ``but``, ``said``)."""
+    v = vocab()
+    w = words.low[k]
+    return (
+        w in v.relatives
+        or w in ("but", "and")
+        or v.subordinators.match(words, k, k + 1) is not None
+        or v.reporting.match(words, k) is not None
+    )
 
 
 def _between_span(words: Words, claim: Finding, hi: int) -> Offsets | None:
@@ -288,9 +280,7 @@ def _between_span(words: Words, claim: Finding, hi: int) -> Offsets | None:
             for j in range(k + 1, last):
                 w = words.low[j]
                 if w in (";", ":", ".", "(", "—", "–") or (
-                    w == ","
-                    and j + 1 < len(words)
-                    and words.low[j + 1] in ("which", "who", "while", "but", "as", "said")
+                    w == "," and j + 1 < len(words) and _opens_clause(words, j + 1)
                 ):
                     end = words.starts[j]
                     break

@@ -40,7 +40,7 @@ SOURCES: RuleBook[_Claim, Source] = RuleBook("ceasefire sources")
 
 
 @SOURCES.rule(
-    "accuser",
+    "accusation",
     produces="speaker",
     confidence=0.8,
     example="The army accused the rebels of violating the truce.",
@@ -71,7 +71,7 @@ def _accuser(claim: _Claim) -> Source | None:
     "quoted",
     produces="speaker",
     confidence=0.9,
-    example='"The truce is holding," said General Ahmed Karimi.',
+    example='"The ceasefire is holding," said General Ahmed Karimi.',
 )
 def _quoted(claim: _Claim) -> Source | None:
     """Inside quotation marks: the quoted speaker's claim."""

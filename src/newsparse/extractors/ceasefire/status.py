@@ -162,7 +162,8 @@ def _is_plain_adjective(words: Words, k: int, v: Vocab) -> bool:
         and w not in v.prepositions_any
         and w not in v.relatives
         and w not in v.adverbs
-        and w not in ("and", "or", "but", "to", "not", "that")
+        and w not in v.coordinators
+        and w not in ("to", "not", "that")
         and not w.endswith(("ed", "ing", "ly"))
         and v.object_verbs.match(words, k, k + 1) is None
     )
@@ -665,7 +666,8 @@ def _ends_participle(words: Words, k: int, hi: int, v: Vocab) -> bool:
         return True  # "agreed a year earlier"
     return (
         nxt in v.prepositions_any
-        or nxt in ("last", "earlier", "this", "later", "on", "in", "and")
+        or nxt == "and"
+        or _time_words(words, k, hi, v) > k
         or _is_number(nxt)
         or not nxt.isalpha()
         or words.is_capitalised(k)
@@ -676,7 +678,7 @@ def _ends_participle(words: Words, k: int, hi: int, v: Vocab) -> bool:
     "participle after",
     produces="status",
     confidence=0.75,
-    example="The truce brokered by Egypt last week is fragile.",
+    example="The ceasefire brokered by Egypt last week is fragile.",
 )
 def _participle_after(site: Site) -> Cue | None:
     """A participle or adjective right after the phrase: ``a truce brokered by Egypt``,
@@ -741,7 +743,7 @@ def _verb_after(site: Site) -> Cue | None:
     "relative clause",
     produces="status",
     confidence=0.75,
-    example="A truce that took effect on Monday has calmed the valley.",
+    example="A ceasefire that took effect on Monday has calmed the valley.",
 )
 def _relative_clause(site: Site) -> Cue | None:
     """A relative clause about the ceasefire: ``a truce that took effect``, ``…, which

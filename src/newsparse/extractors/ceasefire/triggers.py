@@ -363,7 +363,7 @@ def _agreement(ctx: HeadContext) -> Site | None:
     "it referring back",
     produces="pronoun",
     confidence=0.5,
-    example="The truce was agreed in May. Both sides signed it in Geneva.",
+    example="The army and the rebels agreed a ceasefire in May. Both sides signed it in Geneva.",
 )
 def _pronoun(ctx: HeadContext) -> Site | None:
     """``it`` right after a status cue or before a ceasefire predicate, shortly after a

@@ -97,6 +97,7 @@ class Vocab:
     prepositions_any: frozenset[str]
     subordinators: PhraseTable[bool]
     relatives: frozenset[str]
+    coordinators: frozenset[str]
     reporting: PhraseTable[Verb]
     agreements: frozenset[str]
     talks: frozenset[str]
@@ -197,6 +198,7 @@ def vocab() -> Vocab:
         prepositions_any=_words(en.prepositions),
         subordinators=PhraseTable((w, True) for w in en.subordinators),
         relatives=_words(en.relatives),
+        coordinators=_words(en.coordinators),
         reporting=PhraseTable(reporting),
         agreements=frozenset(lex.anaphors.agreements),
         talks=frozenset(lex.anaphors.talks),

@@ -464,17 +464,19 @@ def _add_states(draft: Draft, all_roles: list[Roles]) -> None:
 
 
 def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:
-    """The place mention in the claim's sentence nearest its trigger (the first on a tie)."""
+    """The place mention in the claim's sentence nearest its trigger (the first on a tie);
+    failing one, a country named as a place (``agreed a truce in Syria``)."""
     ss, se = sentence
     t0 = claim.trigger[0]
-    best: tuple[int, int, Offsets] | None = None
     lo, hi = max(ss, t0 - 400), min(se, claim.trigger[1] + 400)
+    best: tuple[int, int, Offsets] | None = None
     for s, e, _, _ in draft.places.mentions_in(lo, hi):
-        if e > se:
-            continue
-        rank = (abs(s - t0), s, (s, e))
-        if best is None or rank[:2] < best[:2]:
-            best = rank
+        if e <= se and (best is None or (abs(s - t0), s) < best[:2]):
+            best = (abs(s - t0), s, (s, e))
+    if best is None:
+        for s, e, actor in _mentions(draft, lo, hi):
+            if _is_place(draft, s, actor) and (best is None or (abs(s - t0), s) < best[:2]):
+                best = (abs(s - t0), s, (s, e))
     return best[2] if best else None
 
 

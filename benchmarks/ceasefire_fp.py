@@ -71,7 +71,8 @@ def speed(path: Path, n: int) -> dict[str, float]:
 
     pipe.run("The army and the rebels agreed a truce. Fighting went on despite the accord.")
     out = {"articles": float(len(drafts)), "mb": sum(len(t.encode()) for t in texts) / 1e6}
-    # The lexicon is loaded on first use (above). One timed run: a second run over the same drafts would find their claims again.
+    # The lexicon is loaded on first use (above). One timed run: a second run over the same
+    # drafts would find their claims again.
     start = time.perf_counter()
     claims()
     out["ceasefire_s"] = time.perf_counter() - start

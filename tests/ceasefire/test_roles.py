@@ -121,7 +121,7 @@ def test_a_claim_naming_no_side_gets_the_articles_sides() -> None:
     for name in ("Armenia", "Azerbaijan"):
         actor = draft.actors.named(name)
         assert actor is not None
-        at = text.index(f"between Armenia and Azerbaijan") + (8 if name == "Armenia" else 20)
+        at = text.index("between Armenia and Azerbaijan") + (8 if name == "Armenia" else 20)
         actor.add_mention(at, at + len(name))
     find_claims(draft)
     restored = next(c for c in draft.claims if c.status == "reaffirmed")

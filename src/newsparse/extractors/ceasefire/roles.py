@@ -418,7 +418,7 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
                 count[actor.id] = count.get(actor.id, 0) + 1
                 first.setdefault(actor.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
-    if len(ranked) < 2:
+    if len(_two_sides(draft, ranked)) < 2:
         whole: dict[str, int] = {}
         for actor in draft.actors:
             if (
@@ -430,7 +430,31 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
                 whole[actor.id] = len(actor.mentions)
                 first[actor.id] = min(m[0] for m in actor.mentions)
         ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
-    return ranked[:2]
+    return _two_sides(draft, ranked)
+
+
+_STATE_KINDS = frozenset({"country", "government"})
+
+
+def _two_sides(draft: Draft, ranked: list[str]) -> list[str]:
+    """The first actor and the next one that can be its opponent: not the same state under
+    another name (``Russia``, ``the Kremlin`` and ``the Russian government`` are one side)."""
+    if not ranked:
+        return []
+    first = draft.actors.get(ranked[0])
+    for other in ranked[1:]:
+        actor = draft.actors.get(other)
+        if first is None or actor is None:
+            continue
+        same_state = (
+            first.country is not None
+            and first.country == actor.country
+            and first.kind in _STATE_KINDS
+            and actor.kind in _STATE_KINDS
+        )
+        if not same_state:
+            return [ranked[0], other]
+    return ranked[:1]
 
 
 def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> None:

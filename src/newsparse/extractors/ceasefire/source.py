@@ -90,7 +90,7 @@ def _quoted(claim: _Claim) -> Source | None:
 def _reported(claim: _Claim) -> Source | None:
     """Inside reported speech whose cue stands in the claim's sentence: its speaker's claim."""
     ss, se = claim.sentence
-    t0 = claim.finding.trigger[0]
+    t0, t1 = claim.finding.trigger
     reports = [
         q
         for q in claim.quotes
@@ -98,6 +98,10 @@ def _reported(claim: _Claim) -> Source | None:
         and q.speaker is not None
         and q.cue is not None
         and ss <= q.cue[0] < se
+        # "X announced a truce", "X announces end of truce": the cue is the claim's own act
+        # (its object follows it at once), told by the narrator, not a report of it.
+        and not t0 <= q.cue[0] < t1
+        and not q.cue[1] <= t0 <= q.cue[1] + 1
     ]
     if not reports:
         return None

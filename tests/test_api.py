@@ -112,5 +112,15 @@ def test_author_metadata_is_kept() -> None:
     assert a.author == "Jane Roe"
     out = list(newsparse.parse_many([{"id": "1", "text": "x", "meta": {"author": "A. Writer"}}]))
     assert out[0].author == "A. Writer"
-    odd = list(newsparse.parse_many([{"id": "2", "text": "x", "meta": {"author": 7}}]))
+    odd = list(newsparse.parse_many([{"id": "2", "text": "x", "meta": {"author": ["A", "B"]}}]))
     assert odd[0].author is None
+    assert [d.code for d in odd[0].diagnostics] == ["NP106"]
+
+
+def test_parse_many_passes_the_time_budget_on() -> None:
+    (quick,) = newsparse.parse_many(["He said: “We stay.”"], timeout=1e-6)
+    assert [d.code for d in quick.diagnostics] == ["NP303"] and not quick.quotes
+    (plain,) = newsparse.parse_many(["He said: “We stay.”"])
+    assert not plain.diagnostics and plain.quotes
+    with pytest.raises(InputError, match="NP106"):
+        list(newsparse.parse_many(["x"], timeout=-1))

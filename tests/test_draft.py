@@ -40,7 +40,8 @@ def test_input_is_read_only() -> None:
         (lambda d: d.add_claim("in_effect", (0, 3), sentence=7), "sentence"),
         (lambda d: d.add_claim("in_effect", (0, 3), parties="a1"), "sequence of strings"),
         (lambda d: setattr(d, "sentences", [(0, 10), (5, 20)]), "must be in order"),
-        (lambda d: setattr(d, "paragraphs", [(0, len(TEXT) + 1)]), "not a range"),
+        (lambda d: setattr(d, "paragraphs", [(0, len(TEXT) + 1)]), "inside the 63-character"),
+        (lambda d: setattr(d, "sentences", [(0, 1, 2)]), "pair"),
         (lambda d: d.report("not a diagnostic"), "Diagnostic"),
     ],
 )
@@ -247,7 +248,7 @@ def test_actor_at_agrees_with_a_scan(
 def test_quotes_covering_agrees_with_a_scan(
     quotes: list[list[tuple[int, int]]], probes: list[int]
 ) -> None:
-    d = Draft("x" * 140)
+    d = Draft("x" * 400)
     for pieces in quotes:
         segs, end = [], 0
         for start, length in sorted(pieces):

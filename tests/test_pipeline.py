@@ -283,3 +283,62 @@ def test_extractor_decorator_and_declarations() -> None:
     assert (count.name, count.requires, count.provides) == ("count", ("sentences",), ("quotes",))
     assert count.writes == {"quotes"} and count.doc == "Count sentences."
     assert count.module == __name__
+
+
+class Loose(BaseModel):
+    data: dict[str, object]
+
+
+class LooseKinds:
+    @hookimpl
+    def newsparse_record_kinds(self) -> dict[str, type[BaseModel]]:
+        return {"loose": Loose}
+
+
+def _writes(run: object, **declared: object) -> Extractor:
+    return Extractor(name="writer", run=run, requires=("sentences",), **declared)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("run", "declared", "code"),
+    [
+        # a loosely typed record holding a span that is not one of the text
+        (
+            lambda d: d.add_record("loose", {"data": {"start": 0, "end": 5, "text": "nope!"}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
+        # a record holding a value JSON cannot carry
+        (
+            lambda d: d.add_record("loose", {"data": {"x": object()}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
+        # a lone surrogate or a NaN: the article's JSON could not carry them unchanged
+        (
+            lambda d: d.add_record("loose", {"data": {"x": "bad \ud800"}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
+        (
+            lambda d: d.add_record("loose", {"data": {"x": float("nan")}}),
+            {"provides": ("records:loose",)},
+            "NP302",
+        ),
+        (lambda d: d.add_quote("direct", []), {"amends": ("quotes",)}, "NP302"),
+        (lambda d: d.report("a string, not a Diagnostic"), {}, "NP302"),
+        (lambda d: setattr(d.actors[0], "id", "a2"), {"amends": ("actors",)}, "NP301"),
+        (lambda d: setattr(d, "sentences", [(0, 10**6)]), {"amends": ("sentences",)}, "NP302"),
+        (lambda d: setattr(d, "text", "other"), {}, "NP207"),
+        (lambda d: setattr(d, "id", 5), {}, "NP207"),
+    ],
+)
+def test_bad_plugin_writes_never_escape_parse(
+    run: object, declared: dict[str, object], code: str
+) -> None:
+    pm = pm_with(LooseKinds(), plugin(_writes(run, **declared)))
+    plain = newsparse.parse(TEXT, plugins=pm_with(LooseKinds()))
+    article = newsparse.parse(TEXT, plugins=pm)
+    assert [d.code for d in article.diagnostics] == [code]
+    assert article.model_copy(update={"diagnostics": ()}) == plain
+    newsparse.Article.model_validate_json(article.model_dump_json())

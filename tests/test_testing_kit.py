@@ -156,6 +156,15 @@ def test_base_article_is_consistent() -> None:
     assert article_problems(base()) == []
 
 
+def test_record_references_must_resolve() -> None:
+    # A plugin record pointing at an actor, a quote or a claim the article does not have.
+    records = {"weapons": ({"owner": {"actor": "a99"}}, {"about": {"quote": "q1"}})}
+    article = base().model_copy(update={"records": records})
+    assert article_problems(article) == [
+        "records[weapons][0].owner: actor 'a99' is not in the article"
+    ]
+
+
 def test_problems_are_all_listed() -> None:
     article = corrupt(quotes__0__speaker="a9", ceasefire_claims__0__source="zz")
     assert len(article_problems(article)) == 2
@@ -224,6 +233,40 @@ def test_docs_show_a_downstream_project() -> None:
     assert len(files["test_storage.py"].strip().splitlines()) <= 14
 
 
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+# Importing a module as None in sys.modules makes `import` of it fail, as if not installed.
+WITHOUT = "import sys\nfor m in {mods!r}: sys.modules[m] = None\n"
+
+
+def test_checks_work_without_pytest_or_hypothesis(seed_text: str) -> None:
+    done = run_python(
+        WITHOUT.format(mods=["pytest", "hypothesis"]) + "import newsparse\n"
+        "from newsparse.checks import assert_article_consistent, article_problems\n"
+        "from newsparse.testing import assert_article_consistent as same\n"
+        "assert same is assert_article_consistent\n"
+        "import newsparse.testing as t\n"
+        "assert not hasattr(t, 'newsparse_parse')  # the fixtures need pytest; the checks do not\n"
+        "article = newsparse.parse('“We stay,” said Jane Doe.')\n"
+        "assert_article_consistent(article)\n"
+        "bad = article.model_copy(update={'records': {'w': ({'owner': {'actor': 'a9'}},)}})\n"
+        "assert article_problems(bad), 'a dangling reference passed'\n"
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_checks_module_imports_no_test_tools() -> None:
+    done = run_python(
+        "import sys, newsparse.checks\n"
+        "assert not {'pytest', 'hypothesis', '_pytest'} & set(sys.modules), 'test tools imported'"
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 PROFILE = """
 from hypothesis import settings
 
@@ -264,3 +307,35 @@ def test_fresh_downstream_project_passes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     tests = sum(code.count("\ndef test_") + code.startswith("def test_") for code in files.values())
     assert f"{tests} passed" in done.stdout
+
+
+# Fewer examples, but hypothesis' own deadline (200 ms): what a downstream CI run meets.
+FEW_WITH_DEADLINE = """
+from hypothesis import settings
+
+settings.register_profile("few_timed", max_examples=20)
+settings.load_profile("few_timed")
+"""
+
+
+@pytest.mark.slow
+def test_the_documented_property_test_passes_alone(tmp_path: Path) -> None:
+    """``pytest -k never_breaks``: the first example is not charged with compiling patterns."""
+    for name, code in downstream_files().items():
+        (tmp_path / name).write_text(code, encoding="utf-8")
+    (tmp_path / "_few_timed.py").write_text(FEW_WITH_DEADLINE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSPARSE_", "PYTEST_"))}
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"),
+            *("-p", "_few_timed", "-p", "no:randomly", "-k", "never_breaks"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout

@@ -14,5 +14,5 @@ def _hypothesis_setup_hook() -> None:
         return
     try:
         importlib.import_module("newsparse.strategies")  # registers on import
-    except ImportError:  # a partial install without the strategies module
+    except ImportError:  # hypothesis itself missing or broken: nothing to register with
         return

@@ -1,14 +1,14 @@
-"""The two entry points: :func:`parse` for one article and :func:`parse_many` for a corpus."""
+"""The two entry points: ``parse`` for one article and ``parse_many`` for a corpus."""
 
 from __future__ import annotations
 
 import gc
-import itertools
 import os
+import pickle
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
@@ -18,7 +18,7 @@ from .pipeline import Pipeline
 from .plugins import get_plugin_manager, make_plugin_manager
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
 __all__ = ["parse", "parse_many"]
@@ -83,24 +83,22 @@ def _check_text(text: object) -> str:
 
 
 def _check_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in _META_KEYS:
-        value = meta.get(key)
-        if value is None:
-            continue
-        if key == "published" and hasattr(value, "isoformat"):
-            value = value.isoformat()
-        if not isinstance(value, str):
-            raise InputError("NP106", f"{key} must be a string, not {type(value).__name__}")
-        out[key] = value
-    if "published" in out:
-        from .models import _valid_iso
+    from ._meta import META_KEYS, meta_value
 
-        try:
-            _valid_iso(out["published"])
-        except ValueError as exc:
-            raise InputError("NP106", str(exc)) from None
+    out: dict[str, Any] = {}
+    for key in META_KEYS:
+        value, problem = meta_value(key, meta.get(key))
+        if problem is not None:
+            raise InputError(problem.code, problem.message)
+        if value is not None:
+            out[key] = value
     return out
+
+
+def _check_timeout(timeout: object) -> None:
+    ok = isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
+    if timeout is not None and not ok:
+        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
 
 
 def parse(
@@ -116,7 +114,7 @@ def parse(
     strict: bool = False,
     timeout: float | None = None,
 ) -> Article:
-    """Parse one article's text into an :class:`Article`.
+    """Parse one article's text into an ``Article``.
 
     ``plugins`` adds plugin objects for this call (or gives a whole plugin manager); the
     pipeline for a plugin set is planned once and reused. With ``strict=True`` an extractor
@@ -124,8 +122,7 @@ def parse(
     the work on this article: when it runs out, what was found so far is returned with an
     ``NP303`` diagnostic.
     """
-    if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
-        raise InputError("NP106", f"timeout must be a positive number of seconds, not {timeout!r}")
+    _check_timeout(timeout)
     _check_text(text)
     meta = _check_meta(
         {
@@ -141,8 +138,14 @@ def parse(
 
 
 def _record_args(record: Record) -> tuple[str, dict[str, Any]]:
+    text, meta, _ = _record_parts(record)
+    return text, meta
+
+
+def _record_parts(record: Record) -> tuple[str, dict[str, Any], list[Any]]:
+    """A record's text, its usable metadata, and the problems of the metadata left out."""
     if isinstance(record, str):
-        return record, {}
+        return record, {}, []
     if not isinstance(record, Mapping):
         raise InputError(
             "NP104", f"a record must be a str or a mapping, not {type(record).__name__}"
@@ -150,35 +153,35 @@ def _record_args(record: Record) -> tuple[str, dict[str, Any]]:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError("NP104", "the record has no string 'text' field")
-    meta = dict(record.get("meta") or {}) if isinstance(record.get("meta"), Mapping) else {}
-    merged = {
-        "id": record.get("id"),
-        "title": record.get("title") or meta.get("title"),
-        "published": record.get("published")
-        or meta.get("published")
-        or meta.get("publication_date"),
-        "url": record.get("url") or meta.get("url"),
-        "source": record.get("source") if isinstance(record.get("source"), str) else None,
-        "author": next(
-            (a for a in (record.get("author"), meta.get("author")) if isinstance(a, str) and a),
-            None,
-        ),
-    }
-    if merged["id"] is not None and not isinstance(merged["id"], str):
-        merged["id"] = str(merged["id"])
-    return text, {k: v for k, v in merged.items() if v is not None}
+    from ._meta import record_meta
+
+    meta, problems = record_meta(record)
+    return text, dict(meta), problems
 
 
-def _parse_record(record: Record, strict: bool = False) -> Article:
-    text, meta = _record_args(record)
-    try:
-        return parse(text, strict=strict, **meta)
-    except InputError as exc:
-        if exc.code == "NP106" and "published" in meta:
-            # A malformed date should not cost the article: parse it without one.
-            meta.pop("published")
-            return parse(text, strict=strict, **meta)
-        raise
+class Options(NamedTuple):
+    """How each record of a stream is parsed (sent along to the workers)."""
+
+    strict: bool = False
+    timeout: float | None = None
+
+
+_DEFAULT = Options()
+
+
+def _parse_record(record: Record, opts: Options = _DEFAULT) -> Article:
+    """Parse one record; metadata it cannot use is left out with a warning, never the text."""
+    text, meta, problems = _record_parts(record)
+    article = parse(text, strict=opts.strict, timeout=opts.timeout, **meta)
+    if not problems:
+        return article
+    from .models import Diagnostic
+
+    notes = tuple(
+        Diagnostic(extractor="input", code=p.code, level="warning", message=p.message)
+        for p in problems
+    )
+    return article.model_copy(update={"diagnostics": (*notes, *article.diagnostics)})
 
 
 # -- many articles: streaming, in order, optionally over a process pool ---------------------------
@@ -233,36 +236,55 @@ def _failed_newsparse(cls: type[NewsparseError], code: str, message: str) -> _Fa
     return _Failed(cls(code, message))
 
 
-def _run_chunk(chunk: list[Record], strict: bool, finish: Finish | None) -> list[Any]:
+def _run_chunk(chunk: list[Record], opts: Options, finish: Finish | None) -> list[Any]:
     out: list[Any] = []
     for rec in chunk:
         try:
-            article = _parse_record(rec, strict)
-            out.append(article if finish is None else finish(article))
+            article = _parse_record(rec, opts)
         except Exception as exc:
             out.append(_Failed(exc))
+            continue
+        if finish is None:
+            out.append(article)
+            continue
+        try:
+            out.append(finish(article))
+        except Exception as exc:  # a value JSON cannot hold, put there by a plugin
+            out.append(
+                _Failed(NewsparseError("NP603", f"the article cannot be written: {_why(exc)}"))
+            )
     return out
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """Group records into chunks; when the source raises, the records read so far come first."""
     chunk: list[Record] = []
     chars = 0
-    for rec in records:
-        chunk.append(rec)
-        text = rec if isinstance(rec, str) else rec.get("text") if isinstance(rec, Mapping) else ""
-        chars += len(text) if isinstance(text, str) else 0
-        if len(chunk) >= size or chars >= _CHUNK_CHARS:
+    try:
+        for rec in records:
+            chunk.append(rec)
+            text = (
+                rec if isinstance(rec, str) else rec.get("text") if isinstance(rec, Mapping) else ""
+            )
+            chars += len(text) if isinstance(text, str) else 0
+            if len(chunk) >= size or chars >= _CHUNK_CHARS:
+                yield chunk
+                chunk = []
+                chars = 0
+    except Exception:
+        if chunk:
             yield chunk
-            chunk = []
-            chars = 0
+        raise
     if chunk:
         yield chunk
 
 
 def _record_id(record: Record) -> str | None:
+    """The record's usable id, for error reports (None when it has none it could use)."""
     if isinstance(record, Mapping):
-        rid = record.get("id")
-        return None if rid is None else str(rid)
+        from ._meta import meta_value
+
+        return meta_value("id", record.get("id"))[0]
     return None
 
 
@@ -277,24 +299,180 @@ def _mp_context() -> BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+class _Pool:
+    """Chunks in flight on a process pool, in order, with faults isolated to their records.
+
+    A chunk whose worker died, or that could not cross to a worker, is run again alone, then
+    record by record, so only the records at fault fail (NP601, NP602); a dead worker's pool is
+    replaced. ``stop`` with ``kill`` ends running work at once instead of waiting for it.
+    """
+
+    def __init__(self, jobs: int, opts: Options, finish: Finish | None) -> None:
+        # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.broken_error = BrokenProcessPool
+        self.jobs = jobs
+        self.opts = opts
+        self.finish = finish
+        self.ctx = _mp_context()
+        # A chunk with no future is a suspect: in flight when a worker died, or never sent.
+        self.window: deque[tuple[list[Record], Future[list[Any]] | None]] = deque()
+        # Forked workers start at the first submit. Frozen, the parent's objects stay out of
+        # the workers' garbage collections, which would otherwise touch (and so copy) every
+        # page they share with the parent.
+        self.thaw = self.ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
+        if self.thaw:
+            gc.freeze()
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx, initializer=_warm_up)
+
+    def _send(self, chunk: list[Record]) -> Future[list[Any]] | None:
+        try:
+            return self.pool.submit(_run_chunk, chunk, self.opts, self.finish)
+        except self.broken_error:
+            return None
+
+    def add(self, chunk: list[Record]) -> None:
+        """Send a chunk to the workers."""
+        self.window.append((chunk, self._send(chunk)))
+        if self.thaw:
+            gc.unfreeze()
+            self.thaw = False
+
+    def take(self) -> tuple[list[Record], list[Any]]:
+        """The oldest chunk and its results (a ``_Failed`` for each record that failed)."""
+        chunk, fut = self.window.popleft()
+        return chunk, self._settle(chunk, fut)
+
+    def _restart(self) -> None:
+        self.stop(kill=True)
+        self.pool = self._new()
+
+    def stop(self, *, kill: bool) -> None:
+        """Shut the pool down; with ``kill``, end running work now instead of letting it finish."""
+        if self.thaw:
+            gc.unfreeze()
+            self.thaw = False
+        if kill:
+            kill_workers = getattr(self.pool, "kill_workers", None)  # Python 3.14+
+            if kill_workers is not None:
+                kill_workers()
+            else:
+                # Before 3.14 the executor has no public way to stop a running task.
+                processes = getattr(self.pool, "_processes", None) or {}
+                for proc in list(processes.values()):
+                    proc.kill()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _quiesce(self, broken: bool) -> None:
+        """Let the chunks in flight finish, mark those a dead worker took down, renew the pool."""
+        from concurrent.futures import wait
+
+        live = [fut for _, fut in self.window if fut is not None]
+        if live:
+            wait(live)
+        for i, (chunk, fut) in enumerate(self.window):
+            if fut is not None and isinstance(fut.exception(), self.broken_error):
+                self.window[i] = (chunk, None)
+                broken = True
+        if broken:
+            self._restart()
+
+    def _settle(self, chunk: list[Record], fut: Future[list[Any]] | None) -> list[Any]:
+        """The chunk's results; when its future failed, found again with the fault isolated."""
+        broken = fut is None
+        if fut is not None:
+            try:
+                return fut.result()
+            except self.broken_error:
+                broken = True
+            except Exception:  # the chunk or a result could not be pickled
+                broken = False
+        self._quiesce(broken)
+        if broken:
+            # Most chunks in flight when a worker dies are bystanders: try the chunk whole.
+            retry = self._send(chunk)
+            try:
+                if retry is not None:
+                    return retry.result()
+            except Exception:
+                pass
+            self._restart()
+        return [self._alone(rec) for rec in chunk]
+
+    def _alone(self, rec: Record) -> Any:
+        """One record in a pool with nothing else in flight, so a failure is its own."""
+        try:
+            pickle.dumps(rec)
+        except Exception as exc:
+            why = f"the record cannot be sent to a worker process ({_why(exc)})"
+            return _Failed(NewsparseError("NP602", why))
+        fut = self._send([rec])
+        try:
+            if fut is None:
+                raise self.broken_error("the pool was broken")
+            return fut.result()[0]
+        except self.broken_error:
+            self._restart()
+            return _Failed(NewsparseError("NP601", "a worker process died parsing this record"))
+        except Exception as exc:
+            why = f"the article could not come back from the worker ({_why(exc)})"
+            return _Failed(NewsparseError("NP602", why))
+
+
+class _Source:
+    """Chunks from the records; a source error is kept until the chunks read before are done."""
+
+    def __init__(self, chunks: Iterator[list[Record]]) -> None:
+        self.chunks = chunks
+        self.error: Exception | None = None
+
+    def next(self) -> list[Record] | None:
+        """The next chunk; None at the end, or once the source has raised."""
+        if self.error is not None:
+            return None
+        try:
+            return next(self.chunks, None)
+        except Exception as exc:
+            self.error = exc
+            return None
+
+    def reraise(self) -> None:
+        """Raise the source's error, if it had one."""
+        if self.error is not None:
+            raise self.error
+
+
+def _sizes(jobs: int, chunk_size: int | None) -> tuple[int, int]:
+    """The number of workers (``0``: one per CPU) and records per chunk, checked."""
+    if jobs < 0:
+        raise ValueError("jobs must be >= 0")
+    size = chunk_size or _CHUNK_RECORDS
+    if size < 1:
+        raise ValueError("chunk_size must be >= 1")
+    return jobs or os.cpu_count() or 1, size
+
+
 def _stream(
     records: Iterable[Record],
     *,
     jobs: int,
-    strict: bool,
+    opts: Options,
     on_error: ErrorHandler | None,
     chunk_size: int | None,
     finish: Finish | None,
 ) -> Iterator[Any]:
-    """Parse records in order, applying ``finish`` where the parsing happens (worker or here)."""
-    if jobs < 0:
-        raise ValueError("jobs must be >= 0")
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    size = chunk_size or _CHUNK_RECORDS
-    if size < 1:
-        raise ValueError("chunk_size must be >= 1")
+    """Parse records in order, applying ``finish`` where the parsing happens (worker or here).
 
+    When the source raises, the records read before are yielded first. With a pool, faults stay
+    with their records (see ``_Pool``).
+    """
+    jobs, size = _sizes(jobs, chunk_size)
     index = 0
 
     def emit(chunk: list[Record], results: list[Any]) -> Iterator[Any]:
@@ -311,45 +489,37 @@ def _stream(
     chunks = _chunks(records, size)
     if jobs == 1:
         for chunk in chunks:
-            yield from emit(chunk, _run_chunk(chunk, strict, finish))
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
         return
-    first = next(chunks, None)
-    if first is None:
+    source = _Source(chunks)
+    upcoming = deque(c for c in (source.next(), source.next()) if c is not None)
+    if len(upcoming) < 2:  # at most one chunk: a pool would cost more than it saves
+        for chunk in upcoming:
+            yield from emit(chunk, _run_chunk(chunk, opts, finish))
+        source.reraise()
         return
-    second = next(chunks, None)
-    if second is None:  # one chunk: a pool would cost more than it saves
-        yield from emit(first, _run_chunk(first, strict, finish))
-        return
-    # Imported here: they cost ~50 ms, which a one-process run should not pay at import time.
-    from concurrent.futures import ProcessPoolExecutor
-
     _warm_up()
-    window: deque[tuple[list[Record], Future[list[Any]]]] = deque()
-    ctx = _mp_context()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up)
-    # Forked workers start at the first submit. Frozen, the parent's objects stay out of the
-    # workers' garbage collections, which would otherwise touch (and so copy) every page they
-    # share with the parent.
-    thaw = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
-    if thaw:
-        gc.freeze()
+    pool = _Pool(jobs, opts, finish)
     try:
-        for chunk in itertools.chain((first, second), chunks):
-            window.append((chunk, pool.submit(_run_chunk, chunk, strict, finish)))
-            if thaw:
-                gc.unfreeze()
-                thaw = False
-            if len(window) >= jobs * _WINDOW_PER_JOB:
-                done, fut = window.popleft()
-                yield from emit(done, fut.result())
-        while window:
-            done, fut = window.popleft()
-            yield from emit(done, fut.result())
+        while True:
+            while len(pool.window) < jobs * _WINDOW_PER_JOB:
+                nxt = upcoming.popleft() if upcoming else source.next()
+                if nxt is None:
+                    break
+                pool.add(nxt)
+            if not pool.window:
+                break
+            yield from emit(*pool.take())
+        source.reraise()
     finally:
-        if thaw:
-            gc.unfreeze()
-        # Also reached when the consumer stops early: drop queued chunks, end the workers.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Also reached when the consumer stops early (close()): work still in flight is
+        # killed, not waited for.
+        pool.stop(kill=bool(pool.window))
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def parse_many(
@@ -357,6 +527,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[Article]:
@@ -366,14 +537,20 @@ def parse_many(
     ``chunk_size`` records and about 64k characters) per worker are in flight. ``jobs`` > 1 uses
     a process pool (``jobs=0`` means one per CPU); plugins then come from the installed entry
     points. A record that fails raises, unless ``on_error(index, record_id, exception)`` is given:
-    then it is called and the record skipped.
+    then it is called and the record skipped. A worker that dies fails only the record it was on
+    (``NP601``), a record that cannot be pickled fails alone (``NP602``), and the stream goes on.
+    Metadata that cannot be used is left out with a warning diagnostic; the text is always
+    parsed (see docs/errors.md, metadata). When ``records`` raises, the articles of the records
+    read before come first, then the exception. Closing the iterator early stops the workers
+    at once. ``strict`` and ``timeout`` apply to each record as in ``parse``.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[Article]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=None,
@@ -395,20 +572,22 @@ def dump_many(
     indent: bool = False,
     jobs: int = 1,
     strict: bool = False,
+    timeout: float | None = None,
     on_error: ErrorHandler | None = None,
     chunk_size: int | None = None,
 ) -> Iterator[str]:
-    """Like :func:`parse_many`, but yield each article as JSON, serialised in the worker.
+    """Like ``parse_many``, but yield each article as JSON, serialised in the worker.
 
     Sending text back from the workers costs far less than sending models, so this is what the
     command line uses for ``--format json``/``jsonl``.
     """
+    _check_timeout(timeout)
     return cast(
         "Iterator[str]",
         _stream(
             records,
             jobs=jobs,
-            strict=strict,
+            opts=Options(strict, timeout),
             on_error=on_error,
             chunk_size=chunk_size,
             finish=_to_json_indented if indent else _to_json_line,

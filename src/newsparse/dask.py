@@ -11,10 +11,10 @@ Install the extra (``pip install 'newsparse[dask]'``), then::
     articles = newsparse.dask.parse_bag(records)        # a bag of article dicts, lazily
     articles.map(json.dumps).to_textfiles("out/*.jsonl")
 
-Each worker builds the same pipeline as :func:`newsparse.parse`, from the plugins installed on that
+Each worker builds the same pipeline as ``newsparse.parse``, from the plugins installed on that
 worker, once per process. Within a partition records are parsed in order, and the bag keeps the
 order of its partitions, so ``compute()`` gives the articles in input order. Without a cluster,
-:func:`newsparse.parse_many` with ``jobs=N`` does the same with a local process pool.
+``newsparse.parse_many`` with ``jobs=N`` does the same with a local process pool.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import dask.bag as db
 
-from .api import Record, _parse_record, _record_id
+from .api import Options, Record, _parse_record, _record_id
 
 __all__ = ["parse_bag", "read_records"]
 
@@ -47,7 +47,7 @@ def _parse_partition(
     out: list[Any] = []
     for rec in records:
         try:
-            article = _parse_record(rec, strict)
+            article = _parse_record(rec, Options(strict=strict))
         except Exception as exc:
             if errors == "raise":
                 raise
@@ -72,7 +72,7 @@ def parse_bag(
     """Parse a bag of texts or ``{"id", "text", …}`` records into a bag of articles, lazily.
 
     ``output`` is ``"dict"`` (JSON-ready dicts, cheap to move between workers), ``"json"`` (one
-    JSON string per article, ready for ``to_textfiles``) or ``"article"`` (:class:`Article`
+    JSON string per article, ready for ``to_textfiles``) or ``"article"`` (``Article``
     objects). With ``errors="skip"`` a record that cannot be parsed is logged and left out;
     the default raises.
     """

@@ -1,4 +1,4 @@
-"""The working state of one article, which extractors read and write: :class:`Draft`.
+"""The working state of one article, which extractors read and write: ``Draft``.
 
 A draft holds the text and metadata (read-only), the segmentation, and one table each of actors,
 places, quotes and ceasefire claims. Every write goes through the draft, which
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import json
 import time
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, overload
 
 import regex
 from pydantic import BaseModel, ValidationError
@@ -259,7 +261,7 @@ class _Named(_Item):
 
 
 class ActorDraft(_Named):
-    """An actor under construction (see :class:`~newsparse.models.Actor` for the fields)."""
+    """An actor under construction (see ``Actor`` for the fields)."""
 
     __slots__ = ("affiliations", "country", "gender", "kind", "name", "titles")
     _capability = "actors"
@@ -302,7 +304,7 @@ class ActorDraft(_Named):
 
 
 class PlaceDraft(_Named):
-    """A place under construction (see :class:`~newsparse.models.Place`)."""
+    """A place under construction (see ``Place``)."""
 
     __slots__ = ("country", "name")
     _capability = "places"
@@ -328,7 +330,7 @@ def _segments(draft: Draft, value: Any) -> tuple[Offsets, ...]:
 
 
 class QuoteDraft(_Item):
-    """A quote under construction (see :class:`~newsparse.models.Quote`)."""
+    """A quote under construction (see ``Quote``)."""
 
     __slots__ = ("clause", "confidence", "cue", "kind", "segments", "speaker", "speaker_mention")
     _capability = "quotes"
@@ -379,7 +381,7 @@ class QuoteDraft(_Item):
 
 
 class ClaimDraft(_Item):
-    """A ceasefire claim under construction (see :class:`~newsparse.models.CeasefireClaim`)."""
+    """A ceasefire claim under construction (see ``CeasefireClaim``)."""
 
     __slots__ = (
         "brokers",
@@ -739,6 +741,77 @@ class ClaimTable(_Table[ClaimDraft]):
 _S = TypeVar("_S")
 
 
+class Runs(Sequence[Offsets]):
+    """Ordered, non-overlapping ``(start, end)`` ranges kept in two arrays (16 bytes a range).
+
+    How the draft holds paragraphs and sentences: a text of a million one-line paragraphs must
+    not cost a Python tuple per range.
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: array[int] | None = None, ends: array[int] | None = None) -> None:
+        self.starts = starts if starts is not None else array("q")
+        self.ends = ends if ends is not None else array("q")
+
+    @classmethod
+    def pack(cls, draft: Draft, value: Iterable[Offsets], what: str) -> Runs:
+        """Check and pack ranges (any iterable, a generator included) for ``draft``'s text."""
+        if isinstance(value, Runs):
+            value = zip(value.starts, value.ends, strict=True)
+        runs = cls()
+        n = len(draft.text)
+        last = 0
+        for pair in value:
+            try:
+                s, e = pair
+            except (TypeError, ValueError):
+                raise _refuse(f"{what}: a range is a (start, end) pair, not {pair!r}") from None
+            if type(s) is not int or type(e) is not int or not last <= s <= e <= n:
+                raise _refuse(
+                    f"{what} must be in order, must not overlap and must lie inside the "
+                    f"{n}-character text: ({s!r}, {e!r}) after {last}"
+                )
+            runs.starts.append(s)
+            runs.ends.append(e)
+            last = e
+        return runs
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Offsets: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Offsets, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Offsets | tuple[Offsets, ...]:
+        if isinstance(i, slice):
+            return tuple(zip(self.starts[i], self.ends[i], strict=True))
+        return (self.starts[i], self.ends[i])
+
+    def __iter__(self) -> Iterator[Offsets]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Runs):
+            return self.starts == other.starts and self.ends == other.ends
+        if isinstance(other, tuple | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Runs({list(self)[:3]}{'…' if len(self) > 3 else ''})"
+
+    def index_of(self, offset: int) -> int | None:
+        """Index of the range containing ``offset``, or None."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else None
+
+
 class _Writer:
     """Who is writing now: one extractor and the capabilities it may write."""
 
@@ -776,10 +849,9 @@ class Draft:
         self._writer: _Writer | None = None
         self._journal: dict[tuple[int, str], tuple[object, str, Any]] | None = None
         self._headline: Offsets | None = None
-        self._boilerplate: tuple[Offsets, ...] = ()
-        self._paragraphs: tuple[Offsets, ...] = ()
-        self._sentences: tuple[Offsets, ...] = ()
-        self._starts: dict[str, list[int]] = {}
+        self._boilerplate = Runs()
+        self._paragraphs = Runs()
+        self._sentences = Runs()
         self.actors = ActorTable(self)
         """Actors found so far."""
         self.places = PlaceTable(self)
@@ -788,7 +860,7 @@ class Draft:
         """Quotes found so far."""
         self.claims = ClaimTable(self)
         """Ceasefire claims found so far."""
-        self._records: dict[str, list[BaseModel]] = {}
+        self._records: dict[str, list[tuple[BaseModel, dict[str, Any]]]] = {}
         self._diagnostics: list[Diagnostic] = []
         self._scratch: dict[type, tuple[int, Any]] = {}
 
@@ -865,8 +937,8 @@ class Draft:
         object.__setattr__(self, "_headline", value)
 
     @property
-    def boilerplate(self) -> tuple[Offsets, ...]:
-        """Lines that are not prose, in order."""
+    def boilerplate(self) -> Runs:
+        """Lines that are not prose, in order: a sequence of ``(start, end)``."""
         return self._boilerplate
 
     @boilerplate.setter
@@ -874,8 +946,8 @@ class Draft:
         self._set_run("boilerplate", value)
 
     @property
-    def paragraphs(self) -> tuple[Offsets, ...]:
-        """Paragraphs, in order."""
+    def paragraphs(self) -> Runs:
+        """Paragraphs, in order: a sequence of ``(start, end)``."""
         return self._paragraphs
 
     @paragraphs.setter
@@ -883,8 +955,8 @@ class Draft:
         self._set_run("paragraphs", value)
 
     @property
-    def sentences(self) -> tuple[Offsets, ...]:
-        """Sentences, in order."""
+    def sentences(self) -> Runs:
+        """Sentences, in order: a sequence of ``(start, end)``."""
         return self._sentences
 
     @sentences.setter
@@ -893,38 +965,26 @@ class Draft:
 
     def _set_run(self, name: str, value: Iterable[Offsets]) -> None:
         self._may(name)
-        runs = _offsets_tuple(self, value)
-        for (_, a_end), (b_start, _) in itertools.pairwise(runs):
-            if b_start < a_end:
-                raise _refuse(f"{name} must be in order and must not overlap")
+        runs = Runs.pack(self, value, name)
         self._remember(self, f"_{name}")
-        self._starts.pop(name, None)
         object.__setattr__(self, f"_{name}", runs)
-
-    def _index_of(self, name: str, offset: int) -> int | None:
-        runs: tuple[Offsets, ...] = getattr(self, f"_{name}")
-        starts = self._starts.get(name)
-        if starts is None:
-            starts = self._starts[name] = [s for s, _ in runs]
-        i = bisect_right(starts, offset) - 1
-        return i if i >= 0 and offset < runs[i][1] else None
 
     def sentence_index(self, offset: int) -> int | None:
         """Index in ``sentences`` of the sentence containing ``offset``, or None."""
-        return self._index_of("sentences", offset)
+        return self._sentences.index_of(offset)
 
     def sentence_at(self, offset: int) -> Offsets | None:
         """The sentence containing ``offset``, or None."""
-        i = self._index_of("sentences", offset)
+        i = self._sentences.index_of(offset)
         return None if i is None else self._sentences[i]
 
     def paragraph_index(self, offset: int) -> int | None:
         """Index in ``paragraphs`` of the paragraph containing ``offset``, or None."""
-        return self._index_of("paragraphs", offset)
+        return self._paragraphs.index_of(offset)
 
     def paragraph_at(self, offset: int) -> Offsets | None:
         """The paragraph containing ``offset``, or None."""
-        i = self._index_of("paragraphs", offset)
+        i = self._paragraphs.index_of(offset)
         return None if i is None else self._paragraphs[i]
 
     # -- adding records
@@ -963,18 +1023,22 @@ class Draft:
         self._may(f"records:{kind}")
         try:
             obj = record if isinstance(record, model) else model.model_validate(record)
-            _check_record_spans(self._text, obj)
+            data = _record_json(self._text, obj)
         except (ValidationError, ValueError, TypeError) as exc:
             self._drop(who, "NP302", f"invalid {kind} record dropped: {exc}"[:500])
             return None
         self._remember_length_in(self._records, kind)
-        self._records.setdefault(kind, []).append(obj)
+        self._records.setdefault(kind, []).append((obj, data))
         return obj
 
     @property
     def records(self) -> Mapping[str, tuple[BaseModel, ...]]:
         """The plugin records added so far, by kind."""
-        return {k: tuple(v) for k, v in self._records.items() if v}
+        return {k: tuple(obj for obj, _ in v) for k, v in self._records.items() if v}
+
+    def _record_data(self) -> dict[str, list[dict[str, Any]]]:
+        """The records as the JSON objects the article will hold, by kind."""
+        return {k: [data for _, data in v] for k, v in self._records.items() if v}
 
     # -- diagnostics
 
@@ -1091,20 +1155,25 @@ class Draft:
         for table in tables:
             table._items = [x for x in table._items if x._born != run]
             table._reindex()
-        self._starts.clear()
         self._scratch = {k: v for k, v in self._scratch.items() if v[0] != run}
 
 
-def _check_record_spans(text: str, record: BaseModel) -> None:
-    """Raise ``ValueError`` when a span inside a record is not a span of ``text``."""
+def _record_json(text: str, record: BaseModel) -> dict[str, Any]:
+    """The record as a JSON object; ``ValueError`` when JSON cannot carry it exactly (NaN,
+    infinity, a lone surrogate) or when a span inside it is not a span of ``text``."""
     from .models import _spans_in
 
-    for where, span in _spans_in(record.model_dump(mode="json"), "record"):
+    # JSON mode writes NaN and infinity as null, so they are looked for before it.
+    json.dumps(record.model_dump(), allow_nan=False, default=str)
+    data = record.model_dump(mode="json")
+    json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails here
+    for where, span in _spans_in(data, "record"):
         if span.end > len(text) or text[span.start : span.end] != span.text:
             raise ValueError(f"{where}: span [{span.start}, {span.end}) is not {span.text!r}")
+    return data
 
 
 def span_of(text: str, offsets: Offsets) -> Span:
-    """The :class:`~newsparse.models.Span` of ``offsets`` in ``text``."""
+    """The ``Span`` of ``offsets`` in ``text``."""
     s, e = offsets
     return Span(start=s, end=e, text=text[s:e])

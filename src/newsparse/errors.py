@@ -37,6 +37,14 @@ CODES: dict[str, str] = {
     # html input and the annotated view (appended)
     "NP108": "No article text was found in the page: pass the article's own page, or its text.",
     "NP402": "Give 'newsparse show' one .txt, .html, .jsonl or article .json file (see --help).",
+    # cli and streams (robust)
+    "NP109": "JSON nested this deep is not an article record: flatten it (at most 100 levels).",
+    "NP403": "Use --resume with --format jsonl and -o OUT; rerun other formats from the start.",
+    "NP404": "OUT is not a JSONL file newsparse wrote: pick another -o, or move the file away.",
+    "NP405": "Reading or writing a file failed mid-run (disk full, device error): fix it, rerun.",
+    "NP601": "A worker process died on this record (a crash or kill in an extractor or plugin).",
+    "NP602": "The record cannot be sent to a worker process: give plain str/dict/list values.",
+    "NP603": "The article cannot be written as JSON (e.g. a plugin's lone surrogate): report it.",
 }
 
 

@@ -18,7 +18,7 @@ class Extractor:
     (steps requiring it run after it); ``amends`` is what it may add to after another step
     provided it (the quotes step adds speakers it found to ``actors``). The draft refuses a write
     to anything not in ``provides`` or ``amends`` (``NP207``). Capabilities are names from
-    :data:`CAPABILITIES`, or ``records:<kind>`` for a registered record kind.
+    ``CAPABILITIES``, or ``records:<kind>`` for a registered record kind.
     """
 
     name: str
@@ -68,7 +68,7 @@ def extractor(
     amends: Iterable[str] = (),
     replaces: str | None = None,
 ) -> Callable[[Callable[[Draft], None]], Extractor]:
-    """Decorate ``fn(draft)`` to make it an :class:`Extractor`."""
+    """Decorate ``fn(draft)`` to make it an ``Extractor``."""
 
     def wrap(fn: Callable[[Draft], None]) -> Extractor:
         return Extractor(

@@ -1,7 +1,7 @@
 """The plugin contract: every hook a newsparse plugin may implement.
 
 Built-in extractors use exactly these hooks. Plugins are modules or objects whose functions carry
-the :data:`hookimpl` marker; third-party ones are found through the ``newsparse`` entry-point group.
+the ``hookimpl`` marker; third-party ones are found through the ``newsparse`` entry-point group.
 Hooks only ever gain arguments; implementations may accept any subset of a hook's arguments.
 """
 
@@ -30,10 +30,11 @@ def newsparse_extractors() -> Iterable[Extractor]:
 
     Called once when a pipeline is built (not per article). Each extractor names what it
     ``requires`` and ``provides``; the pipeline runs them in an order that satisfies those, whatever
-    order plugins were registered in. An extractor with the same ``name`` as a built-in one replaces
-    it. Results from all plugins are collected.
+    order plugins were registered in. An extractor takes another's place (a built-in's, say) only by
+    declaring ``replaces="<name>"``; two extractors of one ``name`` are an error (NP203). Results
+    from all plugins are collected.
 
-    .. versionadded:: 0.1
+    *Added in 0.1.*
     """
 
 
@@ -45,7 +46,7 @@ def newsparse_record_kinds() -> Mapping[str, type[BaseModel]]:
     objects, so articles stay JSON-serialisable whatever plugins produced them. Kinds must be unique
     across plugins; use a prefix of your plugin's name for anything generic.
 
-    .. versionadded:: 0.1
+    *Added in 0.1.*
     """
 
 
@@ -56,5 +57,5 @@ def newsparse_disabled_extractors() -> Iterable[str]:
     Lets a plugin switch off a built-in it does not want to replace. A disabled extractor whose
     output another extractor requires makes pipeline construction fail with ``NP201``.
 
-    .. versionadded:: 0.1
+    *Added in 0.1.*
     """

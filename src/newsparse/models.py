@@ -1,11 +1,11 @@
 """The typed records newsparse produces: spans, actors, places, quotes, ceasefire claims, articles.
 
 Every model is frozen and forbids unknown fields. Offsets are half-open Python string indices into
-``Article.text``; an :class:`Article` whose spans do not reproduce their text does not validate.
+``Article.text``; an ``Article`` whose spans do not reproduce their text does not validate.
 
 Long runs of spans (paragraphs, sentences, an actor's mentions, a quote's segments) are stored as
-offsets into the article text (:class:`Spans`, :class:`Mentions`) and handed out as
-:class:`Span` / :class:`Mention` models on access, so an article costs memory in proportion to its
+offsets into the article text (``Spans``, ``Mentions``) and handed out as
+``Span`` / ``Mention`` models on access, so an article costs memory in proportion to its
 text and the things found in it, not to a Python object per span.
 """
 
@@ -290,7 +290,7 @@ class _Packed(Sequence[_S]):
         return None
 
     def _set_extra_state(self, state: Any) -> None:
-        """Restore what :meth:`_extra_state` saved."""
+        """Restore what ``_extra_state`` saved."""
 
     def _dump(self) -> list[dict[str, Any]]:
         return [
@@ -326,7 +326,7 @@ def _restore(
 
 
 class Spans(_Packed[Span]):
-    """Spans of one text stored as offsets; reads as a tuple of :class:`Span`."""
+    """Spans of one text stored as offsets; reads as a tuple of ``Span``."""
 
     __slots__ = ()
     _item = Span
@@ -337,7 +337,7 @@ class Spans(_Packed[Span]):
 
 
 class Mentions(_Packed[Mention]):
-    """Mentions of one text stored as offsets and forms; reads as a tuple of :class:`Mention`."""
+    """Mentions of one text stored as offsets and forms; reads as a tuple of ``Mention``."""
 
     __slots__ = ("_forms",)
     _item = Mention
@@ -355,7 +355,7 @@ class Mentions(_Packed[Mention]):
 
     @classmethod
     def with_forms(cls, text: str, rows: Iterable[tuple[int, int, str]]) -> Mentions:
-        """Pack ``(start, end, form)`` rows of ``text`` (forms as in :data:`MENTION_FORMS`)."""
+        """Pack ``(start, end, form)`` rows of ``text`` (forms as in ``MENTION_FORMS``)."""
         rows = list(rows)
         packed = cls.of(text, ((s, e) for s, e, _ in rows))
         packed._forms = bytes(MENTION_FORMS.index(f) for _, _, f in rows)
@@ -391,9 +391,9 @@ class Mentions(_Packed[Mention]):
         ]
 
 
-#: The type of a field holding a run of spans: any sequence of :class:`Span` in, :class:`Spans` out.
+#: The type of a field holding a run of spans: any sequence of ``Span`` in, ``Spans`` out.
 SpanSeq = Annotated[Sequence[Span], Spans]
-#: The type of a field holding mentions: any sequence of :class:`Mention` in, :class:`Mentions` out.
+#: The type of a field holding mentions: any sequence of ``Mention`` in, ``Mentions`` out.
 MentionSeq = Annotated[Sequence[Mention], Mentions]
 
 _NO_SPANS = Spans("", array("q"), array("q"))
@@ -617,7 +617,7 @@ class Article(_Model):
     """Statements about ceasefires."""
     records: dict[str, tuple[dict[str, Any], ...]] = Field(default_factory=dict)
     """Records of kinds that plugins add, by kind, each validated by the plugin's own model; a
-    kind that found nothing is absent. Spans and references (:class:`ActorRef`, …) inside a
+    kind that found nothing is absent. Spans and references (``ActorRef``, …) inside a
     record are checked against the article like its own."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """What went wrong, by extractor; empty on a clean run."""

@@ -1,7 +1,7 @@
 """The pipeline: extractors ordered by what they need and write, run over a draft, built into an
-:class:`~newsparse.models.Article`.
+``Article``.
 
-A :class:`Pipeline` is planned once per plugin manager (never per article). Running it gives each
+A ``Pipeline`` is planned once per plugin manager (never per article). Running it gives each
 extractor the draft with exactly the write permissions it declared, undoes everything an extractor
 changed if it fails, and stops early when the per-article time budget is spent.
 """
@@ -20,7 +20,7 @@ from typing import Any
 import pluggy
 from pydantic import BaseModel
 
-from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, _Item, _Named
+from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, Runs, _Item, _Named
 from .errors import DraftError, PipelineError, PluginError
 from .extractor import Extractor
 from .models import (
@@ -206,8 +206,8 @@ def _plan(steps: Sequence[Step]) -> tuple[Step, ...]:
             if cap not in providers:
                 raise PluginError(
                     "NP201",
-                    f"extractor {ex.name!r} ({s.plugin}) needs {cap!r}, which no enabled "
-                    "extractor provides",
+                    f"extractor {ex.name!r} of plugin {s.plugin!r} needs {cap!r}, which no "
+                    "enabled extractor provides",
                 )
             after[ex.name].update(p for p in providers[cap] if p != ex.name)
     _topological(after)  # NP202 on a cycle among the hard constraints
@@ -381,6 +381,8 @@ def _mentions(item: _Named, text: str) -> Mentions:
 
 
 def _packed_spans(text: str, offsets: Sequence[Offsets]) -> Spans:
+    if isinstance(offsets, Runs):  # the draft's own arrays: the draft is done with them
+        return Spans(text, offsets.starts, offsets.ends)
     starts = array("q", [s for s, _ in offsets])
     ends = array("q", [e for _, e in offsets])
     return Spans(text, starts, ends)
@@ -462,10 +464,9 @@ def _records(draft: Draft, ids: Mapping[str, set[str]]) -> dict[str, tuple[dict[
     from .models import _refs_in
 
     out: dict[str, tuple[dict[str, Any], ...]] = {}
-    for kind, recs in draft.records.items():
+    for kind, recs in draft._record_data().items():
         kept = []
-        for rec in recs:
-            data = rec.model_dump(mode="json")
+        for data in recs:
             bad = [r for _, key, r in _refs_in(data, kind) if r not in ids[key]]
             if bad:
                 draft._drop(kind, "NP302", f"{kind} record refers to unknown id(s) {bad}; dropped")
@@ -477,7 +478,7 @@ def _records(draft: Draft, ids: Mapping[str, set[str]]) -> dict[str, tuple[dict[
 
 
 def build_article(draft: Draft) -> Article:
-    """Turn a finished draft into an :class:`Article` (the draft's writes are already checked)."""
+    """Turn a finished draft into an ``Article`` (the draft's writes are already checked)."""
     text = draft.text
     items: dict[str, list[Any]] = {
         "actors": [_to_model(Actor, a, text) for a in draft.actors],

@@ -10,9 +10,9 @@ Environment:
 ``NEWSPARSE_DISABLE``
     Comma-separated extractor names to leave out of the pipeline.
 
-An installed plugin that fails to load is skipped with a :class:`PluginWarning` (``NP209``): one
+An installed plugin that fails to load is skipped with a ``PluginWarning`` (``NP209``): one
 broken package must not stop every article from being parsed. A plugin passed in code
-(``parse(text, plugins=[...])``) that fails raises :class:`~newsparse.PluginError` instead.
+(``parse(text, plugins=[...])``) that fails raises ``PluginError`` instead.
 """
 
 from __future__ import annotations
@@ -157,8 +157,15 @@ def make_plugin_manager(
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError("NP204", str(exc)) from None
+        label = plugin_label(pm, exc.plugin)
+        raise PluginError("NP204", f"plugin {label!r}: {_first_line(exc)}") from None
     return pm
+
+
+def _first_line(exc: BaseException) -> str:
+    """Pluggy's message without the plugin's object repr (the label names the plugin)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text.split(" in plugin ", 1)[0]
 
 
 def get_plugin_manager() -> pluggy.PluginManager:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -510,14 +509,20 @@ def _article_from(obj: dict[str, Any], where: str) -> Article:
 def load_article(path: str, *, record_id: str | None = None) -> Article:
     """The article in ``path``: parsed from text, HTML or JSONL, or read from article JSON."""
     from . import api
-    from .reader import BadRecord, iter_records
+    from .reader import BadRecord, iter_records, load_json
 
     p = Path(path)
     if path != "-" and p.suffix == ".json" and p.is_file():
         try:
-            obj = json.loads(p.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            obj = load_json(p.read_text(encoding="utf-8"), path)
+        except UnicodeDecodeError as exc:
             raise InputError("NP402", f"{path} is not a JSON file ({exc})") from None
+        except InputError as exc:
+            if exc.code == "NP109":
+                raise
+            raise InputError("NP402", f"{path} is not a JSON file ({exc.message})") from None
+        except OSError as exc:
+            raise InputError("NP402", f"cannot read {path}: {exc.strerror}") from None
         if _looks_like_article(obj):
             return _article_from(obj, path)
         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
@@ -526,7 +531,7 @@ def load_article(path: str, *, record_id: str | None = None) -> Article:
     for rec in iter_records([path]):
         if isinstance(rec, BadRecord):
             raise rec.error
-        if record_id is not None and str(rec.get("id")) != record_id:
+        if record_id is not None and rec.get("id") != record_id:
             continue
         if _looks_like_article(rec):
             return _article_from(rec, path)

@@ -1,12 +1,12 @@
 """Named rules: the unit in which extractors hold their knowledge of English news.
 
-A :class:`Rule` is a name, a function that tries to match one situation (``“…,” he said``), the
+A ``Rule`` is a name, a function that tries to match one situation (``“…,” he said``), the
 label it produces, how sure it is, and a docstring with one example. An extractor is a small
-driver over a :class:`RuleBook`, an ordered list of rules tried in turn; a miss is fixed by adding
+driver over a ``RuleBook``, an ordered list of rules tried in turn; a miss is fixed by adding
 or editing one rule (and usually one word list in ``newsparse/data``).
 
 Every rule says which example it is for, so tests can run each rule on its own example and a
-developer can see which rule produced a finding (:func:`tracing`).
+developer can see which rule produced a finding (``tracing``).
 """
 
 from __future__ import annotations

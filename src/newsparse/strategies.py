@@ -2,12 +2,12 @@
 
 Every strategy draws the text first and then offsets inside it, so each span reproduces its text
 without any filtering. Examples shrink towards short ASCII texts, empty spans at offset 0 and as
-few items as possible. :func:`news_articles` draws news-like text together with the quotes and
+few items as possible. ``news_articles`` draws news-like text together with the quotes and
 ceasefire claims it embeds, for round-trip tests of an extractor.
 
 ``st.from_type(Article)`` (and the other models) works without importing this module: newsparse's
 ``hypothesis`` entry point imports this module when hypothesis is imported, and importing it calls
-:func:`register_type_strategies`.
+``register_type_strategies``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal, TypeVar, get_args
 
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
-from hypothesis.strategies import SearchStrategy
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+    from hypothesis.strategies import SearchStrategy
+except ImportError as exc:  # newsparse itself never needs hypothesis; only these strategies do
+    raise ImportError(
+        "newsparse.strategies needs hypothesis: pip install 'newsparse[testing]'"
+    ) from exc
 
 from .models import (
     ACTOR_KINDS,
@@ -50,6 +55,7 @@ __all__ = [
     "articles",
     "ceasefire_claims",
     "news_articles",
+    "news_texts",
     "quotes",
     "register_type_strategies",
     "spans",
@@ -382,6 +388,27 @@ def _published() -> SearchStrategy[str | None]:
     )
 
 
+#: Steps between consecutive ids: mostly 1, sometimes more, as when an extractor's actor was
+#: removed or its work undone (real output has ``a1``…``a5``, ``a7``). Shrinks towards 1.
+_ID_STEPS = st.sampled_from((1, 1, 1, 2, 3))
+
+
+def _draw_ids(draw: st.DrawFn, prefix: str, count: int) -> list[str]:
+    """``count`` increasing ids with a prefix, with the gaps real output can have."""
+    steps = draw(st.lists(_ID_STEPS, min_size=count, max_size=count))
+    ids, n = [], 0
+    for step in steps:
+        n += step
+        ids.append(f"{prefix}{n}")
+    return ids
+
+
+def _draw_ids_in_any_order(draw: st.DrawFn, prefix: str, count: int) -> list[str]:
+    """Ids for items listed in text order: issued in the order they were found, which is not
+    text order (a quote found on a second pass gets a later id); shrinks towards text order."""
+    return list(draw(st.permutations(_draw_ids(draw, prefix, count))))
+
+
 def _text_option(text: str | SearchStrategy[str] | None) -> SearchStrategy[str]:
     if text is None:
         return _texts()
@@ -506,8 +533,11 @@ def articles(
     with mentions and affiliations, places, quotes of several segments or none, quotes with no
     speaker, claims of every status with parties, time expressions with dates, places, sources and
     quotes, plugin ``records`` holding span-shaped dicts (``records=False`` leaves them out) and
-    ``diagnostics``. Ids are ``a1``, ``p1``, ``q1``, ``c1``…; quotes and claims are in text order.
-    Shrinks towards an empty ASCII text with nothing found.
+    ``diagnostics``. Ids are as ``newsparse.parse`` gives them: actors and places in increasing
+    order with gaps (``a1``, ``a2``, ``a4``: ids are never reused), quotes and claims listed in
+    text order but numbered in the order they were found. ``text=news_texts()`` draws them over
+    news-like prose instead of short strings. Shrinks towards an empty ASCII text with nothing
+    found.
     """
     texts = _text_option(text)
     max_a = _check_int("max_actors", max_actors)
@@ -525,19 +555,20 @@ def articles(
         sentences: list[Offsets] = []
         for ps, pe in paragraphs:
             sentences.extend(draw(_disjoint(ps, pe, max_size=3)))
-        actor_ids = [f"a{i}" for i in range(1, draw(st.integers(0, max_a)) + 1)]
+        actor_ids = _draw_ids(draw, "a", draw(st.integers(0, max_a)))
         found_actors = [_draw_actor(draw, t, a, actor_ids, ACTOR_KINDS) for a in actor_ids]
-        found_places = [
-            _draw_place(draw, t, f"p{i}") for i in range(1, draw(st.integers(0, max_p)) + 1)
-        ]
+        place_ids = _draw_ids(draw, "p", draw(st.integers(0, max_p)))
+        found_places = [_draw_place(draw, t, p) for p in place_ids]
         raw_quotes = [
             _draw_quote(draw, t, "q", actor_ids, QUOTE_KINDS)
             for _ in range(draw(st.integers(0, max_q)))
         ]
         raw_quotes.sort(key=lambda q: [(s.start, s.end) for s in q.segments])
         found_quotes = [
-            Quote.model_validate({**q.model_dump(), "id": f"q{i}"})
-            for i, q in enumerate(raw_quotes, 1)
+            Quote.model_validate({**q.model_dump(), "id": qid})
+            for qid, q in zip(
+                _draw_ids_in_any_order(draw, "q", len(raw_quotes)), raw_quotes, strict=True
+            )
         ]
         quote_ids = [q.id for q in found_quotes]
         raw_claims = [
@@ -546,8 +577,10 @@ def articles(
         ]
         raw_claims.sort(key=lambda c: (c.trigger.start, c.trigger.end))
         found_claims = [
-            CeasefireClaim.model_validate({**c.model_dump(), "id": f"c{i}"})
-            for i, c in enumerate(raw_claims, 1)
+            CeasefireClaim.model_validate({**c.model_dump(), "id": cid})
+            for cid, c in zip(
+                _draw_ids_in_any_order(draw, "c", len(raw_claims)), raw_claims, strict=True
+            )
         ]
         headline = None
         with_headline = draw(st.booleans())
@@ -578,7 +611,7 @@ def articles(
 
 # -- news-like text with known answers ----------------------------------------------------------
 
-#: Quote layouts :func:`news_articles` writes, each one the built-in quote extractor supports.
+#: Quote layouts ``news_articles`` writes, each one the built-in quote extractor supports.
 QuoteLayout = Literal[
     "said_after",
     "said_colon",
@@ -594,8 +627,34 @@ LAYOUTS: tuple[str, ...] = get_args(QuoteLayout)
 
 # Invented for these tests; none comes from evaluation data.
 _GIVEN = {
-    "m": ("Daniel", "Marco", "Tomas", "Omar", "Pavel", "Samuel", "Viktor", "Peter"),
-    "f": ("Maria", "Elena", "Sara", "Amina", "Laura", "Nadia", "Olga", "Irene"),
+    "m": (
+        "Daniel",
+        "Marco",
+        "Tomas",
+        "Omar",
+        "Pavel",
+        "Samuel",
+        "Viktor",
+        "Peter",
+        "Hassan",
+        "Andrei",
+        "Lucas",
+        "Rafael",
+    ),
+    "f": (
+        "Maria",
+        "Elena",
+        "Sara",
+        "Amina",
+        "Laura",
+        "Nadia",
+        "Olga",
+        "Irene",
+        "Fatima",
+        "Sofia",
+        "Hana",
+        "Julia",
+    ),
 }
 _SURNAMES = (
     "Karlsen",
@@ -610,6 +669,10 @@ _SURNAMES = (
     "Brennan",
     "Tamura",
     "Oyelaran",
+    "Adeyemi",
+    "Kowalski",
+    "Sandoval",
+    "Halvorsen",
 )
 _TOWNS = ("Dornsk", "Velmora", "Port Elsin", "Ravensted", "Kesh Amal")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -623,6 +686,14 @@ _OPENINGS = (
     "The hospital has run out of fuel",
     "We have asked for more time",
     "There is still a lot of work to do",
+    "The water supply was cut off two days ago",
+    "Everyone in this street has lost something",
+    "We were not told when the buses would come",
+    "Prices at the market have doubled since spring",
+    "The children have not been to school for months",
+    "We are counting on the aid agencies",
+    "It is too early to say what comes next",
+    "Our clinic is open day and night",
 )
 _CONTINUATIONS = (
     "but we are ready to talk",
@@ -731,21 +802,37 @@ _FILLER = (
     "Farmers are preparing for a late harvest.",
     "Power cuts lasted for most of the evening.",
     "Traffic was light on the coastal road.",
+    "The night train from the capital arrived two hours late.",
+    "Volunteers handed out blankets at the station.",
+    "Fuel prices have not changed since the summer.",
+    "The town council will meet again next month.",
+    "Fishing boats stayed in the harbour because of the storm.",
 )
-_MAX_PARAGRAPHS = min(len(_SURNAMES), len(_OPENINGS))
+#: Most paragraphs a text can have while no two speakers share a given name or a surname.
+_MAX_PARAGRAPHS = min(len(_SURNAMES), len(_OPENINGS), *(len(g) for g in _GIVEN.values()))
+# Headlines of several kinds news sites use (a statement, a label before a colon, a question, a
+# live page, a figure), none naming a person, quoting or stating a ceasefire claim: what a text
+# embeds is in its paragraphs, wherever they are moved.
 _HEADLINES = (
     "Rain and power cuts in the north",
     "A long week in the valley",
     "Markets reopen as the season turns",
+    "Schools reopen in {town} after the winter break",
+    "{Town}: roads closed after heavy rain",
+    "Weather: a late harvest in the valley",
+    "Will the bridge at {town} reopen by spring?",
+    "Live: power cuts across the north",
+    "Three roads closed in {town} as the river rises",
+    "{day} briefing: markets, weather and the harvest",
 )
 
 
 @dataclass(frozen=True)
 class ExpectedQuote:
-    """A quote :func:`news_articles` embedded: its layout, speaker and content offsets."""
+    """A quote ``news_articles`` embedded: its layout, speaker and content offsets."""
 
     layout: str
-    """One of :data:`LAYOUTS`."""
+    """One of ``LAYOUTS``."""
     kind: str
     """``direct``, or ``indirect`` for ``according_to`` and ``said_clause``."""
     speaker: str
@@ -763,7 +850,7 @@ class ExpectedQuote:
 
 @dataclass(frozen=True)
 class ExpectedClaim:
-    """A ceasefire sentence :func:`news_articles` embedded, with the status it states."""
+    """A ceasefire sentence ``news_articles`` embedded, with the status it states."""
 
     status: str
     """One of the 14 statuses."""
@@ -784,7 +871,7 @@ class ExpectedClaim:
 
 @dataclass(frozen=True)
 class NewsParagraph:
-    """One paragraph of a :class:`NewsText` and what it embeds, offsets relative to it."""
+    """One paragraph of a ``NewsText`` and what it embeds, offsets relative to it."""
 
     text: str
     quotes: tuple[ExpectedQuote, ...] = ()
@@ -796,7 +883,7 @@ class NewsText:
     """News-like text with known answers: a headline line, then paragraphs separated by blank lines.
 
     Paragraphs are self-contained (a pronoun's person is introduced in the same paragraph, no two
-    people share a given name or surname), so they can be reordered with :meth:`with_paragraphs`.
+    people share a given name or surname), so they can be reordered with ``with_paragraphs``.
     """
 
     headline: str
@@ -817,7 +904,7 @@ class NewsText:
 
     @property
     def quotes(self) -> tuple[ExpectedQuote, ...]:
-        """Every embedded quote, offsets into :attr:`text`."""
+        """Every embedded quote, offsets into ``text``."""
         return tuple(
             q.shifted(at)
             for at, p in zip(self._offsets(), self.paragraphs, strict=True)
@@ -826,16 +913,38 @@ class NewsText:
 
     @property
     def claims(self) -> tuple[ExpectedClaim, ...]:
-        """Every embedded ceasefire sentence, offsets into :attr:`text`."""
+        """Every embedded ceasefire sentence, offsets into ``text``."""
         return tuple(
             c.shifted(at)
             for at, p in zip(self._offsets(), self.paragraphs, strict=True)
             for c in p.claims
         )
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.headline, str):
+            raise TypeError(f"headline must be a str, not {type(self.headline).__name__}")
+        object.__setattr__(self, "paragraphs", _check_paragraphs(self.paragraphs))
+
     def with_paragraphs(self, paragraphs: Sequence[NewsParagraph]) -> NewsText:
-        """The same headline over other paragraphs (reordered, or with unrelated ones added)."""
-        return NewsText(self.headline, tuple(paragraphs))
+        """The same headline over other paragraphs (reordered, or with unrelated ones added).
+
+        ``paragraphs`` is a sequence of `NewsParagraph` (e.g. a permutation of
+        ``self.paragraphs``); anything else raises ``TypeError`` at once.
+        """
+        return NewsText(self.headline, _check_paragraphs(paragraphs))
+
+
+def _check_paragraphs(paragraphs: object) -> tuple[NewsParagraph, ...]:
+    """The paragraphs as a tuple, or ``TypeError`` naming what was given instead."""
+    if isinstance(paragraphs, str | bytes) or not isinstance(paragraphs, Sequence):
+        raise TypeError(
+            f"paragraphs must be a sequence of NewsParagraph, not {type(paragraphs).__name__}"
+        )
+    out = tuple(paragraphs)
+    wrong = [type(p).__name__ for p in out if not isinstance(p, NewsParagraph)]
+    if wrong:
+        raise TypeError(f"paragraphs must be NewsParagraph objects, not {wrong[0]}")
+    return out
 
 
 def _quote_paragraph(
@@ -873,17 +982,27 @@ def _quote_paragraph(
         parts.append((".", False))
     else:  # pragma: no cover - layouts are checked before drawing
         raise InvalidArgument(f"unknown layout {layout!r}")
-    text = ""
+    before, after = _around(layout, draw)
+    text = before
     segments: list[Offsets] = []
     for piece, quoted in parts:
         if quoted:
             segments.append((len(text), len(text) + len(piece)))
         text += piece
+    text += after
     kind = "indirect" if layout in ("according_to", "said_clause") else "direct"
     content = tuple(text[s:e] for s, e in segments)
     return NewsParagraph(
         text, quotes=(ExpectedQuote(layout, kind, name, tuple(segments), content),)
     )
+
+
+def _around(layout: str, draw: st.DrawFn) -> tuple[str, str]:
+    """Unrelated sentences before and after a quote, so paragraphs run longer, as in news."""
+    before = draw(_opt(st.sampled_from(_FILLER)))
+    # A dash attribution ends without a full stop: a sentence after it would run into the name.
+    after = None if layout == "dash" else draw(_opt(st.sampled_from(_FILLER)))
+    return ("" if before is None else before + " "), ("" if after is None else " " + after)
 
 
 def _claim_sentence(
@@ -914,21 +1033,73 @@ def _claim_paragraph(
     return NewsParagraph(text, claims=(claim,))
 
 
+#: Layouts a quoted ceasefire sentence is written in: ``(layout, before, after, comma)`` around
+#: the quoted sentence, whose full stop becomes a comma when the attribution follows it.
+_QUOTED_CLAIM_LAYOUTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("said_after", "“", "” said {name}.", True),
+    ("said_inverted", "“", "” {name} said.", True),
+    ("said_colon", "{name} said: “", "”", False),
+    ("told", "{name} told reporters: “", "”", False),
+)
+
+
 def _quoted_claim_paragraph(
     status: str, sides: tuple[str, str], moods: Sequence[str], name: str, draw: st.DrawFn
 ) -> NewsParagraph:
-    """``“<claim>,” said First Last.``: the claim is the speaker's, inside a direct quote."""
+    """``“<claim>,” said First Last.`` and other layouts: the claim is the speaker's, quoted."""
     sentence, mood = _claim_sentence(status, sides, moods, draw)
-    content = sentence[:-1] + ","
-    text = f"“{content}” said {name}."
-    quote = ExpectedQuote("said_after", "direct", name, ((1, 1 + len(content)),), (content,))
+    layout, lead, tail, comma = draw(st.sampled_from(_QUOTED_CLAIM_LAYOUTS))
+    content = sentence[:-1] + "," if comma else sentence
+    opening = lead.format(name=name)
+    text = opening + content + tail.format(name=name)
+    segment = (len(opening), len(opening) + len(content))
+    quote = ExpectedQuote(layout, "direct", name, (segment,), (content,))
     claim = ExpectedClaim(status, (0, len(text)), text, source=name, mood=mood)
     return NewsParagraph(text, quotes=(quote,), claims=(claim,))
 
 
 def _filler_paragraph(draw: st.DrawFn) -> NewsParagraph:
-    sentences = draw(st.lists(st.sampled_from(_FILLER), min_size=1, max_size=3, unique=True))
+    sentences = draw(st.lists(st.sampled_from(_FILLER), min_size=1, max_size=4, unique=True))
     return NewsParagraph(" ".join(sentences))
+
+
+def _headline(draw: st.DrawFn) -> str:
+    town = draw(st.sampled_from(_TOWNS))
+    return draw(st.sampled_from(_HEADLINES)).format(
+        town=town, Town=town, day=draw(st.sampled_from(_DAYS))
+    )
+
+
+def _news_kinds(
+    layouts: Sequence[str], statuses: Sequence[str], quoted_claims: object
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The kinds of paragraph to draw from, each with its choices (layouts or statuses)."""
+    if isinstance(layouts, str) or isinstance(statuses, str):
+        raise InvalidArgument("layouts and statuses must be sequences of strings, not a str")
+    layouts_ = _check_choices("layouts", layouts, LAYOUTS) if tuple(layouts) else ()
+    statuses_ = _check_choices("statuses", statuses, CEASEFIRE_STATUSES) if tuple(statuses) else ()
+    if not isinstance(quoted_claims, bool):
+        raise InvalidArgument(f"quoted_claims={quoted_claims!r} must be a bool")
+    # A kind is drawn first, then its layout or status: a long list of statuses must not crowd
+    # out the quotes, nor quoted claims make most quotes one layout.
+    kinds: list[tuple[str, tuple[str, ...]]] = [("filler", ("",))]
+    if layouts_:
+        kinds.append(("quote", layouts_))
+    if statuses_:
+        kinds.append(("claim", statuses_))
+        if quoted_claims:
+            kinds.append(("quoted claim", statuses_))
+    return kinds
+
+
+def _paragraph_counts(min_paragraphs: object, max_paragraphs: object) -> tuple[int, int]:
+    lo = _check_int("min_paragraphs", min_paragraphs, low=1)
+    hi = _check_int("max_paragraphs", max_paragraphs, low=1)
+    if hi < lo:
+        raise InvalidArgument(f"max_paragraphs={hi} is smaller than min_paragraphs={lo}")
+    if hi > _MAX_PARAGRAPHS:
+        raise InvalidArgument(f"max_paragraphs={hi} is more than the {_MAX_PARAGRAPHS} supported")
+    return lo, hi
 
 
 def news_articles(
@@ -942,40 +1113,28 @@ def news_articles(
 ) -> SearchStrategy[NewsText]:
     """News-like texts embedding quotes in ``layouts`` and ceasefire sentences of ``statuses``.
 
-    Each paragraph holds one quote, one ceasefire sentence (all about one conflict between two
-    armed sides), or only unrelated filler. With ``quoted_claims`` a ceasefire sentence may also
-    sit inside a quote (``“…,” said First Last.``), its source then being the speaker. ``moods``
-    says which ceasefire sentences may be denied or conditional (for statuses that have such a
-    sentence; the others stay plain). Speakers are drawn from small invented name lists, distinct
-    within a text. Empty ``layouts`` and ``statuses`` give texts of unrelated paragraphs only.
-    Shrinks towards one filler paragraph.
+    A headline (of several kinds: a statement, a label and a colon, a question…) comes first,
+    then ``min_paragraphs`` to ``max_paragraphs`` paragraphs (at most 12, so that no two speakers
+    share a given name or a surname). Each paragraph holds one quote (maybe with an unrelated
+    sentence before or after it), one ceasefire sentence (all about one conflict between two
+    armed sides), or only unrelated sentences; the kind of paragraph is drawn first, then its
+    layout or status. With ``quoted_claims`` a ceasefire sentence may also sit inside a quote
+    (``“…,” said First Last.``, ``First Last said: “…”``…), its source then being the speaker.
+    ``moods`` says which ceasefire sentences may be denied or conditional (for statuses that have
+    such a sentence; the others stay plain). Speakers are drawn from small invented name lists,
+    distinct within a text. Empty ``layouts`` and ``statuses`` give texts of unrelated paragraphs
+    only. Shrinks towards one filler paragraph.
     """
-    if isinstance(layouts, str) or isinstance(statuses, str):
-        raise InvalidArgument("layouts and statuses must be sequences of strings, not a str")
-    layouts_ = tuple(layouts)
-    statuses_ = tuple(statuses)
-    if layouts_:
-        layouts_ = _check_choices("layouts", layouts_, LAYOUTS)
-    if statuses_:
-        statuses_ = _check_choices("statuses", statuses_, CEASEFIRE_STATUSES)
-    lo = _check_int("min_paragraphs", min_paragraphs, low=1)
-    hi = _check_int("max_paragraphs", max_paragraphs, low=1)
-    if hi < lo:
-        raise InvalidArgument(f"max_paragraphs={hi} is smaller than min_paragraphs={lo}")
-    if hi > _MAX_PARAGRAPHS:
-        raise InvalidArgument(f"max_paragraphs={hi} is more than the {_MAX_PARAGRAPHS} supported")
-    kinds: list[tuple[str, str]] = [("filler", "")]
-    kinds += [("quote", layout) for layout in layouts_]
-    kinds += [("claim", status) for status in statuses_]
+    kinds = _news_kinds(layouts, statuses, quoted_claims)
+    lo, hi = _paragraph_counts(min_paragraphs, max_paragraphs)
     moods_ = _check_choices("moods", moods, MOODS)
-    if not isinstance(quoted_claims, bool):
-        raise InvalidArgument(f"quoted_claims={quoted_claims!r} must be a bool")
-    if quoted_claims:
-        kinds += [("quoted claim", status) for status in statuses_]
+    paragraph_kind = st.sampled_from(kinds).flatmap(
+        lambda k: st.tuples(st.just(k[0]), st.sampled_from(k[1]))
+    )
 
     @st.composite
     def draw_news(draw: st.DrawFn) -> NewsText:
-        plan = draw(st.lists(st.sampled_from(kinds), min_size=lo, max_size=hi))
+        plan = draw(st.lists(paragraph_kind, min_size=lo, max_size=hi))
         genders = draw(st.lists(st.sampled_from("mf"), min_size=len(plan), max_size=len(plan)))
         surnames = draw(st.permutations(_SURNAMES))
         openings = draw(st.permutations(_OPENINGS))  # no two quotes say the same
@@ -986,7 +1145,7 @@ def news_articles(
         sides = (g1, g2)
         paragraphs: list[NewsParagraph] = []
         for i, ((what, which), gender) in enumerate(zip(plan, genders, strict=True)):
-            given = given_order[gender][used[gender] % len(_GIVEN[gender])]
+            given = given_order[gender][used[gender]]
             if what == "quote":
                 used[gender] += 1
                 paragraphs.append(
@@ -1000,9 +1159,30 @@ def news_articles(
                 paragraphs.append(_claim_paragraph(which, sides, moods_, draw))
             else:
                 paragraphs.append(_filler_paragraph(draw))
-        return NewsText(draw(st.sampled_from(_HEADLINES)), tuple(paragraphs))
+        return NewsText(_headline(draw), tuple(paragraphs))
 
     return draw_news()
+
+
+def news_texts(
+    *,
+    layouts: Sequence[str] = LAYOUTS,
+    statuses: Sequence[str] = CEASEFIRE_STATUSES,
+    min_paragraphs: int = 1,
+    max_paragraphs: int = 5,
+) -> SearchStrategy[str]:
+    """The text alone of `news_articles` (same options): realistic text for `articles`.
+
+    ``articles(text=news_texts())`` draws whole articles over news-like prose (a headline,
+    paragraphs separated by blank lines, quotation marks, names, ceasefire sentences) instead of
+    the default short strings.
+    """
+    return news_articles(
+        layouts=layouts,
+        statuses=statuses,
+        min_paragraphs=min_paragraphs,
+        max_paragraphs=max_paragraphs,
+    ).map(lambda news: news.text)
 
 
 # -- registration for st.from_type ------------------------------------------------------------

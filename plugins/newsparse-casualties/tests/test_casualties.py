@@ -112,11 +112,7 @@ class _Noisy:
 
     @newsparse.hookimpl
     def newsparse_extractors(self) -> list[newsparse.Extractor]:
-        return [
-            newsparse.Extractor(
-                name="noisy", run=_bad_record, amends=("records:casualties",)
-            )
-        ]
+        return [newsparse.Extractor(name="noisy", run=_bad_record, amends=("records:casualties",))]
 
 
 class _Stray:

@@ -1,10 +1,10 @@
 """One typed lexicon: every word class the rules use, loaded once from ``newsparse/data``.
 
-Each rules file has a pydantic model; :func:`load` validates the file against it and names the
+Each rules file has a pydantic model; ``load`` validates the file against it and names the
 file and key of anything wrong (``LexiconError``, code ``NP501``). Word classes shared by several
 extractors (pronouns, auxiliaries, reporting verbs, …) live once, in ``data/english.json``
-(:mod:`newsparse.lexicon.english`); each extractor's own vocabulary has its own file and model in
-this package. Verb forms are generated from lemmas (:func:`inflect`), so a verb is listed once.
+(``newsparse.lexicon.english``); each extractor's own vocabulary has its own file and model in
+this package. Verb forms are generated from lemmas (``inflect``), so a verb is listed once.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """newsparse plugin: actors and places from a spaCy pipeline, replacing the built-in extractor.
 
-The plugin contributes an extractor named ``actors`` (the built-in's name, so it replaces it) that
-maps spaCy's named entities onto newsparse actors and places with exact character offsets. When
-spaCy or the model is not installed it contributes nothing, so the built-in stays, and it says why
-once with a :class:`SpacyActorsUnavailable` warning.
+The plugin contributes an extractor, ``spacy-actors``, that declares ``replaces="actors"``: it runs
+in the built-in's place (``newsparse plugins`` says so) and maps spaCy's named entities onto
+newsparse actors and places with exact character offsets. When spaCy or the model is not
+installed it contributes nothing, so the built-in stays, and it says why once with a
+``SpacyActorsUnavailable`` warning.
 
 Configuration: ``NEWSPARSE_SPACY_MODEL`` names the spaCy pipeline to load (a package name or a
 path; default ``en_core_web_sm``; empty switches the installed plugin off). From Python, pass a

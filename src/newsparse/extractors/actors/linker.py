@@ -1,0 +1,105 @@
+"""The linker: the article's actors and places so far, found again by name."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import regex
+
+from ...draft import ActorDraft, Draft, PlaceDraft
+from ...lexicon.actors import gazetteer
+from ...lexicon.english import english
+
+__all__ = ["Linker", "person_tokens"]
+
+
+@cache
+def _particle() -> regex.Pattern[str]:
+    return regex.compile(r"^\L<p>", regex.I, p=english().name_particles.joined)
+
+
+def _name_key(word: str) -> str:
+    return _particle().sub("", word).lower()
+
+
+@lru_cache(maxsize=4096)
+def person_tokens(name: str) -> tuple[str, ...]:
+    """The comparable words of a person's name: no particles, lower case."""
+    separate = english().name_particles.separate
+    out = []
+    words = name.split()
+    for i, w in enumerate(words):
+        if w.lower() in separate and i < len(words) - 1:
+            continue  # "bin", "de" inside a name; "Das" at its end is the surname
+        key = _name_key(w)
+        if (key and w[:1].isupper()) or _particle().match(w):
+            out.append(key)
+    return tuple(out)
+
+
+class Linker:
+    """Build one actor or place per real-world entity from the labelled items."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text = draft.text
+        self.countries: dict[str, ActorDraft] = {}
+        self.orgs: dict[str, ActorDraft] = {}
+        self.people: list[ActorDraft] = []
+        self.places: dict[str, PlaceDraft] = {}
+        self.abbrev: dict[str, ActorDraft] = {}
+        self.groups: dict[tuple[str, str | None], ActorDraft] = {}
+        self._tokens: dict[int, tuple[str, ...]] = {}
+        self._by_last: dict[str, list[ActorDraft]] = {}
+        self.item_actor: dict[int, ActorDraft] = {}
+        """The person actor each person item became, by ``id(item)``."""
+
+    def country(self, iso: str) -> ActorDraft:
+        """The article's actor for a country, made on first use."""
+        a = self.countries.get(iso)
+        if a is None:
+            name = gazetteer().countries.get(iso, iso)
+            a = self.draft.add_actor(name, "country", country=iso)
+            self.countries[iso] = a
+        return a
+
+    def org(self, name: str, kind: str, iso: str | None) -> ActorDraft:
+        """The article's actor for an organisation, made on first use."""
+        a = self.orgs.get(name)
+        if a is None:
+            a = self.draft.add_actor(name, kind or "organization", country=iso)
+            self.orgs[name] = a
+        return a
+
+    def place(self, name: str, iso: str | None) -> PlaceDraft:
+        """The article's place of this name, made on first use."""
+        p = self.places.get(name)
+        if p is None:
+            p = self.draft.add_place(name, country=iso)
+            self.places[name] = p
+        return p
+
+    def add_person(self, a: ActorDraft) -> None:
+        """Register a person so later surnames and variants find them."""
+        self.people.append(a)
+        self.index_person(a)
+
+    def index_person(self, a: ActorDraft) -> None:
+        """(Re)index a person under the last token of their current name."""
+        toks = person_tokens(a.name)
+        self._tokens[id(a)] = toks
+        if toks:
+            self._by_last.setdefault(toks[-1], []).append(a)
+
+    def person(self, name: str) -> ActorDraft | None:
+        """The person this name refers to, if the article already has them."""
+        toks = person_tokens(name)
+        if not toks:
+            return None
+        for p in reversed(self._by_last.get(toks[-1], ())):
+            ptoks = self._tokens[id(p)]
+            if not ptoks or ptoks[-1] != toks[-1]:
+                continue  # indexed under a name the person no longer has
+            if toks == ptoks or len(toks) == 1 or toks[0] == ptoks[0] or len(ptoks) == 1:
+                return p
+        return None

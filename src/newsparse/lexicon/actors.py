@@ -1,0 +1,256 @@
+"""The actor extractor's vocabulary: cue words (``data/actor_cues.json``) and gazetteers.
+
+:class:`ActorCues` validates the cue file; :class:`Gazetteer` indexes every surface form of the
+TSV gazetteers (countries, demonyms, capitals, organisations, places, titles) and the word lists
+(given names, common words), built once per process by :func:`gazetteer`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Literal
+
+from pydantic import Field
+
+from . import DataFile, load, load_lines, load_tsv
+
+__all__ = [
+    "ActorCues",
+    "Entry",
+    "Gazetteer",
+    "GroupPhrase",
+    "Source",
+    "cues",
+    "gazetteer",
+    "group_phrases",
+]
+
+Words = tuple[str, ...]
+
+
+class ActorCues(DataFile):
+    """Word classes that tell what a capitalised name is and whom a description points to."""
+
+    connectors: Words
+    """Lower-case words that may join the words of one name (``of``, ``and``, ``de``)."""
+    org_heads: Words
+    """Words that make a name an organisation when they start it (``Ministry of …``)."""
+    org_suffixes: Words
+    """Words that make a name an organisation when they end it (``… Party``, ``… Inc``)."""
+    org_joiners: Words
+    """Connectors that join an organisation head to its domain (``Ministry of Defence``)."""
+    armed_heads: Words
+    """Words of an organisation's name that make it armed (``Front``, ``Brigade``)."""
+    government_heads: Words
+    """Words of a national body's name that make it part of a government (``Ministry``)."""
+    igo_heads: Words
+    """Words that make a body international when its name says so (``United Nations …``)."""
+    party_heads: Words
+    """Words that make an organisation a political group (``Party``)."""
+    place_heads: Words
+    """Words that end (or start) a place name (``Province``, ``River``)."""
+    place_prefixes: Words
+    """Words before a known place that belong to its name (``Mount``, ``Lake``)."""
+    place_suffixes_lower: Words
+    """Lower-case words after a place that belong to its mention (``province``)."""
+    place_nouns: Words
+    """Nouns in ``the town of X`` that make X a place."""
+    place_initials: Words
+    """First words of place names (``Wadi``, ``Jebel``)."""
+    misc_heads: Words
+    """Words that make a name an event, law or document, not an actor (``Treaty``)."""
+    misc_prefixes: Words
+    """First words that make a name an event or vessel (``Operation``, ``USS``)."""
+    strong_place_prepositions: Words
+    """Words before an unknown name that make it a place (``near``, ``outside``)."""
+    person_verbs: Words
+    """Words after an unknown name that make it a person (``said``, ``resigned``)."""
+    said_verbs: Words
+    """Verbs of speech that make a capitalised common word a surname (``Cook said``)."""
+    speech_before: Words
+    """Words before an unknown name that make it a person (``said``, ``according to``)."""
+    never_names: Words
+    """Capitalised words that never start or make a name (``The``, ``Monday``)."""
+    metonymy_suffixes: Words
+    """``Moscow-brokered``: a capital before one of these stands for its country."""
+    metonymy_before: Words
+    """``allies in Damascus``: a capital after one of these stands for its government."""
+    metonymy_verbs: Words
+    """``Kyiv said``: a capital before one of these acts for its country."""
+    metonymy_objects: Words
+    """``urged Damascus to``: a capital after one of these is acted upon as a country."""
+    locative_prepositions: Words
+    """Prepositions before a capital that make it a place even before an acting verb."""
+    locative_before: Words
+    """Words before a country that make that mention a place (``in``, ``border with``)."""
+    topic_nouns: Words
+    """``talks on Syria``: nouns whose topic is a place, not an actor."""
+    org_after: Words
+    """Lower-case nouns after an unknown name that make it an organisation (``newspaper``)."""
+    modified_nouns: Words
+    """Nouns after ``government``/``opposition`` that make it a modifier (``spokesman``)."""
+    directions: Words
+    """Capitalised directions before a country that make a region (``Northern Iraq``)."""
+    generic_heads: Words
+    """Organisation heads that alone are a word, not a name (``Group``, ``Office``)."""
+    head_offices: Words
+    """Offices ``the <demonym> leader`` can point to (``president``, ``king``)."""
+    lower_title_stop: Words
+    """Lower-case titles that are too often ordinary words before a name (``head``, ``chief``)."""
+    party_nouns: Words
+    """Nouns after a demonym that make it the country's party (``Russian troops``)."""
+    the_short: int = Field(ge=1)
+    """The longest abbreviation (in letters) written with ``the`` as part of it (``the UN``)."""
+
+    @cached_property
+    def sets(self) -> dict[str, frozenset[str]]:
+        """Every word list as a frozenset, by field name."""
+        out: dict[str, frozenset[str]] = {}
+        for name, value in self:
+            if isinstance(value, tuple):
+                out[name] = frozenset(value)
+        return out
+
+
+Source = Literal["country", "demonym", "capital", "org", "place", "title", "owner"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer entry a surface form points to."""
+
+    source: Source
+    name: str
+    """Canonical name (for titles: the title as listed)."""
+    kind: str = ""
+    """Actor kind for organisations and countries; place kind for places."""
+    iso: str | None = None
+    """ISO 3166-1 alpha-3 code of the country it belongs to."""
+    gender: str | None = None
+    """For titles: the gender the title implies (``m``, ``f``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPhrase:
+    """A common-noun party (``government forces``): its actor kind and its role."""
+
+    kind: str
+    role: Literal[
+        "government", "military", "opposition", "rebels", "militants", "separatists", "people"
+    ]
+
+
+@dataclass
+class Gazetteer:
+    """Every gazetteer surface form, exact and upper-cased, with the word lists."""
+
+    exact: dict[str, Entry] = field(default_factory=dict)
+    upper: dict[str, Entry] = field(default_factory=dict)
+    titles_lower: dict[str, Entry] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
+    """Given names and their usual gender (``m``, ``f``, ``?``)."""
+    common: frozenset[str] = frozenset()
+    """Frequent English words, lower case."""
+    first: dict[str, int] = field(default_factory=dict)
+    """First word of every surface form (and its upper-case form) to its longest length in words."""
+    countries: dict[str, str] = field(default_factory=dict)
+    """ISO code to country name."""
+    plurals: dict[str, str] = field(default_factory=dict)
+    """Plural demonyms (``Syrians``) to ISO codes."""
+
+    def put(self, surface: str, entry: Entry) -> None:
+        """Register one surface form; the first registration of a form wins."""
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        self.exact.setdefault(surface, entry)
+        if len(surface) >= 4 and not surface.isupper():
+            self.upper.setdefault(surface.upper(), entry)
+        self.note_first(surface)
+
+    def note_first(self, surface: str) -> None:
+        """Remember how many words a form starting with this form's first word may have."""
+        words = surface.split(" ")
+        n = len(words)
+        for w in (words[0], words[0].upper()):
+            if self.first.get(w, 0) < n:
+                self.first[w] = n
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in cell.split("|") if x] if cell else []
+
+
+def _cell(row: tuple[str, ...], i: int) -> str:
+    return row[i] if len(row) > i else ""
+
+
+def _strip_the(alias: str) -> str:
+    return alias[4:] if alias.startswith(("the ", "The ")) else alias
+
+
+def _add_organizations(gaz: Gazetteer) -> None:
+    for row in load_tsv("organizations.tsv")[1:]:
+        entry = Entry("org", row[0], row[1], _cell(row, 3) or None)
+        gaz.put(row[0], entry)
+        for alias in _split(_cell(row, 2)):
+            gaz.put(_strip_the(alias), entry)
+
+
+def _add_countries(gaz: Gazetteer) -> None:
+    rows = load_tsv("countries.tsv")[1:]
+    # Names first, then demonyms, then capitals: a form that is both keeps its first meaning.
+    for row in rows:
+        iso, name = row[0], row[1]
+        gaz.countries[iso] = name
+        for alias in [name, *_split(row[2])]:
+            gaz.put(_strip_the(alias), Entry("country", name, "country", iso))
+    for row in rows:
+        iso, name = row[0], row[1]
+        for dem in _split(row[3]):
+            gaz.put(dem, Entry("demonym", name, "country", iso))
+            if dem[-1:].isalpha() and dem[-1] != "s" and not dem.endswith(("sh", "ch", "ese")):
+                # "Syrians", "Iraqis": the people of the country.
+                gaz.plurals.setdefault(dem + "s", iso)
+    for row in rows:
+        for cap in _split(_cell(row, 4)):
+            gaz.put(cap, Entry("capital", cap, "city", row[0]))
+
+
+def _add_titles(gaz: Gazetteer) -> None:
+    for row in load_tsv("titles.tsv")[1:]:
+        title = row[0]
+        entry = Entry("title", title, "", None, _cell(row, 1) or None)
+        gaz.exact.setdefault(title, entry)
+        gaz.titles_lower.setdefault(title.lower().rstrip("."), entry)
+        gaz.note_first(" ".join(title.split()))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load and index every actor gazetteer once."""
+    gaz = Gazetteer()
+    _add_organizations(gaz)
+    _add_countries(gaz)
+    for row in load_tsv("places.tsv")[1:]:
+        gaz.put(row[0], Entry("place", row[0], row[2], row[1] or None))
+    _add_titles(gaz)
+    gaz.given = {row[0]: _cell(row, 1) or "?" for row in load_tsv("given_names.tsv")[1:]}
+    gaz.common = frozenset(load_lines("common_words.txt"))
+    return gaz
+
+
+@cache
+def cues() -> ActorCues:
+    """The actor cue words, validated once."""
+    return load("actor_cues.json", ActorCues)
+
+
+@cache
+def group_phrases() -> dict[str, GroupPhrase]:
+    """Common-noun parties (``government forces``, ``rebels``), lower case, to kind and role."""
+    out: dict[str, GroupPhrase] = {}
+    for row in load_tsv("actor_groups.tsv")[1:]:
+        out[row[0].lower()] = GroupPhrase(row[1], row[2])  # type: ignore[arg-type]
+    return out

@@ -135,12 +135,18 @@ class Anaphors(_Part):
     """Modifiers that make an agreement or talks something else (``peace``, ``trade``)."""
     topic_after: Words
     """Words after an agreement noun that give it another topic (``a deal on``)."""
+    monitors: Words
+    """``observers``, ``joint patrols``: monitors of the article's ceasefire when a side sets them
+    up or sends them (``agreed to set up joint patrols``)."""
+    deploy: Words
+    """Verbs that set monitors up or send them."""
     peace_modifiers: Words
     peace_nouns: Words
     """``peace deal``, ``political settlement``: an article speaking of one besides its
     ceasefire makes ``the deal`` ambiguous, so agreement nouns do not refer back there."""
 
     _check = field_validator("*")(classmethod(lambda cls, v: _lower(v)))
+    _check_verbs = field_validator("deploy")(classmethod(lambda cls, v: _verbs(v)))
 
 
 class Violence(_Part):
@@ -154,11 +160,19 @@ class Violence(_Part):
     acts: Words
     """Armed acts one side is accused of (``attack``, ``shell``)."""
     accuse: Words
+    complaints: Words
+    """``complaint``, ``allegations``: one side accusing another, in an article about a truce."""
+    launch: Words
+    """Verbs that start fighting (``launched an offensive``)."""
     prior: Words
     """Words placing the fighting before the ceasefire (``until``, ``led to``): no violation."""
 
-    _check_verbs = field_validator("verbs", "acts", "accuse")(classmethod(lambda cls, v: _verbs(v)))
-    _check = field_validator("nouns", "markers", "prior")(classmethod(lambda cls, v: _lower(v)))
+    _check_verbs = field_validator("verbs", "acts", "accuse", "launch")(
+        classmethod(lambda cls, v: _verbs(v))
+    )
+    _check = field_validator("nouns", "markers", "prior", "complaints")(
+        classmethod(lambda cls, v: _lower(v))
+    )
 
 
 class Context(_Part):
@@ -254,6 +268,16 @@ class DescribedSides(_Part):
     _check = field_validator("modifiers", "not_before")(classmethod(lambda cls, v: _lower(v)))
 
 
+class Causative(_Part):
+    """``make the truce hold``: a verb and what it makes the ceasefire do (in effect)."""
+
+    verbs: Words
+    predicates: Words
+
+    _check_verbs = field_validator("verbs")(classmethod(lambda cls, v: _verbs(v)))
+    _check = field_validator("predicates")(classmethod(lambda cls, v: _lower(v)))
+
+
 class VerbGroup(_Part):
     """Words that may stand inside a verb group (``has largely been respected``)."""
 
@@ -308,6 +332,7 @@ class CeasefireLexicon(DataFile):
     exclusion: Exclusion
     described_sides: DescribedSides
     urging: Words
+    causative: Causative
     """Nouns in ``at the envoy's urging``, ``at the request of``: a call for the ceasefire."""
 
     @field_validator("verbs", "predicates", "frames")

@@ -30,6 +30,7 @@ from .triggers import (
     anaphors_in,
     events_in,
     heads_in,
+    monitors_in,
     name_of,
     needle_sentences,
     prior_between,
@@ -85,8 +86,9 @@ def _context_words() -> regex.Pattern[str]:
     v = vocab()
     an = v.lex.anaphors
     words = [*an.agreements, *an.talks, *an.violations, *v.lex.violence.nouns]
-    words += [w for w in v.lex.violence.markers]
-    words += [form for entry in v.lex.violence.accuse for form in inflect(entry).all()]
+    words += [*v.lex.violence.markers, *v.lex.violence.complaints, *an.monitors, "there"]
+    verbs = (*v.lex.violence.accuse, *v.lex.violence.launch, *an.deploy)
+    words += [form for entry in verbs for form in inflect(entry).all()]
     return regex.compile(r"(?i)(?<![\w-])\L<words>(?![\w-])", words=words)
 
 
@@ -162,6 +164,10 @@ def _referring_back(
         span = talks_in(reading)
         if span is not None and not _inside(span[0], phrases):
             out.append(Finding("negotiating", span, span, "anaphor", 0.45))
+    if "monitored" not in statuses:
+        span = monitors_in(reading)
+        if span is not None and idx >= ctx.first and not _inside(span[0], phrases):
+            out.append(Finding("monitored", span, span, "anaphor", 0.45))
     if "violated" not in statuses:
         span = violations_in(reading)
         if span is not None and idx >= ctx.first and not _inside(span[0], phrases):

@@ -171,7 +171,8 @@ def _is_plain_adjective(words: Words, k: int, v: Vocab) -> bool:
 
 def _governor_ends_here(words: Words, i: int, lo: int, v: Vocab) -> bool:
     return any(
-        t.match_before(words, i, lo) is not None for t in (v.object_verbs, v.nouns, v.prepositions)
+        t.match_before(words, i, lo) is not None
+        for t in (v.object_verbs, v.nouns, v.prepositions, v.causative)
     )
 
 
@@ -343,6 +344,27 @@ def _not_included(site: Site) -> Cue | None:
     for j in range(k, start):
         if _is_negation(site.words, j, v):
             return Cue("excluded", j, site.phrase[0], "exclusion")
+    return None
+
+
+@GOVERNORS.rule(
+    "make it hold",
+    produces="in_effect",
+    confidence=0.6,
+    example="Both armies vowed to make the ceasefire hold.",
+)
+def _make_it_hold(site: Site) -> Cue | None:
+    """``make the truce hold``, ``make this truce work``: keeping a ceasefire in effect."""
+    v = vocab()
+    words, p0, p1 = site.words, site.phrase[0], site.phrase[1]
+    verb = v.causative.match_before(words, p0, site.lo)
+    if verb is None:
+        return None
+    for k in range(p1, min(site.hi, p1 + 8)):
+        if words.low[k] in v.lex.causative.predicates:
+            return Cue("in_effect", verb[0], k + 1, "verb", finished=verb[1].finished)
+        if not words.low[k].isalpha() or words.low[k] in v.relatives:
+            break
     return None
 
 
@@ -1114,6 +1136,8 @@ def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, f
         return _compound_cues(gov, compound, despite)
     out: list[tuple[Cue, float]] = [] if gov is None else [(gov, 0.85)]
     verbs, prepositions = _verb_cues(site, govs, preds)
+    if gov is not None:  # "make the truce hold": the verb is part of the governor
+        verbs = [p for p in verbs if p.start >= gov.end or p.end <= gov.start]
     if not prepositions:
         weak = despite = None
     out += [(p, 0.75) for p in verbs]

@@ -32,6 +32,7 @@ __all__ = [
     "Article",
     "Reading",
     "may_mention",
+    "monitors_in",
     "name_of",
     "needle_sentences",
     "readings",
@@ -426,6 +427,24 @@ def _other_topic(words: Words, k: int, v: Vocab) -> bool:
     return False
 
 
+def monitors_in(reading: Reading) -> Offsets | None:
+    """Monitors a side sets up or sends (``agreed to set up joint patrols``): the monitoring of
+    the article's ceasefire."""
+    v = vocab()
+    words = reading.words
+    for i in range(len(words)):
+        verb = v.deploy.match(words, i)
+        if verb is None:
+            continue
+        for k in range(verb[0], min(len(words), verb[0] + 4)):
+            found = v.monitors.match(words, k)
+            if found is not None:
+                return words.span(i, found[0])
+            if not words.low[k].isalpha() or words.low[k] in v.prepositions_any:
+                break
+    return None
+
+
 def violations_in(reading: Reading) -> Offsets | None:
     """``violations``, ``breaches`` with nothing saying of what: of the article's ceasefire."""
     v = vocab()
@@ -549,6 +568,80 @@ def _after_truce(ctx: HeadContext) -> Offsets | None:
     return None
 
 
+@EVENTS.rule(
+    "there was fighting",
+    produces="violated",
+    confidence=0.5,
+    example="The truce took effect on Monday. There was sporadic shelling overnight.",
+)
+def _there_was_fighting(ctx: HeadContext) -> Offsets | None:
+    """``there has been some shooting``, ``there was sporadic shelling``."""
+    v = vocab()
+    words, i = ctx.reading.words, ctx.index
+    if words.low[i] != "there":
+        return None
+    k = i + 1
+    while (
+        k < len(words)
+        and k - i < 6
+        and (
+            words.low[k] in v.auxiliaries
+            or words.low[k] in v.lex.verbal.quantifiers
+            or words.low[k] in v.violence_markers
+            or words.low[k] in v.adverbs
+        )
+    ):
+        k += 1
+    if k == i + 1 or words.low[k - 1] in ("no", "not") or k >= len(words):
+        return None
+    noun = v.violence_nouns.match(words, k)
+    return None if noun is None else words.span(i, noun[0])
+
+
+@EVENTS.rule(
+    "launched an offensive",
+    produces="violated",
+    confidence=0.5,
+    example="The truce took effect on Monday. The militia launched a major offensive on Friday.",
+)
+def _launched(ctx: HeadContext) -> Offsets | None:
+    """A side starting fighting: ``launched an offensive``, ``started a major attack``."""
+    v = vocab()
+    words, i = ctx.reading.words, ctx.index
+    verb = v.launch.match(words, i)
+    if verb is None or not verb[1].finished:
+        return None
+    for k in range(verb[0], min(len(words), verb[0] + 4)):
+        noun = v.violence_nouns.match(words, k)
+        if noun is not None:
+            return words.span(i, noun[0])
+        if not words.low[k].isalpha() or words.low[k] in v.prepositions_any:
+            return None
+    return None
+
+
+@EVENTS.rule(
+    "a complaint",
+    produces="violated",
+    confidence=0.45,
+    example="The truce took effect on Monday. The army lodged a complaint against the militia.",
+)
+def _complaint(ctx: HeadContext) -> Offsets | None:
+    """A complaint or allegation one side makes against another (``a complaint against the
+    militia``, ``made the allegations``), not one of something else (``allegations of fraud``)."""
+    v = vocab()
+    words, i = ctx.reading.words, ctx.index
+    if words.low[i] not in v.complaints:
+        return None
+    nxt = words.low[i + 1] if i + 1 < len(words) else ""
+    if nxt == "of":
+        ahead = range(i + 2, min(len(words), i + 6))
+        if not any(v.violence_nouns.match(words, k) or words.low[k] in v.violations for k in ahead):
+            return None
+    start = i - 1 if i > 0 and words.low[i - 1] in v.determiners else i
+    return words.span(start, i + 1)
+
+
 def events_in(article: Article, reading: Reading) -> list[Offsets]:
     """Fighting reported in a reading (the caller decides whether a ceasefire is in force)."""
     v = vocab()
@@ -561,6 +654,9 @@ def events_in(article: Article, reading: Reading) -> list[Offsets]:
             and w not in v.accuse
             and w not in v.violence_verbs
             and w not in v.violence_acts
+            and w not in v.launch
+            and w not in v.complaints
+            and w != "there"
         ):
             continue
         found = EVENTS.first(HeadContext(article, reading, i))

@@ -118,6 +118,13 @@ class Vocab:
     qualifier_units: frozenset[str]
     qualifier_numbers: frozenset[str]
     name_blockers: frozenset[str]
+    causative: PhraseTable[Verb]
+    """``make`` in ``make the truce hold``."""
+    launch: PhraseTable[Verb]
+    """Verbs starting fighting (``launched an offensive``)."""
+    complaints: frozenset[str]
+    monitors: PhraseTable[bool]
+    deploy: PhraseTable[Verb]
     inclusion: PhraseTable[bool]
     """``included in``: denied, an exclusion."""
     coverage: PhraseTable[Verb]
@@ -219,6 +226,11 @@ def vocab() -> Vocab:
         qualifier_units=frozenset(lex.qualifiers.units),
         qualifier_numbers=frozenset(lex.qualifiers.numbers),
         name_blockers=frozenset(lex.name_blockers),
+        causative=PhraseTable(_verb_rows(lex.causative.verbs, "in_effect")),
+        launch=PhraseTable(_verb_rows(lex.violence.launch, "violated")),
+        complaints=frozenset(lex.violence.complaints),
+        monitors=PhraseTable((w, True) for w in lex.anaphors.monitors),
+        deploy=PhraseTable(_verb_rows(lex.anaphors.deploy, "monitored")),
         inclusion=PhraseTable((w, True) for w in lex.exclusion.inclusion),
         coverage=PhraseTable(_verb_rows(lex.exclusion.coverage, "excluded")),
     )

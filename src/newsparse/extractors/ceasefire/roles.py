@@ -552,7 +552,10 @@ def describe_sides(draft: Draft, sentence: Offsets) -> list[ActorDraft]:
         end, kind = found
         if end < len(words) and words.low[end] in v.lex.described_sides.not_before:
             continue
-        s, e = words.span(_description_start(words, i, v), end)
+        first = _description_start(words, i, v)
+        if first == i and end - i == 1:
+            continue  # a bare "troops" or "leaders" describes nobody in particular
+        s, e = words.span(first, end)
         if _covered(draft, s, e):
             continue
         inner = [a.id for ms, me, _, a in draft.actors.mentions_in(s, e) if me <= e]

@@ -205,6 +205,9 @@ class Roles(_Part):
     compass: Words
     """Words that may stand between such a preposition and the country (``in south Lebanon``)."""
     accused: Words
+    two_groups: Words
+    """Phrases telling that the sides are two groups of one kind (``the two factions``,
+    ``each other``), not a state and a group."""
 
     _check_verbs = field_validator("broker_verbs", "accused")(classmethod(lambda cls, v: _verbs(v)))
 

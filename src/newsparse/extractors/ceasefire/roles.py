@@ -402,13 +402,14 @@ def _is_place(draft: Draft, start: int, actor: ActorDraft) -> bool:
 def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:
     """The two sides the article's ceasefire is most likely between: the countries,
     governments and groups its claims' sentences mention most (never one its claims only make a
-    broker), the first mention breaking ties; failing two, the article's most mentioned."""
+    broker, nor two names of one state), then the article's most mentioned; two groups when the
+    claims speak of two of a kind (``the two factions``, ``each other``)."""
     parties = {p for _, _, r in claims for p in r.parties}
     brokers = {b for _, _, r in claims for b in r.brokers} - parties
+    sentences = list(dict.fromkeys(s for _, s, _ in claims))
     count: dict[str, int] = {}
     first: dict[str, int] = {}
-    for sentence in dict.fromkeys(s for _, s, _ in claims):
-        s, e = sentence
+    for s, e in sentences:
         for ms, _, actor in _mentions(draft, s, min(e, s + 3000)):
             if (
                 actor.kind in _SIDE_KINDS
@@ -418,19 +419,40 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
                 count[actor.id] = count.get(actor.id, 0) + 1
                 first.setdefault(actor.id, ms)
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
-    if len(_two_sides(draft, ranked)) < 2:
-        whole: dict[str, int] = {}
-        for actor in draft.actors:
-            if (
-                actor.kind in _SIDE_KINDS
-                and actor.id not in ranked
-                and actor.id not in brokers
-                and actor.mentions
-            ):
-                whole[actor.id] = len(actor.mentions)
-                first[actor.id] = min(m[0] for m in actor.mentions)
-        ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
+    whole: dict[str, int] = {}
+    for actor in draft.actors:
+        if (
+            actor.kind in _SIDE_KINDS
+            and actor.id not in count
+            and actor.id not in brokers
+            and actor.mentions
+        ):
+            whole[actor.id] = len(actor.mentions)
+            first[actor.id] = min(m[0] for m in actor.mentions)
+    ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
+    if _speaks_of_two_groups(draft, sentences):
+        groups = [a for a in ranked if (x := draft.actors.get(a)) and x.kind in _GROUP_KINDS]
+        if len(groups) >= 2:
+            return groups[:2]
     return _two_sides(draft, ranked)
+
+
+_GROUP_KINDS = frozenset({"armed_group", "political_group"})
+
+
+@cache
+def _two_groups() -> PhraseTable[bool]:
+    return PhraseTable((w, True) for w in vocab().lex.roles.two_groups)
+
+
+def _speaks_of_two_groups(draft: Draft, sentences: list[Offsets]) -> bool:
+    """Whether a claim's sentence speaks of two sides of one kind (``the two factions``)."""
+    table = _two_groups()
+    for s, e in sentences:
+        words = Words(draft.text, s, min(e, s + 3000))
+        if any(table.match(words, i) is not None for i in range(len(words))):
+            return True
+    return False
 
 
 _STATE_KINDS = frozenset({"country", "government"})

@@ -23,7 +23,7 @@ from typing import Literal
 
 from ...lexicon.ceasefire import FrameKind, Status
 from ...rules import RuleBook
-from .vocab import Verb, Vocab, vocab
+from .vocab import Vocab, vocab
 from .words import Words
 
 __all__ = [
@@ -1183,19 +1183,9 @@ def analyse(site: Site) -> list[Finding]:
     return out
 
 
-def with_status(found: Finding, status: Status) -> Finding:
-    """The same finding with another status."""
-    return replace(found, status=status)
-
-
 def is_real(found: Finding) -> bool:
     """Whether a finding states a ceasefire that exists (so fighting after it breaks it)."""
     return found.status in REAL and not found.negated and not found.hypothetical
-
-
-def verb_status(verb: Verb) -> Status:
-    """The status a verb form states on its own."""
-    return verb.status
 
 
 # -- ceasefire verbs ------------------------------------------------------------------------------

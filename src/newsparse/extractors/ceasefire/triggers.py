@@ -13,7 +13,7 @@ conflict around it: a trade, labour or party-political truce is no ceasefire.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -41,7 +41,6 @@ __all__ = [
 _LONG_SENTENCE = 2500  # characters: longer sentences are read in windows around needles
 _LEFT, _RIGHT = 300, 400  # characters of a window before and after a needle
 _CONTEXT = 1500  # characters either side of a truce searched for armed-conflict words
-_AFTER_HEAD = 2  # sentences after a ceasefire in which "it" may refer to it
 
 
 def may_mention(text: str) -> bool:
@@ -180,8 +179,6 @@ class Article:
     """What the rules know about the whole article while reading it."""
 
     draft: Draft
-    findings: list[tuple[int, Finding]] = field(default_factory=list)
-    """Every finding so far, with its sentence."""
     _armed: list[int] | None = None
     _civil: list[int] | None = None
 

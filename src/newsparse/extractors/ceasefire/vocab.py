@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ...lexicon import inflect
 from ...lexicon.ceasefire import CeasefireLexicon, FrameKind, Status, ceasefire_lexicon
 from ...lexicon.english import english
-from .words import PhraseTable, split_phrase
+from .words import PhraseTable
 
 __all__ = ["Verb", "Vocab", "vocab"]
 
@@ -234,8 +234,3 @@ def vocab() -> Vocab:
         inclusion=PhraseTable((w, True) for w in lex.exclusion.inclusion),
         coverage=PhraseTable(_verb_rows(lex.exclusion.coverage, "excluded")),
     )
-
-
-def words_of(phrase: str) -> tuple[str, ...]:
-    """A phrase split into lower-case words (re-exported for the rules)."""
-    return split_phrase(phrase)

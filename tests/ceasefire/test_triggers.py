@@ -4,6 +4,8 @@ that are no ceasefire, words referring back, and fighting against a truce in for
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse.extractors.ceasefire.triggers import may_mention
@@ -119,3 +121,51 @@ def test_claim_dense_output_grows_linearly() -> None:
     small = newsparse.parse("Intro. " + unit * 40 + ".").model_dump_json()
     large = newsparse.parse("Intro. " + unit * 160 + ".").model_dump_json()
     assert 3.5 < len(large) / len(small) < 4.5
+
+
+_PIECES = [
+    "ceasefire",
+    "truce",
+    "agreed",
+    "the",
+    "rebels",
+    "army",
+    "not",
+    "would",
+    "violated",
+    "talks",
+    "it",
+    "despite",
+    "fighting",
+    "still",
+    "raged",
+    "between",
+    "and",
+    ",",
+    ".",
+    "\n\n",
+    '"',
+    "(",
+    "cease-fire",
+    "accord",
+    "accused",
+    "of",
+    "shelling",
+    "İ",
+    "’s",
+    "Egypt-brokered",
+    "to",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.text(max_size=20))
+def test_any_text_of_ceasefire_words_gives_consistent_claims(pieces: list[str], noise: str) -> None:
+    text = " ".join(pieces) + noise
+    art = newsparse.parse(text)
+    for c in art.ceasefire_claims:
+        assert art.text[c.trigger.start : c.trigger.end] == c.trigger.text
+        assert c.sentence is not None
+        sentence = art.sentences[c.sentence]
+        assert sentence.start <= c.trigger.start < sentence.end
+        assert set(c.parties).isdisjoint(c.brokers)

@@ -286,8 +286,12 @@ class VerbGroup(_Part):
 
     adverbs: Words
     """Adverbs besides any word in ``-ly``."""
+    hedges: Words
+    """Verbs before the main verb of the group (``seems to be holding``, ``continued to
+    hold``)."""
 
-    _check = field_validator("*")(classmethod(lambda cls, v: _lower(v)))
+    _check = field_validator("adverbs")(classmethod(lambda cls, v: _lower(v)))
+    _check_verbs = field_validator("hedges")(classmethod(lambda cls, v: _verbs(v)))
 
 
 Status = CeasefireStatus

@@ -374,6 +374,7 @@ def governors(site: Site) -> list[Cue]:
     found = [cue for _, cue in GOVERNORS.every(site)]
     found.sort(key=lambda c: (c.start, c.kind != "exclusion"))
     v = vocab()
+    found = [_gerund(site, cue) if cue.kind == "verb" else cue for cue in found]
     out = [
         _outer(site, cue)
         if cue.kind == "noun"
@@ -388,6 +389,18 @@ def governors(site: Site) -> list[Cue]:
         if prep is not None and prep[1] == "violated":
             out.append(Cue("violated", prep[0], start, "despite"))
     return out
+
+
+def _gerund(site: Site, cue: Cue) -> Cue:
+    """A verb in ``-ing`` after a noun with its preposition takes the noun's status: ``talks on
+    extending the truce`` are talks, ``calls for restoring the truce`` a call."""
+    words = site.words
+    if cue.finished or not words.low[cue.start].endswith("ing"):
+        return cue
+    noun = vocab().nouns.match_before(words, cue.start, site.lo)
+    if noun is None or noun[1] not in UNREAL:
+        return cue
+    return Cue(noun[1], noun[0], cue.end, "noun")
 
 
 #: What a verb acting on a proposal, call or agreement for a ceasefire states about it.
@@ -410,6 +423,10 @@ _OVER_NOUN: dict[str, frozenset[str]] = {
     ),
     "proposed": frozenset({"accepted", "rejected", "agreed"}),
     "called_for": frozenset({"accepted", "rejected", "agreed"}),
+    # "pushed for an extension of the truce", "rejected the restoration of the truce"
+    "extended": frozenset({"called_for", "rejected", "negotiating", "proposed"}),
+    "reaffirmed": frozenset({"called_for", "rejected", "negotiating", "proposed"}),
+    "collapsed": frozenset({"called_for", "rejected", "negotiating", "proposed"}),
 }
 
 
@@ -439,16 +456,22 @@ def _outer(site: Site, cue: Cue) -> Cue:
 PREDICATES: RuleBook[Site, Cue] = RuleBook("ceasefire predicates")
 
 
-def _verb_group_end(words: Words, j: int, hi: int, v: Vocab) -> tuple[int, bool, bool]:
-    """Skip auxiliaries and adverbs from ``j``: (next word, negated, hypothetical)."""
+def _verb_group_end(words: Words, j: int, hi: int, v: Vocab) -> tuple[int, bool, bool, bool]:
+    """Skip auxiliaries, adverbs and hedges (``seems to``) from ``j``: (next word, negated,
+    hypothetical, linking: the group holds a hedge, so what follows may be a complement)."""
     k = j
-    negated = hypothetical = False
+    negated = hypothetical = linking = False
     while k < hi and k - j < 8:
         w = words.low[k]
         fut = v.future.match(words, k, hi)
         if fut is not None:
             hypothetical = True
             k = fut[0]
+            continue
+        hedge = v.hedges.match(words, k, hi)
+        if hedge is not None and hedge[0] < hi:
+            linking = True
+            k = hedge[0]
             continue
         if _is_negation(words, k, v):
             negated = True
@@ -457,7 +480,7 @@ def _verb_group_end(words: Words, j: int, hi: int, v: Vocab) -> tuple[int, bool,
         elif not (w in v.auxiliaries or _is_adverb(words, k, v)):
             break
         k += 1
-    return k, negated, hypothetical
+    return k, negated, hypothetical, linking
 
 
 def _is_adverb(words: Words, k: int, v: Vocab) -> bool:
@@ -621,10 +644,10 @@ def _finite(site: Site, j: int, relative: bool) -> Cue | None:
     """The verb of a clause whose subject is the phrase, from word ``j``."""
     v = vocab()
     words, hi = site.words, site.hi
-    k, negated, hypothetical = _verb_group_end(words, j, hi, v)
+    k, negated, hypothetical, linking = _verb_group_end(words, j, hi, v)
     if k >= hi:
         return None
-    after_be = any(words.low[x] in v.be for x in range(j, k)) or relative
+    after_be = linking or relative or any(words.low[x] in v.be for x in range(j, k))
     if k > j and words.low[k - 1] == "being" and v.object_verbs.match(words, k, hi):
         verb = v.object_verbs.match(words, k, hi)
         assert verb is not None
@@ -752,6 +775,12 @@ def _verb_after(site: Site) -> Cue | None:
     j = _skip_postmodifiers(words, j, hi, v)
     if j < hi and words.low[j] == "," and part is not None and opened:
         j += 1  # "a truce, brokered by Qatar, took effect"
+    if opened and part is None and j + 1 < hi and words.low[j + 1] in ("which", "who"):
+        # "the truce, which took hold at dawn, appeared to hold": past the relative clause
+        close = next((k for k in range(j + 2, min(hi, j + 20)) if words.low[k] == ","), None)
+        if close is None:
+            return None
+        j = close + 1
     if j < hi and words.low[j] in v.relatives:
         return None  # another rule reads relative clauses
     if part is None and j > site.phrase[1]:
@@ -968,6 +997,8 @@ def _flags(site: Site, cue: Cue) -> tuple[bool, bool]:
         if v.conditionals.match(words, x, cue.start) is not None:
             hypothetical = True
             break
+    if _condition_after(site, cue):
+        hypothetical = True  # "would abide by the truce if the army did"
     if cue.status not in UNREAL:
         for x in range(max(start, cue.start - 4), cue.start):
             if v.prospects.match(words, x, cue.start) is not None or v.future.match(
@@ -978,6 +1009,18 @@ def _flags(site: Site, cue: Cue) -> tuple[bool, bool]:
             if words.low[x] in v.unreal_modifiers and words.low[x] != "any":
                 hypothetical = True
     return negated, hypothetical
+
+
+def _condition_after(site: Site, cue: Cue) -> bool:
+    """A condition right after the claim in its clause (``… if the army withdrew``)."""
+    v = vocab()
+    words = site.words
+    for x in range(max(cue.end, site.head[1]), min(site.hi, cue.end + _WINDOW_WORDS)):
+        if words.low[x] in _PUNCT_STOP or words.low[x] in (",", "."):
+            return False
+        if v.conditionals.match(words, x) is not None and words.low[x] != "once":
+            return True
+    return False
 
 
 def _denied(site: Site, cue: Cue) -> bool:
@@ -1115,9 +1158,19 @@ def _verb_cues(site: Site, govs: list[Cue], preds: list[Cue]) -> tuple[list[Cue]
     finite = [p for p in verbs if p.kind == "predicate"]
     if finite and any(g.kind in ("weak", "despite") and _subordinator(site, g) for g in govs):
         return verbs, False
-    if any(g.kind in ("noun", "preposition", "weak", "despite") for g in govs):
+    if any(g.kind in ("noun", "preposition", "weak", "despite") for g in govs) or any(
+        g.kind == "verb" and not _takes_clause(site, g) for g in govs
+    ):
+        # The phrase is an object ("talks on extending the truce began"): a verb after it
+        # belongs to another subject. A verb that takes a clause ("announced the truce would
+        # begin") leaves it as the clause's subject.
         verbs = [p for p in verbs if p.kind != "predicate"]
     return verbs, True
+
+
+def _takes_clause(site: Site, cue: Cue) -> bool:
+    """Whether a governing verb can take a clause (``announced``, ``agreed``, ``said``)."""
+    return vocab().reporting.match(site.words, cue.start) is not None
 
 
 def _combine(site: Site, govs: list[Cue], preds: list[Cue]) -> list[tuple[Cue, float]]:

@@ -85,6 +85,7 @@ class Vocab:
     be: frozenset[str]
     auxiliaries: frozenset[str]
     adverbs: frozenset[str]
+    hedges: PhraseTable[Verb]
     modals: frozenset[str]
     negations: PhraseTable[bool]
     denials: PhraseTable[Verb]
@@ -193,6 +194,7 @@ def vocab() -> Vocab:
         be=frozenset(en.be),
         auxiliaries=frozenset(en.auxiliaries),
         adverbs=frozenset(lex.verb_group.adverbs),
+        hedges=PhraseTable(_verb_rows(lex.verb_group.hedges, "in_effect")),
         modals=frozenset(en.modals),
         negations=PhraseTable((w, True) for w in (*en.negations, *lex.negation.words)),
         denials=PhraseTable(_verb_rows(lex.negation.verbs, "rejected")),

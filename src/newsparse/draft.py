@@ -550,7 +550,7 @@ class _MentionIndex:
         if key >= bucket[-1][:4]:
             bucket.append(row)
         else:
-            insort(bucket, row, key=lambda r: r[:4])
+            insort(bucket, row)  # the first four fields are unique: items are never compared
             firsts[i] = bucket[0][:4]
         if len(bucket) > 2 * self._LOAD:
             buckets[i : i + 1] = [bucket[: self._LOAD], bucket[self._LOAD :]]
@@ -562,7 +562,7 @@ class _MentionIndex:
         i = max(0, bisect_left(self._firsts, (lo,)) - 1)
         while i < len(buckets):
             bucket = buckets[i]
-            j = bisect_left(bucket, lo, key=lambda r: r[0]) if bucket[0][0] < lo else 0
+            j = bisect_left(bucket, (lo,)) if bucket[0][0] < lo else 0
             for row in bucket[j:]:
                 if row[0] >= hi:
                     return

@@ -791,6 +791,32 @@ def _verb_after(site: Site) -> Cue | None:
 
 
 @PREDICATES.rule(
+    "second verb after",
+    produces="status",
+    confidence=0.7,
+    example="The ceasefire came into effect at midnight but was broken within hours.",
+)
+def _second_verb(site: Site) -> Cue | None:
+    """A second verb of the same subject after ``and`` or ``but``: ``the truce took effect at
+    midnight but was broken within hours``."""
+    first = _verb_after(site)
+    if first is None or first.kind != "predicate":
+        return None
+    words, hi = site.words, site.hi
+    for k in range(first.end, min(hi, first.end + _WINDOW_WORDS)):
+        w = words.low[k]
+        if w in _PUNCT_STOP or w == "." or w in vocab().relatives:
+            return None
+        if w in ("and", "but") and k + 1 < hi:
+            j = k + 2 if words.low[k + 1] in ("then", "later", "soon") else k + 1
+            found = _finite(site, j, relative=False)
+            if found is not None and found.start == j and words.low[j] not in ("it", "they"):
+                return found
+            return None
+    return None
+
+
+@PREDICATES.rule(
     "relative clause",
     produces="status",
     confidence=0.75,

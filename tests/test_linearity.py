@@ -75,10 +75,16 @@ def _many_actors(size: int) -> str:
     return "".join(out)
 
 
+# An article dense in ceasefire claims, one a clause (issue 17).
+_DENSE_CLAIMS = "the rebels would not reject any ceasefire and "
+
+
 def _text(kind: str, size: int) -> str:
     """About ``size`` characters of one kind of text."""
     if kind == "many_actors":
         return _many_actors(size)
+    if kind == "dense_claims":
+        return "Intro. " + _DENSE_CLAIMS * (size // len(_DENSE_CLAIMS)) + "."
     unit = _KINDS[kind]
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -105,7 +111,7 @@ def _lines_run(fn: Callable[[], Any]) -> int:
     return count
 
 
-@pytest.mark.parametrize("kind", [*sorted(_KINDS), "many_actors"])
+@pytest.mark.parametrize("kind", [*sorted(_KINDS), "many_actors", "dense_claims"])
 def test_work_grows_linearly(kind: str) -> None:
     small, large = _text(kind, 6_000), _text(kind, 24_000)
     # Compile the lazy patterns outside the count, and fill the actors extractor's cache of

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ...draft import Offsets
+from ...lexicon.english import english
 from ...rules import RuleBook
 from .clauses import (
     MARKS,
@@ -400,6 +401,8 @@ def _speech_act(r: Report) -> Found | None:
     A base or ``-s`` form needs a clear subject (``the conference call`` is a noun)."""
     if not r.cue.sense.act or r.cue.sense.form == "ing":
         return None
+    if _unreal(r):
+        return None  # "would not reject any truce": an act not done reports nothing said
     phrase = r.subject
     if phrase is None or (phrase is not r.before and r.cue.sense.form != "past"):
         return None
@@ -411,6 +414,14 @@ def _speech_act(r: Report) -> Found | None:
         return None  # "asked not to be named": a request about the speaker, not a report
     start = toks[k][0]
     return r.report([(start, content_end(r.story, start, r.hi))], phrase, "speech act", least=1)
+
+
+def _unreal(r: Report) -> bool:
+    """A negation or a modal verb among the two words before the cue."""
+    eng = english()
+    stop = words().negations | frozenset(eng.modals)
+    before = r.story.tokens(max(r.lo, r.cue.start - 30), r.cue.start)[-2:]
+    return any(t[2].lower() in stop for t in before)
 
 
 # -- labelled lines ---------------------------------------------------------------------------

@@ -227,6 +227,11 @@ class Resolver:
         """The actor of a description (``the minister``, ``a retired diplomat``)."""
         w = words()
         head = phrase.head_word
+        # The actors step may hold this description already ("the rebels", "Iraqi officials"
+        # as the Iraqi government): the speaker is that actor, not a new one.
+        found = self._actor_at(phrase.head)
+        if found is not None:
+            return found, 0.8
         inside = self._actor_inside(phrase)
         if head in w.document_nouns:
             body = self._actor_at(phrase.of) or inside

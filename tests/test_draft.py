@@ -175,6 +175,9 @@ def test_lookups() -> None:
     ]
     q = d.add_quote("indirect", [(44, 62)])
     assert d.quotes_at(50) == (q,) and d.quotes_at(62) == ()
+    # a partial quote covers its whole reported clause, not only the quoted words
+    p = d.add_quote("partial", [(52, 57)], clause=(39, 63))
+    assert d.quotes_at(40) == (p,) and d.quotes_at(50) == (q, p)
     assert d.sentence_at(40) == (39, len(TEXT)) and d.sentence_index(38) is None
     assert d.paragraph_index(5) == 0
 
@@ -258,4 +261,5 @@ def test_quotes_covering_agrees_with_a_scan(
         d.add_quote("direct", segs)
     for offset in probes:
         expected = tuple(q for q in d.quotes if any(s <= offset < e for s, e in q.segments))
+        # (direct quotes only here; partial quotes cover their clause, tested in test_lookups)
         assert d.quotes_at(offset) == expected

@@ -376,7 +376,7 @@ class QuoteDraft(_Item):
         return self.segments[-1][1]
 
     def _changed(self, name: str, old: Any) -> None:
-        if name == "segments":
+        if name in ("segments", "clause", "kind"):
             self._draft.quotes._stale()
 
 
@@ -685,7 +685,8 @@ class QuoteTable(_Table[QuoteDraft]):
         return self._append(quote)
 
     def covering(self, offset: int) -> tuple[QuoteDraft, ...]:
-        """Every quote with a segment containing ``offset``, in the order they were added."""
+        """Every quote whose content contains ``offset``, in the order they were added: a
+        segment of a direct or indirect quote, the reported clause of a partial one."""
         if self._cover is None:
             self._cover = self._build_cover()
         bounds, cover = self._cover
@@ -696,7 +697,8 @@ class QuoteTable(_Table[QuoteDraft]):
         # Elementary intervals between segment bounds, each listing the quotes that cover it.
         events: dict[int, list[tuple[int, int]]] = {}
         for n, q in enumerate(self._items):
-            for s, e in q.segments:
+            pieces = [(q.start, q.end)] if q.kind == "partial" else q.segments
+            for s, e in pieces:
                 if s < e:
                     events.setdefault(s, []).append((n, 1))
                     events.setdefault(e, []).append((n, -1))

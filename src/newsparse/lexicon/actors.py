@@ -136,6 +136,14 @@ class ActorCues(DataFile):
     """Nouns after a demonym that make it the country's party (``Russian troops``)."""
     credit_phrases: Words
     """Phrases of a credit line (``X contributed to this report``): its names are not actors."""
+    expert_roles: Words
+    """Roles of people quoted for what they know (``professor``, ``analyst``, ``founder``): the
+    body named after ``at``/``of``/``with`` is where they work, not a party that acts."""
+    media_nouns: Words
+    """Nouns after a body's name that make it a news organisation (``newspaper``, ``channel``)."""
+    work_nouns: Words
+    """Words after which a title-case name or a quotation is the title of a work (``the book
+    …``, ``a report titled …``): the names in it are no actors."""
     the_short: int = Field(ge=1)
     """The longest abbreviation (in letters) written with ``the`` as part of it (``the UN``)."""
 

@@ -45,6 +45,7 @@ from .classification import (
 )
 from .coreference import link
 from .items import Item, State
+from .works import titles_of_works
 
 __all__ = ["find_actors", "forget_runs", "newsparse_extractors"]
 
@@ -204,6 +205,7 @@ def find_actors(draft: Draft) -> None:
     for sent in sentences:
         if sent[0] not in credits:
             _scan_sentence(st, sent, memo)
+    titles_of_works(st)
     find_groups(st, sentences)
     sents = _Sentences(sentences, len(text))
     _teams(st, sents)

@@ -298,7 +298,28 @@ def _club_town(ctx: MergeContext) -> int | None:
     return 1
 
 
+@MERGES.rule(
+    "country-and-its-body",
+    produces="org",
+    confidence=0.8,
+    example="The U.S. House of Representatives passed the bill.",
+)
+def _country_body(ctx: MergeContext) -> int | None:
+    """A country's name and a known state body right after it: one name (``U.S. House of
+    Representatives``, ``British Army``), the body's own."""
+    p, prev = ctx.piece, ctx.prev
+    if p.entry is None or p.entry.kind != "government" or prev is None:
+        return None
+    if prev.label not in {"country", "demonym"} or not ctx.adjacent(prev, p):
+        return None
+    if p.entry.iso not in {None, prev.iso} or prev.iso is None:
+        return None
+    ctx.merged[-1] = Item(prev.start, p.end, "org", p.entry, iso=prev.iso, kind="government")
+    return 1
+
+
 _MERGE_LABELS: dict[str, frozenset[str]] = {
+    "country-and-its-body": frozenset({"org"}),
     "title-with-domain": frozenset({"title"}),
     "organisation-of-domain": frozenset({"conn"}),
     "fields-of-an-agency": frozenset({"conn"}),

@@ -18,6 +18,7 @@ from .items import Item, State, norm
 from .linker import Linker
 from .people import affiliations, described_people
 from .places import countries_as_places, metonymy, place_end
+from .standing import employers_only
 
 __all__ = ["group_name", "link", "link_group", "resolve_group_overlaps"]
 
@@ -152,7 +153,10 @@ def _link_org(lk: Linker, it: Item, surface: str) -> None:
     text = lk.text
     if it.entry is not None:
         a = lk.org(it.entry.name, it.entry.kind, it.entry.iso)
-        form = "abbreviation" if surface.isupper() or "." in surface else "name"
+        short = " " not in surface and (surface.isupper() or "." in surface)
+        form = "abbreviation" if short else "name"
+        if it.entry.name in surface and len(surface) > len(a.name):
+            a.name = surface  # "U.S. House of Representatives": the fullest name used
     else:
         a = lk.org(surface, it.kind, it.iso)
         form = it.form
@@ -523,5 +527,6 @@ def link(st: State) -> Linker:
     _governing_groups(lk, items)
     affiliations(st, lk, items)
     described_people(st, lk)
+    employers_only(st)
     countries_as_places(st, lk.countries, lk.place)
     return lk

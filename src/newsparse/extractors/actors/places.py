@@ -75,16 +75,19 @@ def place_end(text: str, it: Item, by_start: Mapping[int, Item], consumed: set[i
 
 def _locative(text: str, s: int, e: int) -> bool:
     """Whether the words before a country mention make it a location (``in Syria``,
-    ``the border with Jordan``, ``talks on Syria``) or it is the base of something
-    (``Somalia-based``)."""
+    ``the border with Jordan``, ``talks on Syria``, ``the envoy for Syria``) or it is the base of
+    something (``Somalia-based``)."""
     c = cues().sets
     prev = [w for w in text[max(0, s - 40) : s].split()[-4:] if w.lower() != "the"][-3:]
     p1 = prev[-1].lower() if prev else ""
     p2 = " ".join(prev[-2:]).lower()
     if p1 in c["locative_before"] or p2 in c["locative_before"]:
         return True
-    if p1 in c["topic_prepositions"] and len(prev) >= 2 and prev[-2].lower() in c["topic_nouns"]:
+    before = prev[-2].lower() if len(prev) >= 2 else ""
+    if p1 in c["topic_prepositions"] and before in c["topic_nouns"]:
         return True
+    if p1 == "for" and (before in gazetteer().titles_lower or before in c["expert_roles"]):
+        return True  # "the UN envoy for Syria": where the office serves
     w = _HYPHEN_WORD.match(text, e, e + 20)
     return w is not None and w.group(1).lower() in c["location_suffixes"]
 
@@ -92,13 +95,40 @@ def _locative(text: str, s: int, e: int) -> bool:
 _LIST_GAP = regex.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or|to)[ \t]+)")
 
 
-def _located(text: str, mentions: list[tuple[int, int, str]], places: list[int]) -> set[int]:
-    """Starts of the country mentions that name a location: after a locative word, or listed
-    after a location (``across Mali, Niger and Chad``)."""
+_POSSESSIVE = regex.compile(r"['’]s[ \t]+(?:\p{Ll}[\p{Ll}\-]*[ \t]+){0,3}")
+
+
+def _owns_place_or_person(text: str, e: int, starts: Mapping[int, str]) -> bool:
+    """``Iraq's Anbar desert``, ``Pakistan's restive Balochistan province``, ``Hungary's Viktor
+    Orban``, ``Nigeria's defense minister``: the country says where a place is or whom a person
+    serves; it does not act."""
+    m = _POSSESSIVE.match(text, e, e + 60)
+    if m is None:
+        return False
+    if starts.get(m.end()) is not None:
+        return True  # a place or a person's mention starts after the possessive
+    words = [w.strip(",.;:").lower() for w in text[e + 2 : e + 50].split()[:4]]
+    titles, c = gazetteer().titles_lower, cues().sets
+    return any(w in titles or w in c["place_suffixes_lower"] for w in words) or any(
+        " ".join(words[i : i + 2]) in titles for i in range(len(words) - 1)
+    )
+
+
+def _located(
+    text: str, mentions: list[tuple[int, int, str]], places: list[int], starts: Mapping[int, str]
+) -> set[int]:
+    """Starts of the country mentions that name a location or qualify somebody: after a
+    locative word, listed after a location (``across Mali, Niger and Chad``), owning a place or
+    a person (``Iraq's Anbar desert``, ``Hungary's Viktor Orban``), or heading a person's title
+    (``U.S. Secretary of State Antony Blinken``)."""
     found: set[int] = set()
     ends = dict.fromkeys(places, True)  # place mention ends: every place is a location
     for s, e, form in sorted(mentions):
-        here = form == "name" and _locative(text, s, e)
+        here = form == "name" and (
+            _locative(text, s, e)
+            or starts.get(s) == "title"
+            or _owns_place_or_person(text, e, starts)
+        )
         if not here and form == "name":
             gap = text[max(0, s - 8) : s]
             m = _LIST_GAP.search(gap)
@@ -124,7 +154,11 @@ def countries_as_places(
     affiliated = {x for a in draft.actors for x in a.affiliations}
     every = [m for a in countries.values() for m in a.mentions]
     place_ends = [e for p in draft.places for _s, e, _f in p.mentions]
-    located = _located(st.text, every, place_ends)
+    starts = {s: "place" for p in draft.places for s, _e, _f in p.mentions}
+    for a in draft.actors:
+        if a.kind == "person":
+            starts.update((s, f) for s, _e, f in a.mentions)
+    located = _located(st.text, every, place_ends, starts)
     for iso, a in list(countries.items()):
         if a.id in affiliated or not _only_a_place(st.text, a.mentions, located):
             continue

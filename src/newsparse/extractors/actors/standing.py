@@ -1,0 +1,122 @@
+"""Standing: which bodies the article only names as where somebody works.
+
+News quotes experts with their employer (``said Ana Ruiz, a professor at Leiden University``,
+``Ali Wyne, an analyst with the Crisis Group``): the university or think tank does not act, it
+tells who the person is. A body of that sort named nowhere else is a title of the person, not an
+actor. Governments, groups, intergovernmental bodies and news organisations keep their place:
+they act through their people, and a reporter's outlet is cited.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+import regex
+
+from ...draft import ActorDraft
+from ...lexicon.actors import cues
+from .items import State
+
+__all__ = ["employers_only"]
+
+_WINDOW = 160
+"""How far before a body's name its person's role is looked for (a role is a few words)."""
+
+
+@cache
+def _role_before() -> regex.Pattern[str]:
+    """A role in apposition, then ``at``/``of``/``with``, at the end of the text before a name:
+    ``, senior fellow with the``, ``A media analyst at the``, ``is now an analyst at``."""
+    h = r"[ \t\u00a0]"
+    return regex.compile(
+        rf"(?:^|(?P<comma>,){h}*|[(—–]{h}*|\b(?:is|was){h}+(?:now{h}+|also{h}+)?)"
+        rf"(?:(?:a|an|the){h}+)?"
+        rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
+        rf"(?:of|at|with|for|from|in){h}+(?:the{h}+)?"
+        rf"(?:[\p{{L}}\p{{N}}]+(?:-[\p{{L}}]+)+{h}+){{0,2}}"  # "Berlin-based", "now-shuttered"
+        rf"(?:(?:\p{{Lu}}[^\s,;:]*{h}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{h}+)?$"  # "Cornell University's"
+    )
+
+
+def _media(text: str, name: str, end: int) -> bool:
+    """A news organisation: a media word in its name, or a media noun after it."""
+    c = cues()
+    if not c.sets["media_words"].isdisjoint(name.split()):
+        return True
+    after = text[end : end + 20].split()[:2]
+    nouns = c.sets["media_nouns"]
+    return bool(after) and (after[0].lower() in nouns or " ".join(after).lower() in nouns)
+
+
+class _Sentences:
+    """The sentence start before an offset, by bisection."""
+
+    def __init__(self, st: State) -> None:
+        self.starts = [s for s, _ in st.draft.sentences] or [0]
+
+    def start(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 else 0
+
+
+def _role_at(text: str, start: int, lo: int) -> regex.Match[str] | None:
+    """The apposed role in ``text[lo:start]``, before a mention, if its words name a role of
+    somebody quoted for what they know (match offsets are relative to ``lo``)."""
+    m = _role_before().search(text[lo:start])
+    if m is None:
+        return None
+    roles = cues().sets["expert_roles"]
+    words = [w.lower().strip(".") for w in m.group("role").split()]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    if roles.isdisjoint(words) and roles.isdisjoint(pairs):
+        return None
+    return m
+
+
+def _person_before(st: State, comma: int) -> ActorDraft | None:
+    """The person whose mention ends just before a comma (``Ali Wyne, …``)."""
+    for _s, e, _f, a in st.draft.actors.mentions_in(max(0, comma - 80), comma):
+        if e == comma and a.kind == "person":
+            return a
+    return None
+
+
+def employers_only(st: State) -> None:
+    """Take out the organisations the article names only as a quoted person's workplace; the
+    role and the body become a title of the person when the person is at hand."""
+    text, draft = st.text, st.draft
+    sents = _Sentences(st)
+    for a in list(draft.actors):
+        if a.kind != "organization" or not a.mentions or _media(text, a.name, a.mentions[0][1]):
+            continue
+        found = []
+        for s, e, _f in a.mentions:
+            lo = max(sents.start(s), s - _WINDOW)
+            m = _role_at(text, s, lo)
+            if m is None:
+                break
+            found.append((m, lo, e))
+        else:
+            _drop(st, a, found)
+
+
+def _drop(st: State, body: ActorDraft, found: list[tuple[regex.Match[str], int, int]]) -> None:
+    text, draft = st.text, st.draft
+    for a in draft.actors:
+        if body.id in a.affiliations:
+            a.affiliations = tuple(x for x in a.affiliations if x != body.id)
+    for m, lo, end in found:
+        if m.group("comma") is None:
+            continue
+        person = _person_before(st, lo + m.start("comma"))
+        if person is not None:
+            _longer_title(person, " ".join(text[lo + m.start("role") : end].split()))
+    draft.actors.remove(body)
+
+
+def _longer_title(person: ActorDraft, title: str) -> None:
+    """Add a title, in place of the shorter ones it extends (``director`` and ``director of
+    Cornell University`` give way to ``director of Cornell University's … Institute``)."""
+    kept = tuple(t for t in person.titles if not title.startswith(t))
+    person.titles = (*kept, title)

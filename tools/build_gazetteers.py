@@ -158,6 +158,7 @@ EXTRA_DEMONYMS: dict[str, list[str]] = {
     "SUN": ["Soviet"],
     "CSK": ["Czechoslovak"],
     "DDR": ["East German"],
+    "HKG": ["Hong Konger", "Hongkonger"],
 }
 # Capitals news names (the packages give one, sometimes outdated or with a suffix).
 CAPITALS: dict[str, str] = {

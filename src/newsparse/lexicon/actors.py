@@ -144,6 +144,31 @@ class ActorCues(DataFile):
     work_nouns: Words
     """Words after which a title-case name or a quotation is the title of a work (``the book
     …``, ``a report titled …``): the names in it are no actors."""
+    anaphor_heads: dict[str, Words]
+    """Nouns that, after ``the``, point back to the last body of one of these kinds named
+    before (``the group``: an armed or political group, or an organisation)."""
+    club_suffixes: Words
+    """Words after a town that make a club's name (``Leeds United``, ``Bristol Rovers``)."""
+    airline_heads: Words
+    """Words before a country or town that make an airline's name (``Air France``)."""
+    media_units: Words
+    """Last words of a news organisation's unit named with its owner's possessive (``VOA's
+    Russian Service``): the unit is the organisation."""
+    regional_adjectives: Words
+    """Adjectives of world regions (``Southeast Asian``, ``North African``): like a
+    nationality, they describe; alone they name no actor."""
+    product_nouns: Words
+    """Nouns after a name that make it a product or weapon, not a maker (``Qwen model``,
+    ``Shahed drones``)."""
+    seat_buildings: Words
+    """Buildings that stand for the body seated in them (``the White House``): a place when
+    the article only says what happens in or at them."""
+    assemblies: Words
+    """Assemblies (``Parliament``, ``European Parliament``): a place when the article only
+    says what happens at them (``spoke at the European Parliament``)."""
+    amount_words: Words
+    """Words before a party noun that make it the thing, not the party (``any opposition``,
+    ``growing opposition``)."""
     the_short: int = Field(ge=1)
     """The longest abbreviation (in letters) written with ``the`` as part of it (``the UN``)."""
 
@@ -280,7 +305,7 @@ def gazetteer() -> Gazetteer:
     for row in load_tsv("places.tsv")[1:]:
         gaz.put(row[0], Entry("place", row[0], row[2], row[1] or None))
     _add_titles(gaz)
-    for word in cues().peoples:
+    for word in (*cues().peoples, *cues().regional_adjectives):
         gaz.put(word, Entry("demonym", word))
     gaz.given = {row[0]: _cell(row, 1) or "?" for row in load_tsv("given_names.tsv")[1:]}
     gaz.common = frozenset(load_lines("common_words.txt"))

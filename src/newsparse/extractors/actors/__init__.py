@@ -20,7 +20,7 @@ from functools import lru_cache
 from ...draft import Draft
 from ...extractor import Extractor
 from ...hookspecs import hookimpl
-from ...lexicon.actors import cues, gazetteer
+from ...lexicon.actors import gazetteer
 from ...rules import Rule
 from .candidates import (
     OPENERS,
@@ -29,6 +29,7 @@ from .candidates import (
     credit_lines,
     find_groups,
     lookup,
+    never_names,
     runs,
     said_after,
 )
@@ -88,7 +89,7 @@ def _scan_sentence(
     st: State, sent: tuple[int, int], memo: dict[tuple[str, bool, bool], list[Item]]
 ) -> None:
     text = st.text
-    never = cues().sets["never_names"]
+    never = never_names()
     caps = caps_sentence(text, *sent)
     if caps:
         st.caps.add(sent[0])

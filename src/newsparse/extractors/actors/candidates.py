@@ -26,6 +26,7 @@ __all__ = [
     "find_groups",
     "given_like",
     "lookup",
+    "never_names",
     "runs",
     "said_after",
 ]
@@ -62,6 +63,16 @@ def _run_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             conn=conn,
         ),
     )
+
+
+@cache
+def never_names() -> frozenset[str]:
+    """Capitalised words that never make a name: the cue list, and the -s forms of verbs of
+    speech that headlines capitalise after a name (``Israel Says``, ``Kabul Warns``)."""
+    c = cues().sets
+    name_words = c["igo_members"] | c["org_heads"] | c["org_suffixes"] | c["misc_heads"]
+    said = {f.s.capitalize() for f in english().reporting_forms.values()} - name_words
+    return c["never_names"] | said  # not "States", "Claims": words of names too
 
 
 @cache
@@ -212,7 +223,7 @@ def _drop_leading(
 ) -> None:
     """Drop ordinary words that are capitalised only because they start the sentence."""
     gaz, c = gazetteer(), cues()
-    conn, never = c.sets["connectors"], c.sets["never_names"]
+    conn, never = c.sets["connectors"], never_names()
     last = text[toks[-1][0] : toks[-1][1]] if toks else ""
     # "Foreign Ministry", "News Corp": a body's name keeps its first word, however common.
     body = len(toks) > 1 and (last in c.sets["org_suffixes"] or last in c.sets["org_heads"])
@@ -236,6 +247,7 @@ def _drop_leading(
             and (w not in gaz.given or w in _function_words())  # "One" is a name, rarely
             and not (len(toks) > 1 and lookup(gaz, " ".join(text[a : toks[1][1]].split()), caps))
             and not (len(toks) == 1 and not caps and said_after(text, b, sent[1]))
+            and not (len(toks) > 1 and w in c.sets["airline_heads"])  # "Air France"
         ):
             toks.pop(0)
             continue
@@ -316,7 +328,7 @@ class _Splitter:
     def split(self) -> list[Item]:
         """The pieces of the run, in order."""
         i, n = 0, len(self.toks)
-        conn, never = self.cues.sets["connectors"], self.cues.sets["never_names"]
+        conn, never = self.cues.sets["connectors"], never_names()
         while i < n:
             if i == self.surname_at:
                 self.unknown.append(self.toks[i])  # "de Lima": a surname, though a town's
@@ -404,7 +416,7 @@ class _Splitter:
             return False
         gaz, caps = self.gaz, self.caps
         nxt = self.words[j] if j < len(self.words) else ""
-        nxt_free = not nxt or lookup(gaz, nxt, caps) is None
+        nxt_free = not nxt or (lookup(gaz, nxt, caps) is None and nxt not in never_names())
         if self.words[i] in gaz.given and nxt and nxt_free and nxt.lower() not in conn:
             return True  # "Vladimir Putin", "Jordan Henderson": a given name
         after_title = bool(self.pieces) and self.pieces[-1].label == "title" and not self.unknown
@@ -521,7 +533,7 @@ def _owner_pattern() -> regex.Pattern[str]:
 def _owner(st: State, start: int, sent: tuple[int, int]) -> tuple[int, str | None, Entry | None]:
     """The nationality or name just before a group phrase: its start, ISO code, owner entry
     (a country's name is an entry of its own, not part of the party's mention)."""
-    gaz, never = gazetteer(), cues().sets["never_names"]
+    gaz, never = gazetteer(), never_names()
     pw = _owner_pattern().search(st.text, max(sent[0], start - 60), start)
     if pw is None or pw.group("w2") in never:
         return start, None, None
@@ -572,6 +584,26 @@ def _party_role(phrase: str, role: str, iso: str | None, owned: bool) -> str | N
     return role
 
 
+_WORDS_BEFORE = regex.compile(r"(?:[\p{L}\-]+[ \t\u00a0]+){1,3}$")
+_AGAINST = frozenset({"to", "from", "against", "toward", "towards"})
+
+
+def _generic_use(text: str, start: int, end: int, phrase: str, sent: tuple[int, int]) -> bool:
+    """A party noun used for what it is, not for a party: ``in opposition to``, ``met with
+    opposition from``, ``a right-leaning government``, ``an inclusive government``."""
+    m = _WORDS_BEFORE.search(text, max(sent[0], start - 40), start)
+    before = m.group().lower().split() if m else []
+    if phrase == "opposition":
+        if not text[start:end].islower():
+            return False  # "the Opposition": the party
+        nxt = _LOWER_WORD.match(text, end, min(sent[1], end + 20))
+        if nxt is not None and nxt.group(1) in _AGAINST:
+            return True  # "in opposition to", "met with opposition from"
+        return bool(before) and before[-1] in cues().sets["amount_words"]  # "any opposition"
+    # "a ... government": one of a kind, not the one the article is about
+    return any(w in {"a", "an"} for w in before) and all(w.islower() for w in before)
+
+
 def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     """One common-noun party, with the demonym, country or name that owns it."""
     text = st.text
@@ -591,6 +623,8 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
         nxt = _LOWER_WORD.match(text, end, min(sent[1], end + 30))
         if nxt is not None and nxt.group(1) in cues().sets["modified_nouns"]:
             return  # "a government spokesman", "opposition parties": a modifier
+        if _generic_use(text, phrase_start, end, phrase, sent):
+            return
     party_role = _party_role(phrase, found.role, iso, iso is not None or owner is not None)
     if party_role is None:
         return

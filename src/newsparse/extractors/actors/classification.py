@@ -298,6 +298,76 @@ def _club_town(ctx: MergeContext) -> int | None:
     return 1
 
 
+def _team_word(word: str) -> bool:
+    """A club's suffix, or a plural nickname that is no verb (``Mariners``, not ``Says``)."""
+    if word in cues().sets["club_suffixes"]:
+        return True
+    if word in cues().sets["igo_members"]:
+        return False  # "Sahel States"
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if not plural or not word[1:].islower():
+        return False
+    return word.lower() not in english().reporting_forms and word[:-1].lower() not in _verbs()
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Verb lemmas whose -s form a headline puts after a town (``Kabul Warns``)."""
+    c = cues()
+    return frozenset(w.lower() for w in (*c.person_verbs, *c.metonymy_verbs, *c.match_verbs))
+
+
+@MERGES.rule(
+    "town-and-team-name",
+    produces="org",
+    confidence=0.7,
+    example="The Tarnow Harbormasters beat the visitors 5-2.",
+)
+def _town_team(ctx: MergeContext) -> int | None:
+    """A town and a plural nickname or a club's suffix closing the run: a team (``Seattle
+    Mariners``, ``Leeds United``); a country or town after ``Air``: an airline."""
+    p, prev = ctx.piece, ctx.prev
+    if prev is None or len(ctx.merged) != 1 or ctx.k + 1 < len(ctx.pieces):
+        return None  # the run is the town and the nickname, nothing more
+    if not ctx.adjacent(prev, p):
+        return None
+    if p.label == "unknown" and prev.label in {"place", "capital"}:
+        words = ctx.words(p)
+        if len(words) != 1 or not _team_word(words[0]):
+            return None
+    elif p.label in {"place", "capital", "country"} and prev.label == "unknown":
+        if ctx.words(prev) != [w for w in ctx.words(prev) if w in cues().sets["airline_heads"]]:
+            return None
+    else:
+        return None
+    ctx.merged[-1] = Item(prev.start, p.end, "org", kind="organization")
+    return 1
+
+
+@MERGES.rule(
+    "unit-of-a-broadcaster",
+    produces="org",
+    confidence=0.8,
+    example="She spoke to the BBC's Swahili Service on Monday.",
+)
+def _media_unit(ctx: MergeContext) -> int | None:
+    """A known organisation in the possessive and the rest of the run ending in a unit word
+    (``VOA's Russian Service``): one mention of the organisation."""
+    p, prev, text = ctx.piece, ctx.prev, ctx.text
+    if prev is None or prev.label != "org" or prev.entry is None:
+        return None
+    if text[prev.end : p.start].strip() not in {"'s", "’s"}:
+        return None
+    j = ctx.k
+    while j < len(ctx.pieces) and ctx.pieces[j].label not in {"conn", "skip"}:
+        j += 1
+    last = ctx.pieces[j - 1]
+    if last.label != "unknown" or ctx.words(last)[-1] not in cues().sets["media_units"]:
+        return None
+    ctx.merged[-1] = Item(prev.start, last.end, "org", prev.entry, iso=prev.iso, kind=prev.kind)
+    return j - ctx.k
+
+
 @MERGES.rule(
     "country-and-its-body",
     produces="org",
@@ -319,7 +389,9 @@ def _country_body(ctx: MergeContext) -> int | None:
 
 
 _MERGE_LABELS: dict[str, frozenset[str]] = {
+    "town-and-team-name": frozenset({"unknown", "place", "capital", "country"}),
     "country-and-its-body": frozenset({"org"}),
+    "unit-of-a-broadcaster": frozenset({"demonym", "unknown", "country", "place"}),
     "title-with-domain": frozenset({"title"}),
     "organisation-of-domain": frozenset({"conn"}),
     "fields-of-an-agency": frozenset({"conn"}),
@@ -577,10 +649,13 @@ UNKNOWN: RuleBook[UnknownContext, Verdict] = RuleBook("actor-unknown-names")
     example="The Minsk Agreement was signed in 2015.",
 )
 def _misc(ctx: UnknownContext) -> Verdict | None:
-    """A name with an event, law or document head (``Treaty``, ``Operation``): not an actor."""
+    """A name with an event, law or document head (``Treaty``, ``Operation``) or before a
+    product's noun (``the Qwen model``): not an actor."""
     c = cues().sets
     if not c["misc_heads"].isdisjoint(ctx.words) or ctx.words[0] in c["misc_prefixes"]:
         return Verdict("misc")
+    if ctx.a1 in c["product_nouns"] and ctx.after[0][:1].islower():
+        return Verdict("misc")  # "the Qwen model", "his Truth Social platform"
     return None
 
 
@@ -638,9 +713,9 @@ def _figures(ctx: UnknownContext) -> Verdict | None:
     example="Syrians queued for bread.",
 )
 def _plural_demonym(ctx: UnknownContext) -> Verdict | None:
-    """A plural nationality (``Syrians``): people of a country, nobody in particular."""
-    iso = gazetteer().plurals.get(ctx.surface) if len(ctx.words) == 1 else None
-    return Verdict("misc") if iso else None
+    """A plural nationality (``Syrians``, ``South Koreans``): people of a country, nobody in
+    particular."""
+    return Verdict("misc") if gazetteer().plurals.get(ctx.surface) else None
 
 
 @UNKNOWN.rule(
@@ -701,8 +776,8 @@ def _acronym(ctx: UnknownContext) -> Verdict | None:
         return Verdict("org", "organization")  # "VOA Mandarin", "BBC Persian": a unit
     letters = ctx.surface.replace(".", "")
     if len(ctx.words) == 1 and letters.isupper() and 2 <= len(letters) <= 8:
-        if not letters.isalpha():
-            return Verdict("misc")  # "F-16", "AK-47", "G4S": models and products first
+        if not letters.isalpha() or ctx.a1[:1].isdigit():
+            return Verdict("misc")  # "F-16", "AK-47", "G4S", "SU 35": models and products
         return Verdict("org", "organization")
     return None
 
@@ -943,7 +1018,7 @@ def classify_unknown(
     return None
 
 
-_ONE_WORD = frozenset({"plural-demonym", "generic-head-alone", "brand-in-camel-case"})
+_ONE_WORD = frozenset({"generic-head-alone", "brand-in-camel-case"})
 """Rules that only ever label a one-word name."""
 _SEVERAL_WORDS = frozenset({"given-name-first", "several-capitalised-words"})
 """Rules that only ever label a name of several words."""

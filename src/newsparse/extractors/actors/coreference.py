@@ -14,11 +14,12 @@ import regex
 
 from ...draft import ActorDraft
 from ...lexicon.actors import cues, gazetteer, group_phrases
+from .anaphora import definite_bodies
 from .items import Item, State, norm
 from .linker import Linker
 from .people import affiliations, described_people
 from .places import countries_as_places, metonymy, place_end
-from .standing import employers_only
+from .standing import employers_only, venues_only
 
 __all__ = ["group_name", "link", "link_group", "resolve_group_overlaps"]
 
@@ -69,9 +70,11 @@ def resolve_group_overlaps(items: list[Item]) -> list[Item]:
 
 
 def _mark_abbreviations(text: str, items: list[Item]) -> None:
-    """Abbreviations defined in the text: ``Syrian Democratic Forces (SDF)``."""
+    """Abbreviations defined in the text: ``Syrian Democratic Forces (SDF)``; the short name of
+    a law or event is no actor wherever it is used (``the Sanctions Act (CAATSA)``)."""
+    misc: set[str] = set()
     for idx, it in enumerate(items[:-1]):
-        if it.label not in {"org", "unknown", "group"}:
+        if it.label not in {"org", "unknown", "group", "misc"}:
             continue
         nxt = items[idx + 1]
         if text.find("(", it.end, nxt.start) < 0:
@@ -79,6 +82,9 @@ def _mark_abbreviations(text: str, items: list[Item]) -> None:
         abbr = text[nxt.start : nxt.end]
         closes = text[nxt.end : nxt.end + 2].strip()[:1] == ")"
         if text[it.end : nxt.start].strip() == "(" and abbr.isupper() and closes:
+            if it.label == "misc":
+                misc.add(abbr)
+                continue
             if it.label == "unknown":
                 it.label, it.kind = "org", "organization"
             nxt.label, nxt.kind, nxt.form, nxt.expands = (
@@ -87,6 +93,14 @@ def _mark_abbreviations(text: str, items: list[Item]) -> None:
                 "abbreviation",
                 it.start,
             )
+    if misc:
+        for it in items:
+            if (
+                it.label in {"org", "unknown"}
+                and it.entry is None
+                and text[it.start : it.end] in misc
+            ):
+                it.label = "misc"
 
 
 def _link_people(lk: Linker, items: list[Item]) -> None:
@@ -155,10 +169,11 @@ def _link_org(lk: Linker, it: Item, surface: str) -> None:
         a = lk.org(it.entry.name, it.entry.kind, it.entry.iso)
         short = " " not in surface and (surface.isupper() or "." in surface)
         form = "abbreviation" if short else "name"
-        if it.entry.name in surface and len(surface) > len(a.name):
+        if surface.endswith(it.entry.name) and len(surface) > len(a.name):
             a.name = surface  # "U.S. House of Representatives": the fullest name used
     else:
-        a = lk.org(surface, it.kind, it.iso)
+        known = lk.orgs.get(surface) or lk.org_ending(surface) or lk.short_media(surface)
+        a = known or lk.org(surface, it.kind, it.iso)
         form = it.form
     start = it.start
     if (
@@ -528,5 +543,7 @@ def link(st: State) -> Linker:
     affiliations(st, lk, items)
     described_people(st, lk)
     employers_only(st)
+    venues_only(st, lk.place)
+    definite_bodies(st.text, st.draft.actors)
     countries_as_places(st, lk.countries, lk.place)
     return lk

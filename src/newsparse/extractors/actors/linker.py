@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 import regex
 
 from ...draft import ActorDraft, Draft, PlaceDraft
-from ...lexicon.actors import gazetteer
+from ...lexicon.actors import cues, gazetteer
 from ...lexicon.english import english
 
 __all__ = ["Linker", "person_tokens"]
@@ -72,6 +72,15 @@ class Linker:
             self.orgs[name] = a
         return a
 
+    def org_ending(self, name: str) -> ActorDraft | None:
+        """The one organisation whose longer name ends in this one (``U.N. Commission on the
+        Limits …`` for ``Commission on the Limits …``), for names of two words or more."""
+        if " " not in name:
+            return None
+        tail = " " + name
+        found = {id(a): a for n, a in self.orgs.items() if n.endswith(tail)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def place(self, name: str, iso: str | None) -> PlaceDraft:
         """The article's place of this name, made on first use."""
         p = self.places.get(name)
@@ -97,7 +106,15 @@ class Linker:
     def known(self, surface: str) -> ActorDraft | PlaceDraft | None:
         """The actor or place the article already has under this name, if any."""
         found = self.abbrev.get(surface) or self.person(surface) or self.orgs.get(surface)
-        return found or self.places.get(surface)
+        return found or self.places.get(surface) or self.short_media(surface)
+
+    def short_media(self, word: str) -> ActorDraft | None:
+        """``the Journal`` for ``the Wall Street Journal``: a media word alone stands for the
+        one news organisation whose name ends in it."""
+        if word not in cues().sets["media_words"]:
+            return None
+        found = {id(a): a for n, a in self.orgs.items() if n.split()[-1] == word and " " in n}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def person(self, name: str, *, titled: bool = False) -> ActorDraft | None:
         """The person this name refers to, if the article already has them (``titled``: the

@@ -1,24 +1,29 @@
-"""Standing: which bodies the article only names as where somebody works.
+"""Standing: which bodies the article only names as where somebody works or something happens.
 
 News quotes experts with their employer (``said Ana Ruiz, a professor at Leiden University``,
 ``Ali Wyne, an analyst with the Crisis Group``): the university or think tank does not act, it
 tells who the person is. A body of that sort named nowhere else is a title of the person, not an
 actor. Governments, groups, intergovernmental bodies and news organisations keep their place:
 they act through their people, and a reporter's outlet is cited.
+
+Likewise a seat of power named only as where something happens (``asked by a reporter at the
+White House``, ``she spoke at the European Parliament``) is a place, not the body seated there.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections.abc import Callable
 from functools import cache
 
 import regex
 
-from ...draft import ActorDraft
+from ...draft import ActorDraft, PlaceDraft
 from ...lexicon.actors import cues
 from .items import State
 
-__all__ = ["employers_only"]
+__all__ = ["employers_only", "venues_only"]
 
 _WINDOW = 160
 """How far before a body's name its person's role is looked for (a role is a few words)."""
@@ -35,7 +40,8 @@ def _role_before() -> regex.Pattern[str]:
         rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
         rf"(?:of|at|with|for|from|in){h}+(?:the{h}+)?"
         rf"(?:[\p{{L}}\p{{N}}]+(?:-[\p{{L}}]+)+{h}+){{0,2}}"  # "Berlin-based", "now-shuttered"
-        rf"(?:(?:\p{{Lu}}[^\s,;:]*{h}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{h}+)?$"  # "Cornell University's"
+        # "Cornell University's": the body's parent in the possessive
+        rf"(?:(?:\p{{Lu}}[^\s,;:]*{h}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{h}+)?$"
     )
 
 
@@ -68,7 +74,7 @@ def _role_at(text: str, start: int, lo: int) -> regex.Match[str] | None:
         return None
     roles = cues().sets["expert_roles"]
     words = [w.lower().strip(".") for w in m.group("role").split()]
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
     if roles.isdisjoint(words) and roles.isdisjoint(pairs):
         return None
     return m
@@ -120,3 +126,34 @@ def _longer_title(person: ActorDraft, title: str) -> None:
     Cornell University`` give way to ``director of Cornell University's … Institute``)."""
     kept = tuple(t for t in person.titles if not title.startswith(t))
     person.titles = (*kept, title)
+
+
+_AT = regex.compile(
+    r"\b(?:at|in|inside|outside|to|into|near)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$", regex.I
+)
+
+
+def _at_venue(text: str, start: int, building: bool) -> bool:
+    """Whether a mention follows ``at the`` (any seat) or ``in``/``outside``/``to`` (a
+    building, not an assembly: ``in Congress`` is the body)."""
+    m = _AT.search(text, max(0, start - 16), start)
+    if m is None:
+        return False
+    return building or m.group().split()[0].lower() == "at"
+
+
+def venues_only(st: State, place: Callable[[str, str | None], PlaceDraft]) -> None:
+    """Seats of power and assemblies the article names only as venues become places."""
+    text, draft = st.text, st.draft
+    c = cues().sets
+    for a in list(draft.actors):
+        if a.kind not in {"government", "igo"} or not a.mentions:
+            continue
+        building = a.name in c["seat_buildings"]
+        if not building and a.name not in c["assemblies"]:
+            continue
+        if all(_at_venue(text, s, building) for s, _e, _f in a.mentions):
+            draft.actors.remove(a)
+            p = place(a.name, a.country)
+            for m in a.mentions:
+                p.add_mention(*m)

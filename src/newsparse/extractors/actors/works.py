@@ -54,6 +54,6 @@ def titles_of_works(st: State) -> None:
     for it in sorted(st.items, key=lambda it: it.start):
         while k < len(spans) and spans[k][1] <= it.start:
             k += 1
-        if k < len(spans) and spans[k][0] <= it.start and it.end <= spans[k][1]:
-            if it.label != "group":
-                it.label = "misc"
+        inside = k < len(spans) and spans[k][0] <= it.start and it.end <= spans[k][1]
+        if inside and it.label != "group":
+            it.label = "misc"

@@ -88,6 +88,15 @@ def _refuse(message: str) -> DraftError:
 
 
 def _offsets(draft: Draft, value: Any, what: str = "span") -> Offsets:
+    # The common case first, in as few steps as Python allows: this runs for every span written.
+    if value.__class__ is tuple and len(value) == 2:
+        s, e = value
+        if s.__class__ is int and e.__class__ is int and 0 <= s <= e <= draft._n:
+            return value
+    return _offsets_checked(draft, value, what)
+
+
+def _offsets_checked(draft: Draft, value: Any, what: str) -> Offsets:
     try:
         s, e = value
     except (TypeError, ValueError):
@@ -190,14 +199,17 @@ class _Item:
         setattr_(self, "_draft", draft)
         setattr_(self, "_born", draft._run)
         setattr_(self, "id", item_id)
+        checks = self._checks
+        given = 0
         for name, default in self._defaults.items():
-            value = values.get(name, default)
             if name in values:
-                value = self._checks[name](draft, value)
-            setattr_(self, name, value)
-        unknown = set(values) - set(self._defaults)
-        if unknown:
-            raise _refuse(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+                given += 1
+                setattr_(self, name, checks[name](draft, values[name]))
+            else:
+                setattr_(self, name, default)
+        if given != len(values):
+            unknown = sorted(set(values) - set(self._defaults))
+            raise _refuse(f"{type(self).__name__} has no field {unknown[0]!r}")
 
     def __setattr__(self, name: str, value: Any) -> None:
         check = self._checks.get(name)
@@ -244,13 +256,20 @@ class _Named(_Item):
     def add_mention(self, start: int, end: int, form: str = "name") -> None:
         """Record one more place where the text names this actor or place."""
         draft = self._draft
-        draft._may(self._capability)
-        s, e = _offsets(draft, (start, end), "mention")
+        writer = draft._writer
+        if writer is not None and self._capability not in writer.may:
+            draft._may(self._capability)  # raises NP207
+        if not (
+            start.__class__ is int and end.__class__ is int and 0 <= start <= end <= draft._n
+        ):
+            _offsets_checked(draft, (start, end), "mention")
         if form not in _FORMS:
             raise _refuse(f"mention form {form!r} is not one of {MENTION_FORMS}")
-        draft._remember_length(self, "_mention_list")
-        self._mention_list.append((s, e, form))
-        self._table()._index_mention(self, s, e, len(self._mention_list) - 1)
+        mentions = self._mention_list
+        if draft._journal is not None and self._born != draft._run:
+            draft._remember_length(self, "_mention_list")
+        mentions.append((start, end, form))
+        self._table()._mentions.add((start, end, self._seq, len(mentions) - 1, self))
 
     def _table(self) -> _NamedTable[Any]:
         raise NotImplementedError
@@ -527,7 +546,7 @@ class _MentionIndex:
 
     def __init__(self) -> None:
         self._buckets: list[list[tuple[int, int, int, int, Any]]] = []
-        self._firsts: list[tuple[int, int, int, int]] = []
+        self._firsts: list[tuple[int, int, int, int, Any]] = []
         self.longest = 0
 
     def clear(self) -> None:
@@ -538,23 +557,26 @@ class _MentionIndex:
 
     def add(self, row: tuple[int, int, int, int, Any]) -> None:
         """Insert one row in order."""
-        self.longest = max(self.longest, row[1] - row[0])
-        key = row[:4]
+        # Rows are compared whole: their first four fields are unique, so items never are.
+        if row[1] - row[0] > self.longest:
+            self.longest = row[1] - row[0]
         buckets, firsts = self._buckets, self._firsts
         if not buckets:
             buckets.append([row])
-            firsts.append(key)
+            firsts.append(row)
             return
-        i = max(0, bisect_right(firsts, key) - 1)
-        bucket = buckets[i]
-        if key >= bucket[-1][:4]:
+        if row > buckets[-1][-1]:  # mentions mostly come in text order
+            i = len(buckets) - 1
+            bucket = buckets[i]
             bucket.append(row)
         else:
-            insort(bucket, row)  # the first four fields are unique: items are never compared
-            firsts[i] = bucket[0][:4]
+            i = max(0, bisect_right(firsts, row) - 1)
+            bucket = buckets[i]
+            insort(bucket, row)
+            firsts[i] = bucket[0]
         if len(bucket) > 2 * self._LOAD:
             buckets[i : i + 1] = [bucket[: self._LOAD], bucket[self._LOAD :]]
-            firsts[i : i + 1] = [bucket[0][:4], bucket[self._LOAD][:4]]
+            firsts[i : i + 1] = [bucket[0], bucket[self._LOAD]]
 
     def starting(self, lo: int, hi: int) -> Iterator[tuple[int, int, int, int, Any]]:
         """Rows whose start lies in ``[lo, hi)``, in order."""
@@ -842,6 +864,7 @@ class Draft:
         deadline: float | None = None,
     ) -> None:
         self._text = text
+        self._n = len(text)
         self._meta = (id, title, published, url, source, author)
         self._kinds: Mapping[str, type[BaseModel]] = record_kinds or {}
         self._strict = strict

@@ -24,6 +24,7 @@ from .draft import BASE_CAPABILITIES, CAPABILITIES, Draft, Runs, _Item, _Named
 from .errors import DraftError, PipelineError, PluginError
 from .extractor import Extractor
 from .models import (
+    MENTION_FORMS,
     Actor,
     Article,
     CeasefireClaim,
@@ -373,11 +374,22 @@ def _field_converter(model: type[BaseModel], name: str) -> Converter:
     return lambda item, text: getattr(item, name)
 
 
+_FORM_CODE = {form: n for n, form in enumerate(MENTION_FORMS)}
+
+
 def _mentions(item: _Named, text: str) -> Mentions:
+    # Offsets were checked when written; a repeated span keeps its first form.
     rows: dict[tuple[int, int], str] = {}
     for s, e, form in item._mention_list:
         rows.setdefault((s, e), form)
-    return Mentions.with_forms(text, ((s, e, f) for (s, e), f in sorted(rows.items())))
+    keys = sorted(rows)
+    return Mentions(
+        text,
+        array("q", [s for s, _ in keys]),
+        array("q", [e for _, e in keys]),
+        None,
+        bytes([_FORM_CODE[rows[k]] for k in keys]),
+    )
 
 
 def _packed_spans(text: str, offsets: Sequence[Offsets]) -> Spans:
@@ -416,12 +428,11 @@ def _to_model(model: type[Any], item: _Item, text: str) -> Any:
     plan = _PLANS.get(model)
     if plan is None:
         plan = _PLANS[model] = tuple(
-            (name, _field_converter(model, name)) for name in model.model_fields
+            (name, _field_converter(model, name)) for name in model.model_fields if name != "id"
         )
     values = {"id": item.id}
     for name, conv in plan:
-        if name != "id":
-            values[name] = conv(item, text)
+        values[name] = conv(item, text)
     return unchecked(model, values)
 
 

@@ -24,6 +24,9 @@ C = TypeVar("C")
 R = TypeVar("R")
 
 _trace = threading.local()
+#: How many ``tracing()`` blocks are open in any thread: while none is, a firing rule costs no
+#: thread-local lookup.
+_tracers = 0
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Rule(Generic[C, R]):
 
     def __call__(self, context: C) -> R | None:
         found = self.match(context)
-        if found is not None:
+        if found is not None and _tracers:
             counts: Counter[str] | None = getattr(_trace, "counts", None)
             if counts is not None:
                 counts[self.name] += 1
@@ -104,12 +107,15 @@ class RuleBook(Generic[C, R]):
 @contextmanager
 def tracing() -> Iterator[Counter[str]]:
     """Count, in this thread, how often each rule fires while the block runs."""
+    global _tracers
     previous = getattr(_trace, "counts", None)
     counts: Counter[str] = Counter()
     _trace.counts = counts
+    _tracers += 1
     try:
         yield counts
     finally:
+        _tracers -= 1
         _trace.counts = previous
 
 

@@ -167,14 +167,14 @@ CAPITALS: dict[str, str] = {
     "KAZ": "Astana|Nur-Sultan",
     "ISR": "Jerusalem|Tel Aviv",
     "PSE": "Ramallah",
-    "MMR": "Naypyidaw|Yangon",
+    "MMR": "Naypyidaw|Yangon|Rangoon",
     "NLD": "Amsterdam|The Hague",
     "CIV": "Abidjan|Yamoussoukro",
     "BOL": "La Paz|Sucre",
     "ZAF": "Pretoria",
     "KOR": "Seoul",
     "PRK": "Pyongyang",
-    "DEU": "Berlin",
+    "DEU": "Berlin|Bonn",  # Bonn: the seat of government news named until 1999
     "XKX": "Pristina",
 }
 # Demonyms the packages give that name a part of a country, not the whole.

@@ -24,6 +24,8 @@ from .standing import employers_only, venues_only
 __all__ = ["group_name", "link", "link_group", "resolve_group_overlaps"]
 
 
+_SIDE_ROLES = frozenset({"rebels", "separatists"})
+"""Roles of a side fighting a government from within (``rebels``, ``separatists``)."""
 _THE_BEFORE = regex.compile(r"(?:^|(?<=[^\p{L}]))[Tt]he[ \t]$")
 _MAX_GROUP = 160
 
@@ -185,6 +187,12 @@ def _link_org(lk: Linker, it: Item, surface: str) -> None:
         start -= 4  # "the UN": the article counts as part of a short name
     a.add_mention(start, it.end, form)
     lk.abbrev[surface] = a
+    agency = _NEWS_AGENCY.match(text, it.end, it.end + 20)
+    if agency is not None and a.name == (it.entry.name if it.entry else surface):
+        a.name = f"{a.name} {' '.join(agency.group().split())}"  # "Interfax news agency"
+
+
+_NEWS_AGENCY = regex.compile(r"[ \t]+(?:news|press)[ \t]+agency\b")
 
 
 def _link_abbreviation(lk: Linker, it: Item, surface: str, by_start: dict[int, Item]) -> None:
@@ -232,10 +240,13 @@ def _link_capitals(lk: Linker, items: list[Item]) -> None:
         target.add_mention(it.start, it.end, "capital")
 
 
-def _bare(it: Item) -> bool:
-    """A description with no owner or country that needs the article's named parties:
-    ``militants``, ``separatists`` (``rebels`` keep to the opposition), ``the authorities``."""
-    return it.role in {"militants", "separatists", "government"} and it.entry is None and not it.iso
+def _bare(it: Item, text: str) -> bool:
+    """A description with no owner, country or people that needs the article's named parties:
+    ``militants`` (``Islamist militants`` too), ``separatists`` (not ``Chechen separatists``:
+    a people's own side), ``the authorities``; ``rebels`` keep to the opposition."""
+    if it.role not in {"militants", "separatists", "government"} or it.entry or it.iso:
+        return False
+    return it.role != "separatists" or norm(text[it.start : it.end]).lower() in group_phrases()
 
 
 def _known(lk: Linker, it: Item) -> bool:
@@ -268,7 +279,7 @@ def _link_named(lk: Linker, st: State, items: list[Item], links: _Links) -> None
             _link_abbreviation(lk, it, norm(text[it.start : it.end]), links.by_start)
         elif label in {"capital", "place"}:
             _link_place(lk, st, it, norm(text[it.start : it.end]), links)
-        elif label == "group" and _bare(it):
+        elif label == "group" and _bare(it, text):
             links.deferred.append(it)
         elif label == "group":
             link_group(lk, it)
@@ -363,6 +374,8 @@ def _link_owned(lk: Linker, it: Item) -> None:
         org = lk.org(owner, it.entry.kind, it.entry.iso)  # the known group itself
     if org is not None:
         _describe(org, lk, it)
+        if it.role in _SIDE_ROLES:
+            lk.sides.append(org)  # "Hizbollah guerrillas": the group is an insurgent side
         return
     leader = lk.person(owner)
     gov = lk.groups.get((it.role, leader.country)) if leader and leader.country else None
@@ -429,6 +442,31 @@ def _merge_acronyms(lk: Linker) -> None:
         lk.orgs[name] = lk.abbrev[name] = target
 
 
+def _one_insurgent_side(lk: Linker) -> None:
+    """``Chechen separatists … the rebels … the separatists``: when the article names at most
+    one insurgent side, its bare descriptions (``rebels``, ``separatists``) are that side."""
+    sides = {id(a): a for (role, _iso), a in lk.groups.items() if role in _SIDE_ROLES}
+    sides.update((id(a), a) for a in lk.sides)
+    live = [a for a in sides.values() if a in lk.draft.actors]
+    if len(live) < 2:
+        return
+    phrases = group_phrases()
+    owned = [a for a in live if a.name.lower() not in phrases]
+    bare = [a for a in live if a.name.lower() in phrases]
+    if len(owned) > 1 or not bare:
+        return
+    target = owned[0] if owned else bare[0]
+    for a in bare:
+        if a is target:
+            continue
+        for s, e, form in a.mentions:
+            target.add_mention(s, e, form)
+        lk.draft.actors.remove(a)
+        for key, x in list(lk.groups.items()):
+            if x is a:
+                lk.groups[key] = target
+
+
 _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "regime"})
 
 
@@ -445,6 +483,7 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
         if a.kind == "government" and a.name.split()[-1].lower() in _GOVERNMENT_NOUNS
     ]
     home = _home_country(lk)
+    named_sides = {id(a): a for (r, _iso), a in lk.groups.items() if r == "separatists"}
     for it in items:
         if it.role == "government":
             target = _nearest_before(governments, it.start) or home
@@ -452,6 +491,8 @@ def _link_deferred(lk: Linker, items: list[Item]) -> None:
                 _describe(target, lk, it)
             else:
                 link_group(lk, it)
+        elif it.role == "separatists" and len(named_sides) == 1:
+            _describe(next(iter(named_sides.values())), lk, it)  # "Chechen separatists"
         elif len(armed) == 1:
             _describe(armed[0], lk, it)
         else:
@@ -537,6 +578,7 @@ def link(st: State) -> Linker:
     _link_unknown(lk, items)
     _link_capitals(lk, links.capitals)
     _link_deferred(lk, links.deferred)
+    _one_insurgent_side(lk)
     _merge_acronyms(lk)
     _known_as(lk)
     _governing_groups(lk, items)

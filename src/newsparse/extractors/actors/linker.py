@@ -52,6 +52,8 @@ class Linker:
         self._tokens: dict[int, tuple[str, ...]] = {}
         self._by_last: dict[str, list[ActorDraft]] = {}
         self._by_first: dict[str, list[ActorDraft]] = {}
+        self.sides: list[ActorDraft] = []
+        """Named groups the article also describes as rebels or separatists."""
         self.item_actor: dict[int, ActorDraft] = {}
         """The person actor each person item became, by ``id(item)``."""
 

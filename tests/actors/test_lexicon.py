@@ -64,3 +64,46 @@ def test_group_phrases_have_roles() -> None:
     assert phrases["government forces"].role == "government"
     assert phrases["foreign ministry"].role == "body"
     assert phrases["rebels"].role == "rebels"
+
+
+def _index_raw() -> bytes:
+    from importlib.resources import files
+
+    from newsparse.lexicon.actors import INDEX_FILE
+
+    return files("newsparse").joinpath("data", INDEX_FILE).read_bytes()
+
+
+def test_prebuilt_index_is_current_and_holds_what_the_files_hold() -> None:
+    """``data/gazetteer.marshal`` was built from the data files as they are now (rebuild it
+    with ``python tools/build_gazetteer_index.py`` after editing them)."""
+    from newsparse.lexicon.actors import build_gazetteer, gazetteer_from_index
+
+    loaded = gazetteer_from_index(_index_raw())
+    assert loaded is not None, "stale index: run tools/build_gazetteer_index.py"
+    assert loaded == build_gazetteer()
+
+
+def test_index_round_trips() -> None:
+    from newsparse.lexicon.actors import build_gazetteer, gazetteer_from_index, index_bytes
+
+    built = build_gazetteer()
+    assert gazetteer_from_index(index_bytes(built)) == built
+
+
+@pytest.mark.parametrize("damage", ["stale", "truncated", "junk"])
+def test_a_stale_or_broken_index_is_ignored(damage: str) -> None:
+    import marshal
+
+    from newsparse.lexicon.actors import gazetteer_from_index
+
+    raw = _index_raw()
+    if damage == "stale":
+        data = marshal.loads(raw)
+        data["stamp"] = "0" * 64
+        raw = marshal.dumps(data)
+    elif damage == "truncated":
+        raw = raw[: len(raw) // 2]
+    else:
+        raw = b"\x00\x01junk"
+    assert gazetteer_from_index(raw) is None

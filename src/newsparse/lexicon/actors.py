@@ -7,13 +7,17 @@ TSV gazetteers (countries, demonyms, capitals, organisations, places, titles) an
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Literal
+from importlib.resources import files
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
 from . import DataFile, load, load_lines, load_tsv
+from ._files import read_data
 
 __all__ = [
     "ActorCues",
@@ -185,9 +189,8 @@ class ActorCues(DataFile):
 Source = Literal["country", "demonym", "capital", "org", "place", "title", "owner"]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A gazetteer entry a surface form points to."""
+class Entry(NamedTuple):
+    """A gazetteer entry a surface form points to (a tuple: built in bulk from the cache)."""
 
     source: Source
     name: str
@@ -298,7 +301,14 @@ def _add_titles(gaz: Gazetteer) -> None:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Load and index every actor gazetteer once."""
+    """Every actor gazetteer, indexed once per process: from the prebuilt index in
+    ``data/gazetteer.marshal`` when it was built from the current data files, else from them."""
+    cached = _load_index()
+    return cached if cached is not None else build_gazetteer()
+
+
+def build_gazetteer() -> Gazetteer:
+    """Index the actor gazetteers from the data files (what the prebuilt index holds)."""
     gaz = Gazetteer()
     _add_organizations(gaz)
     _add_countries(gaz)
@@ -325,3 +335,92 @@ def group_phrases() -> dict[str, GroupPhrase]:
     for row in load_tsv("actor_groups.tsv")[1:]:
         out[row[0].lower()] = GroupPhrase(row[1], row[2])  # type: ignore[arg-type]
     return out
+
+
+# -- the prebuilt index ---------------------------------------------------------------------------
+#
+# Indexing the TSV files costs tens of milliseconds of Python per process (splitting 30,000 rows,
+# one dict write per surface form); the same index read back with ``marshal`` costs a few. The
+# index is plain containers (tuples, dicts, strings), stamped with the hash of the files it was
+# built from: a stale or unreadable index is ignored and the files are read instead.
+# ``tools/build_gazetteer_index.py`` writes it; a test checks it is current.
+
+INDEX_FILE = "gazetteer.marshal"
+INDEX_FORMAT = 1
+_SOURCES = (
+    "organizations.tsv",
+    "countries.tsv",
+    "places.tsv",
+    "titles.tsv",
+    "given_names.tsv",
+    "common_words.txt",
+    "actor_cues.json",
+)
+"""The data files the index is built from (the cue file gives the peoples' adjectives)."""
+
+
+def sources_stamp() -> str:
+    """The hash of the data files the gazetteer is built from, and of the index format."""
+    digest = hashlib.sha256(str(INDEX_FORMAT).encode())
+    for name in _SOURCES:
+        digest.update(name.encode())
+        digest.update(read_data(name).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def index_bytes(gaz: Gazetteer) -> bytes:
+    """The gazetteer as the prebuilt index stores it (``marshal`` of plain containers)."""
+    entries: dict[Entry, int] = {}
+
+    def table(d: dict[str, Entry]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        keys = tuple(d)
+        return keys, tuple(entries.setdefault(d[k], len(entries)) for k in keys)
+
+    data = {
+        "stamp": sources_stamp(),
+        "exact": table(gaz.exact),
+        "upper": table(gaz.upper),
+        "titles_lower": table(gaz.titles_lower),
+        "given": gaz.given,
+        "common": tuple(sorted(gaz.common)),
+        "first": gaz.first,
+        "countries": gaz.countries,
+        "plurals": gaz.plurals,
+    }
+    data["entries"] = tuple(zip(*entries, strict=True))  # by column: five tuples
+    return marshal.dumps(data, 4)
+
+
+def gazetteer_from_index(raw: bytes) -> Gazetteer | None:
+    """The gazetteer a prebuilt index holds, or None if it is unreadable or stale."""
+    try:
+        data: dict[str, Any] = marshal.loads(raw)
+        if data["stamp"] != sources_stamp():
+            return None
+        entries = list(map(Entry, *data["entries"]))
+        at = entries.__getitem__
+
+        def table(name: str) -> dict[str, Entry]:
+            keys, idx = data[name]
+            return dict(zip(keys, map(at, idx), strict=True))
+
+        return Gazetteer(
+            exact=table("exact"),
+            upper=table("upper"),
+            titles_lower=table("titles_lower"),
+            given=data["given"],
+            common=frozenset(data["common"]),
+            first=data["first"],
+            countries=data["countries"],
+            plurals=data["plurals"],
+        )
+    except (ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def _load_index() -> Gazetteer | None:
+    try:
+        raw = files("newsparse").joinpath("data", INDEX_FILE).read_bytes()
+    except OSError:
+        return None
+    return gazetteer_from_index(raw)

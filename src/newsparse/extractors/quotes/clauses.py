@@ -29,6 +29,7 @@ __all__ = [
     "content_end",
     "skip_adjuncts",
     "skip_listener",
+    "skip_time",
     "strip_clause",
     "subject_of",
     "word_before",
@@ -235,10 +236,20 @@ def skip_listener(toks: list[Token], k: int) -> int:
         if cls in ("name", "title", "poss"):
             while j < n and classify(toks[j][2]) in ("name", "title", "poss", "dot"):
                 j += 1  # the whole name: "The Huffington Post", "the New York Daily News"
-            return j
+            return _past_media_noun(toks, j)
         if word.lower() in w.listeners or cls in ("noun", "generic"):
             return j
     return k
+
+
+def _past_media_noun(toks: list[Token], j: int) -> int:
+    """Past a media noun completing a listener's name (``Interfax news agency``, ``the Globe
+    daily``): at most one word before it."""
+    media = words().media_nouns
+    for k in (j, j + 1):
+        if k < len(toks) and toks[k][2] in media and (k == j or toks[j][2].islower()):
+            return k + 1
+    return j
 
 
 def listener_then_that(toks: list[Token], k: int) -> int:
@@ -272,6 +283,10 @@ def skip_adjuncts(toks: list[Token], k: int) -> int:
             continue
         if low not in w.adjunct_prepositions:
             return k
+        timed = skip_time(toks, k)
+        if timed > k:
+            k = timed
+            continue
         j = k + 1
         while j < n and j - k <= _ADJUNCT_TOKENS and toks[j][2] not in (",", "that"):
             if classify(toks[j][2]) == "conj" or (
@@ -283,6 +298,32 @@ def skip_adjuncts(toks: list[Token], k: int) -> int:
             return k
         k = j
     return k
+
+
+def skip_time(toks: list[Token], k: int) -> int:
+    """Index past a time adjunct opened by a preposition or ``last``/``this`` at ``toks[k]``
+    (``on Wednesday``, ``last week``, ``at the weekend``, ``on Wednesday night``, ``in recent
+    days``, ``on 5 March``), which needs no comma before the clause; else ``k``."""
+    w = words()
+    heads = w.time_heads
+    n = len(toks)
+    j = k + 1
+    if j < n and classify(toks[j][2]) == "det":
+        j += 1  # "at the weekend"
+    if j + 1 < n and toks[j + 1][2].lower() in heads and _time_modifier(toks[j][2], heads):
+        j += 1  # "in recent days", "on 5 March": one modifier or a number before the head
+    if j >= n or (toks[j][2] not in heads and toks[j][2].lower() not in heads):
+        return k
+    j += 1
+    if j < n and (toks[j][2].lower() in heads or toks[j][2].isdigit()):
+        j += 1  # "Wednesday night", "March 5"
+    return j
+
+
+def _time_modifier(word: str, heads: frozenset[str]) -> bool:
+    return word not in heads and (
+        word[0].isdigit() or (word.islower() and classify(word) == "word")
+    )
 
 
 # -- before a cue ---------------------------------------------------------------------------------

@@ -211,6 +211,9 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
         if cls in ("name", "title", "poss", "number") or _is_abbreviation_dot(toks, k):
             j = k
             continue
+        if _dash_in_name(toks, k, j, floor):
+            j = k  # "Combined Joint Task Force - Operation Inherent Resolve": one name
+            continue
         if cls in ("noun", "word", "generic") and toks[k][2][0].islower():
             modifiers += 1
             if modifiers > _MODIFIERS:
@@ -231,6 +234,19 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
             continue
         break
     return j, False
+
+
+def _dash_in_name(toks: list[Token], k: int, j: int, floor: int) -> bool:
+    """Whether a dash at ``toks[k]`` joins two parts of one organisation's name (a name word
+    on either side, the dash set off by spaces)."""
+    return (
+        toks[k][2] in ("-", "–")
+        and k - 1 >= floor
+        and classify(toks[k - 1][2]) == "name"
+        and classify(toks[j][2]) == "name"
+        and toks[k - 1][1] < toks[k][0]
+        and toks[k][1] < toks[j][0]
+    )
 
 
 def _quantified(toks: list[Token], det: int, floor: int) -> bool:
@@ -493,10 +509,19 @@ def phrase_before(src: Source, end: int, floor: int) -> Phrase | None:
         found = _phrase_before(src, toks)
         if found is not None and found.kind == "description":
             found = _with_conjuncts(toks, found, lo == floor)
-        if lo == floor or (found is not None and found.start > toks[0][0]):
+        if lo == floor or (found is not None and _clear_of_edge(toks, found.start)):
             return found
     # Most phrases are short; only a phrase reaching the window's edge needs a wider one.
     return _phrase_before(src, src.tokens(max(floor, end - 2 * WINDOW), end))
+
+
+def _clear_of_edge(toks: list[Token], start: int) -> bool:
+    """Whether a phrase starting at ``start`` ends well inside the window ``toks``: a word
+    stands before it that cannot continue it (a preposition or a determiner at the window's
+    edge may join a longer phrase: ``officer for`` | ``the agency``)."""
+    if len(toks) < 2 or start <= toks[1][0]:
+        return start > toks[0][0] and classify(toks[0][2]) not in ("prep", "det")
+    return True
 
 
 def _phrase_before(src: Source, toks: list[Token]) -> Phrase | None:

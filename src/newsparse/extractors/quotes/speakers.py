@@ -241,7 +241,7 @@ class Resolver:
         if head in w.generic_plurals:
             return None, 0.4  # "analysts", "55 percent of voters": nobody in particular
         if phrase.definite:
-            known = self._titled(head) or self.memory.described.get(head)
+            known = self._earlier(phrase)
             if known is not None:
                 known.add_mention(phrase.start, phrase.end, "description")
                 return known, 0.65
@@ -261,10 +261,24 @@ class Resolver:
                 best = actor
         return best
 
-    def _titled(self, head: str) -> ActorDraft | None:
-        """The person named most recently whose titles end with ``head``."""
+    def _earlier(self, phrase: Phrase) -> ActorDraft | None:
+        """The actor a definite description names again: a person titled so (``the minister``
+        is ``Foreign Minister Ana Ruiz``), or a description said before; a description with
+        modifiers must repeat them (``the separatist command`` is not ``the Russian
+        command``)."""
+        key = _description_key(self.text[phrase.start : _description_end(self.text, phrase)])
+        head = phrase.head_word
+        described = self.memory.described
+        titled = self._titled(key.split()) or self._titled([head])
+        if titled is not None:
+            return titled
+        return described.get(key) or (described.get(head) if key == head else None)
+
+    def _titled(self, ending: list[str]) -> ActorDraft | None:
+        """The person named most recently one of whose titles ends with the words ``ending``."""
+        size = len(ending)
         for actor in reversed(self.draft.actors):
-            if any(t.lower().split()[-1:] == [head] for t in actor.titles if t):
+            if any(t.lower().split()[-size:] == ending for t in actor.titles if t):
                 return actor
         return None
 
@@ -282,6 +296,8 @@ class Resolver:
         if phrase.head_word in w.speaker_nouns and phrase.head_word not in w.body_nouns:
             kind = "person"
         start, end = phrase.start, _description_end(self.text, phrase)
+        if kind == "government" and not w.armed_modifiers.isdisjoint(key.split()):
+            kind = "armed_group"  # "the rebel command", "the separatist leadership"
         actor = self.draft.actors.add(self.text[start:end], kind)
         actor.add_mention(start, end, "description")
         self.memory.described[key] = actor

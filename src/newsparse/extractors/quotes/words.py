@@ -103,6 +103,10 @@ class Words:
     clause_openers: frozenset[str]
     not_clause_starts: frozenset[str]
     time_words: frozenset[str]
+    armed_modifiers: frozenset[str]
+    media_nouns: frozenset[str]
+    time_heads: frozenset[str]
+    """Words heading a time adjunct: weekdays and months as written, time nouns in lower case."""
     editorial_labels: frozenset[str]
     never_inverted: frozenset[str]
     """Lemmas of listener verbs that never come before their speaker (``tell``)."""
@@ -205,6 +209,9 @@ def words() -> Words:
         clause_openers=frozenset(qw.clause_openers),
         not_clause_starts=frozenset(qw.not_clause_starts),
         time_words=frozenset(qw.time_words),
+        armed_modifiers=frozenset(qw.armed_modifiers),
+        media_nouns=frozenset(qw.media_nouns),
+        time_heads=frozenset([*qw.time_nouns, *eng.weekdays, *eng.months]),
         editorial_labels=frozenset(qw.editorial_labels),
         never_inverted=lemmas(qw.never_inverted_verbs),
         adjunct_prepositions=frozenset(qw.adjunct_prepositions),

@@ -9,6 +9,7 @@ Verb entries use the lemma notation of :mod:`newsparse.lexicon.verbs`.
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import field_validator
 
@@ -49,6 +50,10 @@ class QuoteWords(DataFile):
     """Verbs whose ``-ing`` form attaches a report to the sentence's speaker (``, adding …``)."""
     thatless_verbs: tuple[str, ...]
     """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
+    object_verbs: tuple[str, ...]
+    """Reporting verbs whose noun-phrase object is an act, not speech (``agreed a truce``): a
+    clause after them without ``that`` must read as one (a subject pronoun, an auxiliary, a
+    past form)."""
     headline_verbs: tuple[str, ...]
     """Verbs whose ``-s`` form is also a cue capitalised, as headlines write it (``Lee Says Talks
     Failed``)."""
@@ -90,6 +95,8 @@ class QuoteWords(DataFile):
     """Words after a cue that show no reported clause follows (``said of``, ``said nothing``)."""
     time_words: tuple[str, ...]
     """One-word time adjuncts between a cue and its clause (``said yesterday that``)."""
+    gendered_nouns: dict[str, Literal["m", "f"]]
+    """Nouns that tell a described person's gender (``a young man``, ``his sister``)."""
     armed_modifiers: tuple[str, ...]
     """Words that make a body an armed group's (``the rebel command``), not a government's."""
     media_nouns: tuple[str, ...]
@@ -117,6 +124,7 @@ class QuoteWords(DataFile):
         "thatless_verbs",
         "headline_verbs",
         "never_inverted_verbs",
+        "object_verbs",
     )
     @classmethod
     def check_verb_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:

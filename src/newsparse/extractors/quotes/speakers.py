@@ -99,6 +99,8 @@ class Resolver:
         self.text = story.text
         self.memory = _Memory()
         self.last: Found | None = None
+        self.outer: Found | None = None
+        """The last report or partial quote with a speaker (quotes inside its clause nest)."""
 
     # -- the driver
 
@@ -130,6 +132,11 @@ class Resolver:
     def _spoke(self, found: Found) -> None:
         assert found.speaker is not None
         pos = found.mention[0] if found.mention else found.start
+        outer = self.outer
+        if outer is not None and outer.start <= pos < outer.end:
+            return  # a speaker named inside another one's report: that speaker stays the topic
+        if found.kind != "direct":
+            self.outer = found
         k = self.story.sentence_index(pos)
         self.memory.speakers.setdefault(k, []).append(found.speaker)
         self.last = found
@@ -298,7 +305,8 @@ class Resolver:
         start, end = phrase.start, _description_end(self.text, phrase)
         if kind == "government" and not w.armed_modifiers.isdisjoint(key.split()):
             kind = "armed_group"  # "the rebel command", "the separatist leadership"
-        actor = self.draft.actors.add(self.text[start:end], kind)
+        gender = w.gendered_nouns.get(phrase.head_word) if kind == "person" else None
+        actor = self.draft.actors.add(self.text[start:end], kind, gender=gender)
         actor.add_mention(start, end, "description")
         self.memory.described[key] = actor
         body = self._actor_at(phrase.of)

@@ -591,7 +591,6 @@ def _past_media_noun(toks: list[Token], j: int) -> int:
     return k if k > j and toks[k - 1][2] in media else j
 
 
-
 # -- reading forwards after a cue ------------------------------------------------------------------
 
 

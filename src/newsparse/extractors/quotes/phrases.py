@@ -614,7 +614,9 @@ def _np_right(toks: list[Token], i: int) -> int:
         elif not (cls in ("poss", "number") or (cls == "word" and j - i < _MODIFIERS + 1)):
             break
         elif cls == "word" and last_head >= 0 and _verb_like(toks[j][2]):
-            gap = True
+            # after a name, a verb ("Cameron criticised Trump"); after a noun, a reduced
+            # relative clause may lead to the name ("a man calling himself Paul Paul")
+            gap = classify(toks[last_head][2]) == "name"
         j += 1
     return last_head
 

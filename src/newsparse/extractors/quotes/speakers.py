@@ -276,16 +276,22 @@ class Resolver:
 
     def _earlier(self, phrase: Phrase) -> ActorDraft | None:
         """The actor a definite description names again: a person titled so (``the minister``
-        is ``Foreign Minister Ana Ruiz``), or a description said before; a description with
-        modifiers must repeat them (``the separatist command`` is not ``the Russian
-        command``)."""
+        is ``Foreign Minister Ana Ruiz``), or the last description said before that holds all
+        its words (``the police spokesman`` after ``a police spokesman in Linz``; ``the
+        separatist command`` is not ``the Russian command``)."""
         key = _description_key(self.text[phrase.start : _description_end(self.text, phrase)])
         head = phrase.head_word
         described = self.memory.described
         titled = self._titled(key.split()) or self._titled([head])
         if titled is not None:
             return titled
-        return described.get(key) or (described.get(head) if key == head else None)
+        if key in described:
+            return described[key]
+        wanted = set(key.split())
+        for earlier, actor in reversed(described.items()):
+            if wanted <= set(earlier.split()):
+                return actor  # "the campaign official" after "a senior campaign official"
+        return None
 
     def _named_body(self, phrase: Phrase) -> ActorDraft | None:
         """The body a definite description names again (``the agency`` after ``the Iranian

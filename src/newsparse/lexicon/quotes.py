@@ -9,6 +9,7 @@ Verb entries use the lemma notation of :mod:`newsparse.lexicon.verbs`.
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import field_validator
 
@@ -49,12 +50,16 @@ class QuoteWords(DataFile):
     """Verbs whose ``-ing`` form attaches a report to the sentence's speaker (``, adding …``)."""
     thatless_verbs: tuple[str, ...]
     """Verbs common enough to report a clause without ``that`` (``said the talks failed``)."""
+    object_verbs: tuple[str, ...]
+    """Reporting verbs whose noun-phrase object is an act, not speech (``agreed a truce``): a
+    clause after them without ``that`` must read as one (a subject pronoun, an auxiliary, a
+    past form)."""
     headline_verbs: tuple[str, ...]
+    """Verbs whose ``-s`` form is also a cue capitalised, as headlines write it (``Lee Says Talks
+    Failed``)."""
     never_inverted_verbs: tuple[str, ...]
     """Listener verbs that never come before their speaker: ``…, told Fox News`` names the
     listener."""
-    """Verbs whose ``-s`` form is also a cue capitalised, as headlines write it (``Lee Says Talks
-    Failed``)."""
     listeners: tuple[str, ...]
     """Who is told (``reporters``, ``the BBC``): the object of a listener verb."""
     adverbs: tuple[str, ...]
@@ -89,10 +94,20 @@ class QuoteWords(DataFile):
     not_clause_starts: tuple[str, ...]
     """Words after a cue that show no reported clause follows (``said of``, ``said nothing``)."""
     time_words: tuple[str, ...]
+    """One-word time adjuncts between a cue and its clause (``said yesterday that``)."""
+    gendered_nouns: dict[str, Literal["m", "f"]]
+    """Nouns that tell a described person's gender (``a young man``, ``his sister``)."""
+    armed_modifiers: tuple[str, ...]
+    """Words that make a body an armed group's (``the rebel command``), not a government's."""
+    media_nouns: tuple[str, ...]
+    """Nouns ending a listener's name (``told Interfax news agency``, ``told Israel Radio``)."""
+    time_nouns: tuple[str, ...]
+    """Nouns heading a time adjunct after a cue with a preposition or determiner (``said last
+    week``, ``said on Wednesday night``, ``told … at the weekend``); weekdays and months count
+    too."""
     editorial_labels: tuple[str, ...]
     """Labels before a colon that head an editor's note or a section, never a speaker
     (``Correction:``, ``Related:``)."""
-    """One-word time adjuncts between a cue and its clause (``said yesterday that``)."""
     adjunct_prepositions: tuple[str, ...]
     """Words opening an adjunct phrase after a cue (``said on Monday``, ``told … in a
     statement``)."""
@@ -109,6 +124,7 @@ class QuoteWords(DataFile):
         "thatless_verbs",
         "headline_verbs",
         "never_inverted_verbs",
+        "object_verbs",
     )
     @classmethod
     def check_verb_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -129,6 +145,9 @@ class QuoteWords(DataFile):
         "clause_openers",
         "not_clause_starts",
         "time_words",
+        "time_nouns",
+        "media_nouns",
+        "armed_modifiers",
         "editorial_labels",
         "adjunct_prepositions",
         "phrase_prepositions",

@@ -18,7 +18,16 @@ from ...draft import Offsets
 from .cues import Cue
 from .direct import sentence_subject
 from .marks import SPACE
-from .phrases import CLAUSE_EDGES, Phrase, Token, classify, list_start, phrase_before
+from .phrases import (
+    CLAUSE_EDGES,
+    LISTENER_TOKENS,
+    Phrase,
+    Token,
+    classify,
+    list_start,
+    phrase_before,
+    skip_listener,
+)
 from .story import Story
 from .words import words
 
@@ -29,6 +38,7 @@ __all__ = [
     "content_end",
     "skip_adjuncts",
     "skip_listener",
+    "skip_time",
     "strip_clause",
     "subject_of",
     "word_before",
@@ -36,8 +46,6 @@ __all__ = [
 
 MARKS = "\"“”«»„‘’'"
 _TRIM = SPACE + ",;:—–-"
-#: Tokens of a listener phrase (``the editorial board of the paper``).
-_LISTENER_TOKENS = 5
 #: Tokens of an adjunct between a cue and its clause (``on a visit to Paris``).
 _ADJUNCT_TOKENS = 6
 #: Words of a run opening a clause that may describe a speaker (``Most voters in the state``).
@@ -197,7 +205,33 @@ def clause_start(story: Story, cue: Cue, hi: int) -> int:
         not cue.sense.thatless or low in w.not_clause_starts or low in w.adjunct_starts
     ):
         return -1
+    if cue.sense.lemma in w.object_verbs and not _reads_as_clause(story, toks, k):
+        return -1  # "agreed a 48-hour truce", "claimed responsibility": an object, no clause
     return toks[k][0] if word[0].isalnum() or word in '“"' else -1
+
+
+#: Tokens looked through for the verb of a clause reported without ``that``.
+_CLAUSE_VERB_TOKENS = 8
+
+
+def _reads_as_clause(story: Story, toks: list[Token], k: int) -> bool:
+    """Whether the words at ``toks[k]`` read as a clause (a subject pronoun, or an auxiliary,
+    a negation or a past form before the next punctuation), not a noun phrase."""
+    w = words()
+    if toks[k][2].lower() in w.pronouns:
+        return True
+    for j in range(k + 1, min(len(toks), k + _CLAUSE_VERB_TOKENS)):
+        word = toks[j][2]
+        low = word.lower()
+        if not word[0].isalnum():
+            return False
+        if low in w.auxiliaries or low in w.negations or low in w.be:
+            return True
+        if word.islower() and len(word) > 3 and word.endswith("ed"):
+            return True
+        if any(c.sense.form == "past" for c in story.cues_in(toks[j][0], toks[j][0] + 1)):
+            return True  # "said", "thought", "knew"
+    return False
 
 
 def _past_titled_listener(toks: list[Token], k: int) -> int:
@@ -218,35 +252,12 @@ def _listener_word(word: str) -> bool:
     return classify(word) in ("name", "noun", "generic") or word in words().listeners
 
 
-def skip_listener(toks: list[Token], k: int) -> int:
-    """Index past the listener starting at ``toks[k]`` (``reporters``, ``the BBC``, ``him``,
-    ``a news conference``, ``The Huffington Post``), or ``k``."""
-    w = words()
-    n = len(toks)
-    if k < n and toks[k][2] in w.listeners and classify(toks[k][2]) != "det":
-        return k + 1  # "him", "reporters"
-    j = k + 1 if k < n and classify(toks[k][2]) == "det" else k
-    while j < n and j - k < _LISTENER_TOKENS:
-        word = toks[j][2]
-        cls = classify(word)
-        if word == "that" or cls not in ("name", "noun", "generic", "poss", "word", "title"):
-            break
-        j += 1
-        if cls in ("name", "title", "poss"):
-            while j < n and classify(toks[j][2]) in ("name", "title", "poss", "dot"):
-                j += 1  # the whole name: "The Huffington Post", "the New York Daily News"
-            return j
-        if word.lower() in w.listeners or cls in ("noun", "generic"):
-            return j
-    return k
-
-
 def listener_then_that(toks: list[Token], k: int) -> int:
     """Index of ``that`` when only a listener's words stand before it (``told The Post and
     Courier newspaper of Charleston on Saturday that``), else -1."""
     w = words()
     allowed = ("name", "title", "poss", "det", "prep", "dot", "noun", "generic")
-    for j in range(k, min(len(toks), k + _LISTENER_TOKENS * 3)):
+    for j in range(k, min(len(toks), k + LISTENER_TOKENS * 3)):
         word = toks[j][2]
         if word == "that":
             return j
@@ -272,6 +283,10 @@ def skip_adjuncts(toks: list[Token], k: int) -> int:
             continue
         if low not in w.adjunct_prepositions:
             return k
+        timed = skip_time(toks, k)
+        if timed > k:
+            k = timed
+            continue
         j = k + 1
         while j < n and j - k <= _ADJUNCT_TOKENS and toks[j][2] not in (",", "that"):
             if classify(toks[j][2]) == "conj" or (
@@ -283,6 +298,32 @@ def skip_adjuncts(toks: list[Token], k: int) -> int:
             return k
         k = j
     return k
+
+
+def skip_time(toks: list[Token], k: int) -> int:
+    """Index past a time adjunct opened by a preposition or ``last``/``this`` at ``toks[k]``
+    (``on Wednesday``, ``last week``, ``at the weekend``, ``on Wednesday night``, ``in recent
+    days``, ``on 5 March``), which needs no comma before the clause; else ``k``."""
+    w = words()
+    heads = w.time_heads
+    n = len(toks)
+    j = k + 1
+    if j < n and classify(toks[j][2]) == "det":
+        j += 1  # "at the weekend"
+    if j + 1 < n and toks[j + 1][2].lower() in heads and _time_modifier(toks[j][2], heads):
+        j += 1  # "in recent days", "on 5 March": one modifier or a number before the head
+    if j >= n or (toks[j][2] not in heads and toks[j][2].lower() not in heads):
+        return k
+    j += 1
+    if j < n and (toks[j][2].lower() in heads or toks[j][2].isdigit()):
+        j += 1  # "Wednesday night", "March 5"
+    return j
+
+
+def _time_modifier(word: str, heads: frozenset[str]) -> bool:
+    return word not in heads and (
+        word[0].isdigit() or (word.islower() and classify(word) == "word")
+    )
 
 
 # -- before a cue ---------------------------------------------------------------------------------
@@ -324,7 +365,23 @@ def subject_of(story: Story, cue: Cue, lo: int, before: Phrase | None) -> Phrase
         return sentence_subject(story, lo, cue.start)
     if before is not None and before.kind != "description" and _fronted_phrase(toks):
         return before  # "In a meeting with the board Trump said": no comma after the adjunct
-    return _opening_words(toks, lo)
+    return _opening_words(story, toks, lo)
+
+
+def _complementizer(story: Story, run: list[Token]) -> int:
+    """Index of the last ``that`` in a run of words that follows a verb of the narration
+    (``X denied a statement that the two sides agreed``: the subject is ``the two sides``),
+    or -1; a ``that`` after a relative clause's verb is not one (``officials who said that``)."""
+    for k in range(len(run) - 1, 0, -1):
+        if run[k][2] != "that":
+            continue
+        for j in range(k - 1, -1, -1):
+            if run[j][2] in ("who", "which"):
+                return -1
+            if story.cues_in(run[j][0], run[j][0] + 1):
+                return k
+        return -1
+    return -1
 
 
 def _fronted_phrase(toks: list[Token]) -> bool:
@@ -344,7 +401,7 @@ def _antecedent(story: Story, lo: int, relative: int) -> Phrase | None:
     return phrase_before(story, end, lo) if end > lo else None
 
 
-def _opening_words(toks: list[Token], lo: int) -> Phrase | None:
+def _opening_words(story: Story, toks: list[Token], lo: int) -> Phrase | None:
     """A short run of words opening the sentence or a clause before a cue (``Thirty-one
     percent of those surveyed say``), as a description of the speaker."""
     k = len(toks)
@@ -353,6 +410,9 @@ def _opening_words(toks: list[Token], lo: int) -> Phrase | None:
     k = list_start(toks, k)
     run = toks[k:]
     opened = k == 0 or toks[k - 1][2] != ","
+    that = _complementizer(story, run)
+    if that >= 0:
+        run, opened, k = run[that + 1 :], True, -1
     if run and classify(run[0][2]) == "conj":
         run, opened = run[1:], True  # "But current and former officials … have said"
     if not run or len(run) > _OPENING_TOKENS or (k == 0 and toks[0][0] > lo + 2):

@@ -18,7 +18,7 @@ from ...draft import Offsets
 from ...rules import RuleBook
 from .cues import Cue
 from .marks import SPACE, Passage
-from .phrases import Phrase, classify, phrase_after, phrase_before
+from .phrases import Phrase, classify, phrase_after, phrase_before, skip_listener
 from .story import Attribution, Found, Story
 from .words import words
 
@@ -675,10 +675,17 @@ class _Finder:
 def _short_sentence(story: Story, attribution: Attribution, hi: int) -> bool:
     """Whether nothing but an adjunct follows an attribution standing as its own sentence."""
     end = attribution.phrase.end if attribution.phrase else 0
-    if attribution.cue is not None:
-        end = max(end, attribution.cue[1])
+    cue = attribution.cue
+    if cue is not None and cue[1] > end:
+        end = cue[1]
+        if any(c.sense.listener for c in story.cues_in(cue[0], cue[0] + 1)):
+            toks = story.tokens(end, min(hi, end + 80))
+            k = skip_listener(toks, 0)
+            end = toks[k - 1][1] if k > 0 else end  # past the listener: "told ITV"
     rest = story.text[end:hi].strip(SPACE + ".")
-    return not rest or rest[0] in ",(" or len(rest.split()) <= 4
+    if not rest or rest[0] in ",(" or len(rest.split()) <= 4:
+        return True
+    return rest.split(None, 1)[0].lower() in words().adjunct_starts  # "in an interview"
 
 
 def _attribution_rest(story: Story, start: int, end: int) -> bool:

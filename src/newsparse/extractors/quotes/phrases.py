@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 from .words import Words, words
 
 __all__ = [
+    "LISTENER_TOKENS",
     "Phrase",
     "Source",
     "Token",
@@ -25,6 +26,7 @@ __all__ = [
     "phrase_after",
     "phrase_before",
     "skip_adverbials",
+    "skip_listener",
     "tokens",
 ]
 
@@ -211,6 +213,9 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
         if cls in ("name", "title", "poss", "number") or _is_abbreviation_dot(toks, k):
             j = k
             continue
+        if _dash_in_name(toks, k, j, floor):
+            j = k  # "Combined Joint Task Force - Operation Inherent Resolve": one name
+            continue
         if cls in ("noun", "word", "generic") and toks[k][2][0].islower():
             modifiers += 1
             if modifiers > _MODIFIERS:
@@ -218,6 +223,8 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
             j = k
             continue
         if cls == "det":
+            if toks[k][2] == "that" and toks[j][2][0].isupper():
+                break  # "claimed that President Lee wanted": a conjunction, not a determiner
             if _pp_before(toks, k, floor) or (
                 _quantified(toks, k, floor) and _pp_joins(toks, k - 1, floor)
             ):
@@ -231,6 +238,19 @@ def _np_left(toks: list[Token], i: int, floor: int) -> tuple[int, bool]:
             continue
         break
     return j, False
+
+
+def _dash_in_name(toks: list[Token], k: int, j: int, floor: int) -> bool:
+    """Whether a dash at ``toks[k]`` joins two parts of one organisation's name (a name word
+    on either side, the dash set off by spaces)."""
+    return (
+        toks[k][2] in ("-", "–")
+        and k - 1 >= floor
+        and classify(toks[k - 1][2]) == "name"
+        and classify(toks[j][2]) == "name"
+        and toks[k - 1][1] < toks[k][0]
+        and toks[k][1] < toks[j][0]
+    )
 
 
 def _quantified(toks: list[Token], det: int, floor: int) -> bool:
@@ -493,10 +513,19 @@ def phrase_before(src: Source, end: int, floor: int) -> Phrase | None:
         found = _phrase_before(src, toks)
         if found is not None and found.kind == "description":
             found = _with_conjuncts(toks, found, lo == floor)
-        if lo == floor or (found is not None and found.start > toks[0][0]):
+        if lo == floor or (found is not None and _clear_of_edge(toks, found.start)):
             return found
     # Most phrases are short; only a phrase reaching the window's edge needs a wider one.
     return _phrase_before(src, src.tokens(max(floor, end - 2 * WINDOW), end))
+
+
+def _clear_of_edge(toks: list[Token], start: int) -> bool:
+    """Whether a phrase starting at ``start`` ends well inside the window ``toks``: a word
+    stands before it that cannot continue it (a preposition or a determiner at the window's
+    edge may join a longer phrase: ``officer for`` | ``the agency``)."""
+    if len(toks) < 2 or start <= toks[1][0]:
+        return start > toks[0][0] and classify(toks[0][2]) not in ("prep", "det")
+    return True
 
 
 def _phrase_before(src: Source, toks: list[Token]) -> Phrase | None:
@@ -522,6 +551,46 @@ def _phrase_before(src: Source, toks: list[Token]) -> Phrase | None:
     return _noun_phrase_back(text, toks, i)
 
 
+# -- listeners ---------------------------------------------------------------------------------
+
+#: Tokens of a listener phrase (``the editorial board of the paper``).
+LISTENER_TOKENS = 5
+
+
+def skip_listener(toks: list[Token], k: int) -> int:
+    """Index past the listener starting at ``toks[k]`` (``reporters``, ``the BBC``, ``him``,
+    ``a news conference``, ``The Huffington Post``), or ``k``."""
+    w = words()
+    n = len(toks)
+    if k < n and toks[k][2] in w.listeners and classify(toks[k][2]) != "det":
+        return k + 1  # "him", "reporters"
+    j = k + 1 if k < n and classify(toks[k][2]) == "det" else k
+    while j < n and j - k < LISTENER_TOKENS:
+        word = toks[j][2]
+        cls = classify(word)
+        if word == "that" or cls not in ("name", "noun", "generic", "poss", "word", "title"):
+            break
+        j += 1
+        if cls in ("name", "title", "poss"):
+            while j < n and classify(toks[j][2]) in ("name", "title", "poss", "dot"):
+                j += 1  # the whole name: "The Huffington Post", "the New York Daily News"
+            return _past_media_noun(toks, j)
+        if word.lower() in w.listeners or cls in ("noun", "generic"):
+            return j
+    return k
+
+
+def _past_media_noun(toks: list[Token], j: int) -> int:
+    """Past a media noun completing a listener's name (``Interfax news agency``, ``the Globe
+    daily``): at most one word before it."""
+    media = words().media_nouns
+    n = len(toks)
+    k = j + 1 if j + 1 < n and toks[j + 1][2] in media and toks[j][2].islower() else j
+    while k < n and k < j + 3 and toks[k][2] in media:
+        k += 1  # "television station"
+    return k if k > j and toks[k - 1][2] in media else j
+
+
 # -- reading forwards after a cue ------------------------------------------------------------------
 
 
@@ -532,16 +601,30 @@ def _np_right(toks: list[Token], i: int) -> int:
     last_head = -1
     if j < n and classify(toks[j][2]) == "det":
         j += 1
+    gap = False  # a verb after a name: only a noun may head the phrase on
     while j < n:
         cls = classify(toks[j][2])
+        if cls in ("name", "title") and gap:
+            break  # "Cameron criticised Trump": a verb between two names
         if cls in ("name", "title", "noun", "generic"):
             last_head = j
+            gap = False
         elif cls == "dot" and _is_abbreviation_dot(toks, j):
             pass
         elif not (cls in ("poss", "number") or (cls == "word" and j - i < _MODIFIERS + 1)):
             break
+        elif cls == "word" and last_head >= 0 and _verb_like(toks[j][2]):
+            # after a name, a verb ("Cameron criticised Trump"); after a noun, a reduced
+            # relative clause may lead to the name ("a man calling himself Paul Paul")
+            gap = classify(toks[last_head][2]) == "name"
         j += 1
     return last_head
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower-case word reads as a verb (a past form, a cue): ``criticised``,
+    ``told``; not ``admiral`` or ``watchdog``."""
+    return (len(word) > 3 and word.endswith("ed")) or word in words().cues
 
 
 def phrase_after(src: Source, start: int, ceiling: int, *, loose: bool = False) -> Phrase | None:

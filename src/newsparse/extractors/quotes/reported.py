@@ -412,8 +412,13 @@ def _speech_act(r: Report) -> Found | None:
         return None  # "backed out", "announced on Friday."
     if toks[k][2] in words().negations:
         return None  # "asked not to be named": a request about the speaker, not a report
+    if toks[k][2] == "to" and k + 1 < len(toks) and classify(toks[k + 1][2]) in _NOMINAL:
+        return None  # "showed to the police": where it went, not what was said
     start = toks[k][0]
     return r.report([(start, content_end(r.story, start, r.hi))], phrase, "speech act", least=1)
+
+
+_NOMINAL = frozenset(["det", "name", "poss", "title", "pronoun"])
 
 
 def _unreal(r: Report) -> bool:

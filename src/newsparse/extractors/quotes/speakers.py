@@ -34,6 +34,10 @@ INHERIT_SENTENCES = 5
 _NAME_WORDS = 6
 #: Mentions of an actor looked at for a pronoun telling its gender.
 _GENDER_MENTIONS = 4
+#: How far back a description of a body (``the agency``) looks for the body it names.
+_BODY_LOOKBACK = 3000
+#: How far from a body's name the noun introducing it may stand (``news agency IRNA``).
+_BODY_NOUN_CHARS = 24
 _ORG_KINDS = frozenset(["government", "organization", "igo", "armed_group", "political_group"])
 
 
@@ -99,6 +103,8 @@ class Resolver:
         self.text = story.text
         self.memory = _Memory()
         self.last: Found | None = None
+        self.outer: Found | None = None
+        """The last report or partial quote with a speaker (quotes inside its clause nest)."""
 
     # -- the driver
 
@@ -130,6 +136,11 @@ class Resolver:
     def _spoke(self, found: Found) -> None:
         assert found.speaker is not None
         pos = found.mention[0] if found.mention else found.start
+        outer = self.outer
+        if outer is not None and outer.start <= pos < outer.end:
+            return  # a speaker named inside another one's report: that speaker stays the topic
+        if found.kind != "direct":
+            self.outer = found
         k = self.story.sentence_index(pos)
         self.memory.speakers.setdefault(k, []).append(found.speaker)
         self.last = found
@@ -241,7 +252,9 @@ class Resolver:
         if head in w.generic_plurals:
             return None, 0.4  # "analysts", "55 percent of voters": nobody in particular
         if phrase.definite:
-            known = self._titled(head) or self.memory.described.get(head)
+            known = self._earlier(phrase)
+            if known is None and head in w.body_nouns and head not in w.document_nouns:
+                known = self._named_body(phrase)
             if known is not None:
                 known.add_mention(phrase.start, phrase.end, "description")
                 return known, 0.65
@@ -261,10 +274,55 @@ class Resolver:
                 best = actor
         return best
 
-    def _titled(self, head: str) -> ActorDraft | None:
-        """The person named most recently whose titles end with ``head``."""
+    def _earlier(self, phrase: Phrase) -> ActorDraft | None:
+        """The actor a definite description names again: a person titled so (``the minister``
+        is ``Foreign Minister Ana Ruiz``), or the last description said before that holds all
+        its words (``the police spokesman`` after ``a police spokesman in Linz``; ``the
+        separatist command`` is not ``the Russian command``)."""
+        key = _description_key(self.text[phrase.start : _description_end(self.text, phrase)])
+        head = phrase.head_word
+        described = self.memory.described
+        titled = self._titled(key.split()) or self._titled([head])
+        if titled is not None:
+            return titled
+        if key in described:
+            return described[key]
+        wanted = set(key.split())
+        for earlier, actor in reversed(described.items()):
+            if wanted <= set(earlier.split()):
+                return actor  # "the campaign official" after "a senior campaign official"
+        return None
+
+    def _named_body(self, phrase: Phrase) -> ActorDraft | None:
+        """The body a definite description names again (``the agency`` after ``the Iranian
+        news agency IRNA`` or ``Interfax news agency``): the last body the text introduced
+        with the noun next to its name, else the last body named when its name holds the
+        noun."""
+        head = phrase.head_word
+        text = self.text
+        introduced: ActorDraft | None = None
+        last: ActorDraft | None = None
+        for s, e, _, actor in self.draft.actors.mentions_in(
+            max(0, phrase.start - _BODY_LOOKBACK), phrase.start
+        ):
+            if actor.kind not in _ORG_KINDS:
+                continue
+            last = actor
+            near = text[max(0, s - _BODY_NOUN_CHARS) : s] + " " + text[e : e + _BODY_NOUN_CHARS]
+            if head in near.lower().split():
+                introduced = actor
+        if introduced is not None:
+            return introduced
+        # A proper name holding the noun ("World Health Organization") only when no other
+        # body was named since: the description refers to the body last named.
+        named = last is not None and head.capitalize() in last.name.split()
+        return last if named else None
+
+    def _titled(self, ending: list[str]) -> ActorDraft | None:
+        """The person named most recently one of whose titles ends with the words ``ending``."""
+        size = len(ending)
         for actor in reversed(self.draft.actors):
-            if any(t.lower().split()[-1:] == [head] for t in actor.titles if t):
+            if any(t.lower().split()[-size:] == ending for t in actor.titles if t):
                 return actor
         return None
 
@@ -282,8 +340,13 @@ class Resolver:
         if phrase.head_word in w.speaker_nouns and phrase.head_word not in w.body_nouns:
             kind = "person"
         start, end = phrase.start, _description_end(self.text, phrase)
-        actor = self.draft.actors.add(self.text[start:end], kind)
+        if kind == "government" and not w.armed_modifiers.isdisjoint(key.split()):
+            kind = "armed_group"  # "the rebel command", "the separatist leadership"
+        gender = w.gendered_nouns.get(phrase.head_word) if kind == "person" else None
+        actor = self.draft.actors.add(self.text[start:end], kind, gender=gender)
         actor.add_mention(start, end, "description")
+        if gender is not None:
+            self.memory.genders[actor.id] = gender  # the noun says it: no guess
         self.memory.described[key] = actor
         body = self._actor_at(phrase.of)
         if body is not None and body is not actor:
@@ -333,7 +396,13 @@ class Resolver:
         g = words().pronouns.get(word)
         if g in ("m", "f"):
             found = self._person(pos, g)
-            if found is not None and not self.memory.genders.get(found.id):
+            if (
+                found is not None
+                and not self.memory.genders.get(found.id)
+                and given_name_gender(found.name) != g
+            ):
+                # What the pronoun tells is learnt, unless it only repeats the given name's
+                # guess (a later pronoun of the other gender may still prove that guess wrong).
                 self.memory.genders[found.id] = g
             return found
         if g in ("n", "p"):
@@ -368,10 +437,23 @@ class Resolver:
         return cls not in ("prep", "word") or not last[0].islower()
 
     def _person(self, pos: int, gender: str) -> ActorDraft | None:
+        """The first person of ``gender`` (or unknown) among the candidates; else the first
+        whose other gender is only a guess."""
+        guessed: ActorDraft | None = None
         for actor in self._candidates(pos):
-            if actor.kind == "person" and self.gender(actor) in (None, gender):
+            if actor.kind != "person":
+                continue
+            if self.gender(actor) in (None, gender):
                 return actor
-        return None
+            if guessed is None and self._guessed(actor):
+                guessed = actor
+        return guessed
+
+    def _guessed(self, actor: ActorDraft) -> bool:
+        """Whether the actor's gender is only a guess: not told by a pronoun or a noun of the
+        text (given names and the actors step's genders are guesses: ``Bernie`` is listed as
+        a woman's name)."""
+        return not self.memory.genders.get(actor.id)
 
     def _body(self, pos: int, plural: bool) -> ActorDraft | None:
         for actor in self._candidates(pos):

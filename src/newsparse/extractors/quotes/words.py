@@ -103,6 +103,13 @@ class Words:
     clause_openers: frozenset[str]
     not_clause_starts: frozenset[str]
     time_words: frozenset[str]
+    object_verbs: frozenset[str]
+    """Lemmas of verbs that often take a noun phrase as object (see ``QuoteWords``)."""
+    gendered_nouns: Mapping[str, str]
+    armed_modifiers: frozenset[str]
+    media_nouns: frozenset[str]
+    time_heads: frozenset[str]
+    """Words heading a time adjunct: weekdays and months as written, time nouns in lower case."""
     editorial_labels: frozenset[str]
     never_inverted: frozenset[str]
     """Lemmas of listener verbs that never come before their speaker (``tell``)."""
@@ -205,6 +212,11 @@ def words() -> Words:
         clause_openers=frozenset(qw.clause_openers),
         not_clause_starts=frozenset(qw.not_clause_starts),
         time_words=frozenset(qw.time_words),
+        object_verbs=lemmas(qw.object_verbs),
+        gendered_nouns=dict(qw.gendered_nouns),
+        armed_modifiers=frozenset(qw.armed_modifiers),
+        media_nouns=frozenset(qw.media_nouns),
+        time_heads=frozenset([*qw.time_nouns, *eng.weekdays, *eng.months]),
         editorial_labels=frozenset(qw.editorial_labels),
         never_inverted=lemmas(qw.never_inverted_verbs),
         adjunct_prepositions=frozenset(qw.adjunct_prepositions),

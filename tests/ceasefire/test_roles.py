@@ -135,3 +135,36 @@ def test_described_sides_become_actors_only_when_a_claim_uses_them() -> None:
     assert "separatist rebels" in said and "government troops" in said
     quiet = newsparse.parse("Separatist rebels marched through the town on Monday.")
     assert not quiet.ceasefire_claims
+
+
+def test_the_speaker_is_a_side_where_the_claim_names_it() -> None:
+    text = (
+        "The Kesh Front and the Dren Front broke the truce by shelling the Varan Army, "
+        "the Varan Army said."
+    )
+    draft = Draft(text=text, id="t")
+    for ex in segmentation.newsparse_extractors():
+        ex(draft)
+    ids: dict[str, str] = {}
+    for name, kind in (("Kesh Front", "armed_group"), ("Dren Front", "armed_group")):
+        actor = draft.add_actor(name, kind)
+        actor.add_mention(text.index(name), text.index(name) + len(name))
+        ids[name] = actor.id
+    army = draft.add_actor("Varan Army", "government")
+    first = text.index("Varan Army")
+    second = text.index("Varan Army", first + 1)
+    army.add_mention(first, first + 10)
+    army.add_mention(second, second + 10)
+    cue = text.index("said")
+    draft.add_quote(
+        "indirect",
+        [(0, text.index(", the Varan"))],
+        speaker=army.id,
+        speaker_mention=(second, second + 10),
+        cue=(cue, cue + 4),
+    )
+    find_claims(draft)
+    [claim] = draft.claims
+    assert claim.source == army.id
+    # The army named in its own attribution is no side, but the army shelled in the claim is.
+    assert set(claim.parties) == {ids["Kesh Front"], ids["Dren Front"], army.id}

@@ -243,7 +243,8 @@ def find_claims(draft: Draft) -> None:
         for f in _unique(done.found[idx]):
             source = source_of(draft, f, sentence)
             speaker = None if source.who == "narrator" else source.who
-            claims.append((f, sentence, roles_of(draft, f, sentence, speaker, words)))
+            roles = roles_of(draft, f, sentence, speaker, words, source.mention)
+            claims.append((f, sentence, roles))
             sources.append(source)
     fill_sides(draft, claims)
     used = {a for _, _, r in claims for a in (*r.parties, *r.brokers, *r.excluded)}

@@ -59,6 +59,8 @@ class Mention:
     end: int
     actor: ActorDraft
     speaker: str | None
+    speaker_at: Offsets | None
+    """Where the claim's source is named in its attribution, when the quote says."""
     between: Offsets | None
     """The ``between X and Y`` phrase after the head, if any."""
     window: Offsets
@@ -124,9 +126,13 @@ def _place(m: Mention) -> Role | None:
     example="The truce is holding, the army said.",
 )
 def _speaker(m: Mention) -> Role | None:
-    """The claim's source named in its attribution (``…, the army said``) is not a side."""
+    """The claim's source named in its attribution (``…, the army said``) is not a side;
+    the same actor named elsewhere around the claim may be (``an attack on its positions``)."""
     if m.speaker != m.actor.id:
         return None
+    if m.speaker_at is not None:
+        s, e = m.speaker_at
+        return "none" if m.start < e and s < m.end else None
     if m.start >= m.claim.trigger[1]:
         return "none"
     if vocab().reporting.match(m.words, m.after) is not None:
@@ -307,8 +313,10 @@ def roles_of(
     sentence: Offsets,
     speaker: str | None,
     words: Words | None = None,
+    speaker_at: Offsets | None = None,
 ) -> Roles:
-    """The actors around a claim, each in its role (``words``: the sentence's, if at hand)."""
+    """The actors around a claim, each in its role (``words``: the sentence's, if at hand;
+    ``speaker_at``: where the attribution names the claim's source)."""
     ss, se = sentence
     lo = max(ss, claim.trigger[0] - _WINDOW)
     hi = min(se, claim.trigger[1] + _WINDOW)
@@ -317,7 +325,9 @@ def roles_of(
     between = _between_span(words, claim, hi)
     out = Roles()
     for s, e, actor in _mentions(draft, lo, hi):
-        mention = Mention(draft, claim, s, e, actor, speaker, between, (lo, hi), words)
+        mention = Mention(
+            draft, claim, s, e, actor, speaker, speaker_at, between, (lo, hi), words
+        )
         found = ROLES.first(mention)
         role: Role = found[1] if found is not None else "party"
         if role == "party":

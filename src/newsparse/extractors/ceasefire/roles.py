@@ -325,9 +325,7 @@ def roles_of(
     between = _between_span(words, claim, hi)
     out = Roles()
     for s, e, actor in _mentions(draft, lo, hi):
-        mention = Mention(
-            draft, claim, s, e, actor, speaker, speaker_at, between, (lo, hi), words
-        )
+        mention = Mention(draft, claim, s, e, actor, speaker, speaker_at, between, (lo, hi), words)
         found = ROLES.first(mention)
         role: Role = found[1] if found is not None else "party"
         if role == "party":

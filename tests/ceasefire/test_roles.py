@@ -9,6 +9,8 @@ import newsparse
 from newsparse.draft import Draft
 from newsparse.extractors import segmentation
 from newsparse.extractors.ceasefire import find_claims
+from newsparse.extractors.ceasefire.roles import collectives_in
+from newsparse.extractors.ceasefire.words import Words
 
 
 def _names(art: newsparse.Article, ids: tuple[str, ...]) -> set[str]:
@@ -168,3 +170,26 @@ def test_the_speaker_is_a_side_where_the_claim_names_it() -> None:
     assert claim.source == army.id
     # The army named in its own attribution is no side, but the army shelled in the claim is.
     assert set(claim.parties) == {ids["Kesh Front"], ids["Dren Front"], army.id}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leaders of Iraq's two main Kurdish factions met.",
+            [("two main Kurdish factions", "groups")],
+        ),
+        ("Both sides accused each other.", [("Both sides", "sides")]),
+        ("Talks between the warring parties resumed.", [("the warring parties", "sides")]),
+        ("The two countries signed it.", [("The two countries", "states")]),
+        ("The two leaders met.", [("The two leaders", "leaders")]),
+        ("Two soldiers died in the raid.", []),
+        ("Both the army and the rebels fired.", []),
+        ("Two of the factions left.", []),
+        ("A rival faction attacked.", []),
+    ],
+)
+def test_descriptions_of_both_sides(text: str, expected: list[tuple[str, str]]) -> None:
+    words = Words(text, 0, len(text))
+    found = collectives_in(words, 0, len(words))
+    assert [(text[slice(*c.span)], c.kind) for c in found] == expected

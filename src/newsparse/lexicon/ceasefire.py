@@ -184,6 +184,19 @@ class Context(_Part):
     _check = field_validator("*")(classmethod(lambda cls, v: _lower(v)))
 
 
+class Collective(_Part):
+    """Plural descriptions of both sides of a truce (``the two sides``, ``the warring
+    factions``, ``Iraq's two main Kurdish factions``)."""
+
+    counts: Words
+    """Words that make the plural noun after them both sides (``two``, ``both``, ``warring``)."""
+    nouns: dict[Literal["sides", "groups", "states", "leaders"], Words]
+    """The plural noun, by what the sides are: any side, two groups, two states, two people
+    standing for their sides."""
+
+    _check = field_validator("counts")(classmethod(lambda cls, v: _lower(v)))
+
+
 class Roles(_Part):
     """Cues for the sides, brokers and excluded actors of a ceasefire."""
 
@@ -205,9 +218,7 @@ class Roles(_Part):
     compass: Words
     """Words that may stand between such a preposition and the country (``in south Lebanon``)."""
     accused: Words
-    two_groups: Words
-    """Phrases telling that the sides are two groups of one kind (``the two factions``,
-    ``each other``), not a state and a group."""
+    collective: Collective
 
     _check_verbs = field_validator("broker_verbs", "accused")(classmethod(lambda cls, v: _verbs(v)))
 

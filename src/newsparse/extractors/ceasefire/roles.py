@@ -40,6 +40,19 @@ _SUFFIX = regex.compile(r"-(\w+)")
 _DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
 
 
+CollectiveKind = Literal["sides", "groups", "states", "leaders"]
+"""What a plural description of both sides describes (``sides``, ``factions``, ``countries``,
+``leaders``)."""
+
+
+@dataclass(frozen=True)
+class Collective:
+    """A plural description of both sides of a truce (``Iraq's two main Kurdish factions``)."""
+
+    span: Offsets
+    kind: CollectiveKind
+
+
 @dataclass
 class Roles:
     """The actors of one claim, by role (ids, in order, without repeats)."""
@@ -47,6 +60,9 @@ class Roles:
     parties: list[str] = field(default_factory=list)
     brokers: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
+    collective: Collective | None = None
+    """``the two sides``, ``the warring factions`` around the claim: the sides it stands for
+    are found once every claim is read (:func:`fill_sides`)."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +351,7 @@ def roles_of(
         elif role == "excluded":
             out.excluded.append(actor.id)
     _continue_lists(draft, out, lo, hi)
+    out.collective = _nearest(collectives_in(words, words.at(lo), words.at(hi)), claim.trigger)
     if claim.status == "monitored":
         out.brokers += [m for m in members_of(draft, sentence) if m not in out.parties]
     out.brokers = list(dict.fromkeys(out.brokers))
@@ -407,13 +424,16 @@ def _is_place(draft: Draft, start: int, actor: ActorDraft) -> bool:
     return _after_locative(words, len(words), 0)
 
 
-def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:
+def article_sides(
+    draft: Draft, claims: list[tuple[Finding, Offsets, Roles]], described: set[str]
+) -> list[str]:
     """The two sides the article's ceasefire is most likely between: the countries,
     governments and groups its claims' sentences mention most (never one its claims only make a
-    broker, nor two names of one state), then the article's most mentioned; two groups when the
-    claims speak of two of a kind (``the two factions``, ``each other``)."""
+    broker, nor two names of one state, nor a description of both, ``described``), then the
+    article's most mentioned; two groups when the claims speak of two groups (``the two
+    factions``)."""
     parties = {p for _, _, r in claims for p in r.parties}
-    brokers = {b for _, _, r in claims for b in r.brokers} - parties
+    brokers = ({b for _, _, r in claims for b in r.brokers} - parties) | described
     sentences = list(dict.fromkeys(s for _, s, _ in claims))
     count: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -438,7 +458,7 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
             whole[actor.id] = len(actor.mentions)
             first[actor.id] = min(m[0] for m in actor.mentions)
     ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
-    if _speaks_of_two_groups(draft, sentences):
+    if any(r.collective is not None and r.collective.kind == "groups" for _, _, r in claims):
         groups = [a for a in ranked if (x := draft.actors.get(a)) and x.kind in _GROUP_KINDS]
         if len(groups) >= 2:
             return groups[:2]
@@ -446,21 +466,6 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
 
 
 _GROUP_KINDS = frozenset({"armed_group", "political_group"})
-
-
-@cache
-def _two_groups() -> PhraseTable[bool]:
-    return PhraseTable((w, True) for w in vocab().lex.roles.two_groups)
-
-
-def _speaks_of_two_groups(draft: Draft, sentences: list[Offsets]) -> bool:
-    """Whether a claim's sentence speaks of two sides of one kind (``the two factions``)."""
-    table = _two_groups()
-    for s, e in sentences:
-        words = Words(draft.text, s, min(e, s + 3000))
-        if any(table.match(words, i) is not None for i in range(len(words))):
-            return True
-    return False
 
 
 _STATE_KINDS = frozenset({"country", "government"})
@@ -488,9 +493,25 @@ def _two_sides(draft: Draft, ranked: list[str]) -> list[str]:
 
 
 def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> None:
-    """Give a claim naming fewer than two sides the sides of the article's ceasefire, and each
-    side or broker acting for a state that state (``Kerry`` brings the United States)."""
-    sides = article_sides(draft, claims)
+    """Give a claim the two sides a description of both stands for (``the two factions``),
+    a claim naming fewer than two sides the sides of the article's ceasefire, and each side or
+    broker acting for a state that state (``Kerry`` brings the United States)."""
+    described = {
+        a.id
+        for _, _, r in claims
+        if r.collective is not None
+        for _, me, _, a in draft.actors.mentions_in(
+            max(0, r.collective.span[0] - 40), r.collective.span[1]
+        )
+        if me > r.collective.span[0]
+    }
+    sides = article_sides(draft, claims, described)
+    for _, _, roles in claims:
+        if roles.collective is not None:
+            pair = both_sides(draft, roles.collective, sides)
+            if pair:
+                kept = [p for p in roles.parties if p not in described and p not in pair]
+                roles.parties = [p for p in pair if p not in roles.brokers] + kept
     for claim, _, roles in claims:
         if len(roles.parties) < 2 and claim.status != "excluded":
             extra = [a for a in sides if a not in roles.brokers and a not in roles.excluded]
@@ -499,22 +520,150 @@ def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> No
 
 
 def _add_states(draft: Draft, all_roles: list[Roles]) -> None:
+    """Each person or government side or broker brings the state it acts for, and each person
+    the group or government it belongs to (``Talabani, leader of the PUK``); a group does not
+    bring its country (rebels are no side for their state)."""
     states: dict[str, str] = {}
     for a in draft.actors:
         if a.kind == "country" and a.country and a.country not in states:
             states[a.country] = a.id
-    if not states:
-        return
     for roles in all_roles:
         for name in ("parties", "brokers"):
             ids: list[str] = getattr(roles, name)
             other = roles.brokers if name == "parties" else roles.parties
-            extra = []
-            for i in ids:
-                actor = draft.actors.get(i)
-                if actor is not None and actor.kind != "country" and actor.country in states:
-                    extra.append(states[actor.country])
-            setattr(roles, name, list(dict.fromkeys(ids + [x for x in extra if x not in other])))
+            extra = [x for i in ids for x in _principals(draft, i, states) if x not in other]
+            setattr(roles, name, list(dict.fromkeys(ids + extra)))
+
+
+def _principals(draft: Draft, actor_id: str, states: dict[str, str]) -> list[str]:
+    """Whom an actor acts for: its state (people, governments), its group (people)."""
+    actor = draft.actors.get(actor_id)
+    if actor is None or actor.kind not in ("person", "government"):
+        return []
+    out = [states[actor.country]] if actor.country in states else []
+    if actor.kind == "person":
+        for a in actor.affiliations:
+            group = draft.actors.get(a)
+            if group is not None and group.kind in _SIDE_KINDS:
+                out.append(a)
+    return out
+
+
+# -- both sides described together ----------------------------------------------------------------
+# "The two sides", "the warring factions", "Iraq's two main Kurdish factions": news names the
+# sides once, together ("the PUK and the KDP"), then speaks of them as a pair.
+
+_BETWEEN_COUNT_AND_NOUN = 3  # words, as in "two main Kurdish factions"
+_BACK = 3  # sentences before a description of both sides searched for the pair it stands for
+_SIDES_OF: dict[CollectiveKind, frozenset[str]] = {
+    "sides": _SIDE_KINDS | {"person"},
+    "groups": _GROUP_KINDS,
+    "states": _STATE_KINDS,
+    "leaders": _SIDE_KINDS | {"person"},
+}
+_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?")
+_APPOSED_AND = regex.compile(r"\s*,[^;.]{1,120}?,\s*and\s+(?:the\s+)?")  # "A, leader of X, and B"
+_POSSESSIVE = regex.compile(r"\s*['’]\s*s\s+")  # "Iraq 's" in "the PUK and Iraq 's KDP"
+_APPOSITION = regex.compile(r"\s*[,(:—–-]\s*(?:the\s+)?")  # "the two factions, A and B"
+
+
+@cache
+def _collective_nouns() -> PhraseTable[CollectiveKind]:
+    nouns = vocab().lex.roles.collective.nouns
+    return PhraseTable((w, kind) for kind, words in nouns.items() for w in words)
+
+
+def collectives_in(words: Words, lo: int, hi: int) -> list[Collective]:
+    """Plural descriptions of both sides among words ``[lo, hi)``: a count (``two``,
+    ``both``, ``warring``), up to three plain words, a plural noun (``factions``)."""
+    v = vocab()
+    counts = v.lex.roles.collective.counts
+    nouns = _collective_nouns()
+    out: list[Collective] = []
+    for i in range(lo, hi):
+        if words.low[i] not in counts:
+            continue
+        for k in range(i + 1, min(hi, i + 2 + _BETWEEN_COUNT_AND_NOUN)):
+            found = nouns.match(words, k, hi)
+            if found is not None:
+                first = i - 1 if i > lo and words.low[i - 1] in v.determiners else i
+                out.append(Collective(words.span(first, found[0]), found[1]))
+                break
+            w = words.low[k]
+            if not w.isalpha() or w in counts or w in v.determiners or w in v.prepositions_any:
+                break
+            if w in v.coordinators or w in v.relatives or w in v.possessives:
+                break
+    return out
+
+
+def _nearest(found: list[Collective], trigger: Offsets) -> Collective | None:
+    return min(found, key=lambda c: abs(c.span[0] - trigger[0]), default=None)
+
+
+def both_sides(draft: Draft, collective: Collective, sides: list[str]) -> list[str]:
+    """The two actors a description of both sides stands for: a pair named right after it
+    (``the two factions, A and B``), else the last pair named together before it, within three
+    sentences (``A and B``, ``A, leader of X, and B``), else the article's sides of that kind."""
+    kinds = _SIDES_OF[collective.kind]
+    s0, s1 = collective.span
+    idx = draft.sentence_index(s0)
+    if idx is None:
+        return []
+    se = draft.sentences[idx][1]
+    after = _mentions(draft, s1, se)[:2]
+    if (
+        len(after) == 2
+        and _APPOSITION.fullmatch(draft.text, s1, after[0][0])
+        and (pair := _pair_at(draft, after, 1, kinds)) is not None
+    ):
+        return pair
+    lo = draft.sentences[max(0, idx - _BACK)][0]
+    rows = _mentions(draft, max(lo, s0 - 3000), s0)
+    for k in range(len(rows) - 1, 0, -1):
+        pair = _pair_at(draft, rows, k, kinds)
+        if pair is not None:
+            return pair
+    of_kind = [a for a in sides if (x := draft.actors.get(a)) is not None and x.kind in kinds]
+    return of_kind if len(of_kind) == 2 else []
+
+
+def _pair_at(
+    draft: Draft, rows: list[tuple[int, int, ActorDraft]], k: int, kinds: frozenset[str]
+) -> list[str] | None:
+    """``[A, B]`` when mention ``k`` is B in ``A and B`` (both of ``kinds``, two sides)."""
+    text = draft.text
+    bs, _, b = rows[k]
+    if b.kind not in kinds:
+        return None
+    j, gap_end = k - 1, bs
+    if j > 0 and _POSSESSIVE.fullmatch(text, rows[j][1], bs):
+        j, gap_end = j - 1, rows[j][0]  # "A and Iraq's B": Iraq only qualifies B
+    as_, ae, a = rows[j]
+    if a.kind in kinds and _AND.fullmatch(text, ae, gap_end) and not _object_of(text, as_):
+        return _distinct(draft, a, b)
+    if b.kind == "person":  # "A, leader of X, and B"
+        for _, pe, p in reversed(rows[:k]):
+            if p.kind == "person":
+                return _distinct(draft, p, b) if _APPOSED_AND.fullmatch(text, pe, bs) else None
+    return None
+
+
+def _object_of(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` follows a preposition (``leader of the PUK``): it
+    qualifies another name and is not coordinated with the next."""
+    words = Words(text, max(0, start - 20), start)
+    k = len(words)
+    if k and words.low[k - 1] in vocab().determiners:
+        k -= 1
+    return k > 0 and words.low[k - 1] in vocab().prepositions_any
+
+
+def _distinct(draft: Draft, a: ActorDraft, b: ActorDraft) -> list[str] | None:
+    """``[a, b]`` unless they are one side (one actor, or one state under two names)."""
+    if a.id == b.id or len(_two_sides(draft, [a.id, b.id])) < 2:
+        return None
+    return [a.id, b.id]
 
 
 def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:

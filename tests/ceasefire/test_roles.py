@@ -183,6 +183,8 @@ def test_the_speaker_is_a_side_where_the_claim_names_it() -> None:
         ("Talks between the warring parties resumed.", [("the warring parties", "sides")]),
         ("The two countries signed it.", [("The two countries", "states")]),
         ("The two leaders met.", [("The two leaders", "leaders")]),
+        ("The two also agreed to meet.", [("The two", "sides")]),
+        ("The two battalions met.", []),
         ("Two soldiers died in the raid.", []),
         ("Both the army and the rebels fired.", []),
         ("Two of the factions left.", []),

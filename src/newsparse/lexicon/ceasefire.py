@@ -193,8 +193,11 @@ class Collective(_Part):
     nouns: dict[Literal["sides", "groups", "states", "leaders"], Words]
     """The plural noun, by what the sides are: any side, two groups, two states, two people
     standing for their sides."""
+    alone: Words
+    """Words that may follow ``the two`` standing alone for both sides (``the two also
+    agreed``)."""
 
-    _check = field_validator("counts")(classmethod(lambda cls, v: _lower(v)))
+    _check = field_validator("counts", "alone")(classmethod(lambda cls, v: _lower(v)))
 
 
 class Roles(_Part):

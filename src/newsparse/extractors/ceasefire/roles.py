@@ -561,7 +561,8 @@ _SIDES_OF: dict[CollectiveKind, frozenset[str]] = {
     "states": _STATE_KINDS,
     "leaders": _SIDE_KINDS | {"person"},
 }
-_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?")
+# "A and B", "A and rebel chief-of-staff B" (a few lower-case words describing B)
+_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+(?:\p{Ll}[\p{Ll}'-]*\s+){0,3}")
 _APPOSED_AND = regex.compile(r"\s*,[^;.]{1,120}?,\s*and\s+(?:the\s+)?")  # "A, leader of X, and B"
 _POSSESSIVE = regex.compile(r"\s*['’]\s*s\s+")  # "Iraq 's" in "the PUK and Iraq 's KDP"
 _APPOSITION = regex.compile(r"\s*[,(:—–-]\s*(?:the\s+)?")  # "the two factions, A and B"
@@ -580,8 +581,12 @@ def collectives_in(words: Words, lo: int, hi: int) -> list[Collective]:
     counts = v.lex.roles.collective.counts
     nouns = _collective_nouns()
     out: list[Collective] = []
+    alone = v.lex.roles.collective.alone
     for i in range(lo, hi):
         if words.low[i] not in counts:
+            continue
+        if i > lo and words.low[i - 1] == "the" and i + 1 < hi and words.low[i + 1] in alone:
+            out.append(Collective(words.span(i - 1, i + 1), "sides"))  # "the two also agreed"
             continue
         for k in range(i + 1, min(hi, i + 2 + _BETWEEN_COUNT_AND_NOUN)):
             found = nouns.match(words, k, hi)

@@ -31,6 +31,8 @@ class Expected:
     """Parts of names that must be among the claim's parties."""
     brokers: tuple[str, ...] = ()
     """Parts of names that must be among the claim's brokers."""
+    others: tuple[str, ...] = ()
+    """Parts of names that must be neither party nor broker of the claim."""
 
 
 def parse_expected(field: str) -> list[Expected]:
@@ -49,7 +51,7 @@ def parse_expected(field: str) -> list[Expected]:
                 key, _, value = f.partition("=")
                 valued[key].append(value.replace("_", " "))
         unknown = [f for f in flags if f not in ("neg", "hyp") and "=" not in f]
-        unknown += [k for k in valued if k not in ("src", "party", "broker")]
+        unknown += [k for k in valued if k not in ("src", "party", "broker", "notparty")]
         if unknown or m.group("status") not in CEASEFIRE_STATUSES:
             raise ValueError(f"unknown status or flag in {part!r}")
         out.append(
@@ -61,6 +63,7 @@ def parse_expected(field: str) -> list[Expected]:
                 next(iter(valued.get("src", [])), None),
                 tuple(valued.get("party", [])),
                 tuple(valued.get("broker", [])),
+                tuple(valued.get("notparty", [])),
             )
         )
     return out
@@ -89,6 +92,9 @@ def _matches(art: Article, claim: CeasefireClaim, want: Expected) -> bool:
     if not all(any(n in _names(art, a) for a in claim.parties) for n in want.parties):
         return False
     if not all(any(n in _names(art, a) for a in claim.brokers) for n in want.brokers):
+        return False
+    roles = (*claim.parties, *claim.brokers)
+    if any(n in _names(art, a) for n in want.others for a in roles):
         return False
     if want.source is None or want.source == claim.source == "narrator":
         return True

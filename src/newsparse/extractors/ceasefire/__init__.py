@@ -243,7 +243,7 @@ def find_claims(draft: Draft) -> None:
         for f in _unique(done.found[idx]):
             source = source_of(draft, f, sentence)
             speaker = None if source.who == "narrator" else source.who
-            roles = roles_of(draft, f, sentence, speaker, words, source.mention)
+            roles = roles_of(draft, f, sentence, speaker, words, source.mention, source.words)
             claims.append((f, sentence, roles))
             sources.append(source)
     fill_sides(draft, claims)

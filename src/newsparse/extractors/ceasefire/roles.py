@@ -77,6 +77,8 @@ class Mention:
     speaker: str | None
     speaker_at: Offsets | None
     """Where the claim's source is named in its attribution, when the quote says."""
+    quoted: tuple[Offsets, ...]
+    """The words of the quote or report holding the claim (empty: the narrator's)."""
     between: Offsets | None
     """The ``between X and Y`` phrase after the head, if any."""
     window: Offsets
@@ -154,6 +156,20 @@ def _speaker(m: Mention) -> Role | None:
     if vocab().reporting.match(m.words, m.after) is not None:
         return "none"
     return None
+
+
+@ROLES.rule(
+    "outside the quote",
+    produces="none",
+    confidence=0.7,
+    example='"The ceasefire is holding," the colonel told Reuters after meeting Turkish envoys.',
+)
+def _attribution(m: Mention) -> Role | None:
+    """For a claim inside a quote or report, an actor named outside its words, in the
+    attribution (``told Reuters``, ``after meeting the envoy``), is no side of it."""
+    if not m.quoted or any(s <= m.start < e for s, e in m.quoted):
+        return None
+    return "none"
 
 
 @ROLES.rule(
@@ -330,9 +346,11 @@ def roles_of(
     speaker: str | None,
     words: Words | None = None,
     speaker_at: Offsets | None = None,
+    quoted: tuple[Offsets, ...] = (),
 ) -> Roles:
     """The actors around a claim, each in its role (``words``: the sentence's, if at hand;
-    ``speaker_at``: where the attribution names the claim's source)."""
+    ``speaker_at``: where the attribution names the claim's source; ``quoted``: the words of
+    the quote holding the claim)."""
     ss, se = sentence
     lo = max(ss, claim.trigger[0] - _WINDOW)
     hi = min(se, claim.trigger[1] + _WINDOW)
@@ -341,7 +359,9 @@ def roles_of(
     between = _between_span(words, claim, hi)
     out = Roles()
     for s, e, actor in _mentions(draft, lo, hi):
-        mention = Mention(draft, claim, s, e, actor, speaker, speaker_at, between, (lo, hi), words)
+        mention = Mention(
+            draft, claim, s, e, actor, speaker, speaker_at, quoted, between, (lo, hi), words
+        )
         found = ROLES.first(mention)
         role: Role = found[1] if found is not None else "party"
         if role == "party":

@@ -28,6 +28,8 @@ class Source:
     quote: str | None
     mention: Offsets | None = None
     """Where the quote names its speaker (``the army said``), if it does."""
+    words: tuple[Offsets, ...] = ()
+    """What the speaker says: the quote's segments, or a partial quote's whole clause."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def _quoted(claim: _Claim) -> Source | None:
     """Inside quotation marks: the quoted speaker's claim."""
     for q in claim.quotes:
         if q.kind != "indirect" and q.speaker is not None:
-            return Source(q.speaker, q.id, q.speaker_mention)
+            return Source(q.speaker, q.id, q.speaker_mention, _content(q))
     return None
 
 
@@ -113,7 +115,7 @@ def _reported(claim: _Claim) -> Source | None:
         return None
     # Nested reports ("X said Y accused …"): the innermost, the one starting nearest the claim.
     q = max(reports, key=lambda r: (r.start if r.start <= t0 else -1, -len(r.segments)))
-    return Source(q.speaker or "narrator", q.id, q.speaker_mention)
+    return Source(q.speaker or "narrator", q.id, q.speaker_mention, _content(q))
 
 
 @SOURCES.rule(
@@ -125,6 +127,11 @@ def _reported(claim: _Claim) -> Source | None:
 def _narrator(claim: _Claim) -> Source | None:
     """Anything else is the article's own voice (a quote with no known speaker is kept)."""
     return Source("narrator", claim.quotes[0].id if claim.quotes else None)
+
+
+def _content(quote: QuoteDraft) -> tuple[Offsets, ...]:
+    """The words a quote reports: its segments, or a partial quote's clause."""
+    return ((quote.start, quote.end),) if quote.kind == "partial" else quote.segments
 
 
 def _is_act(text: str, cue: Offsets, trigger: int) -> bool:

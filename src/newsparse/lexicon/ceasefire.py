@@ -162,12 +162,15 @@ class Violence(_Part):
     accuse: Words
     complaints: Words
     """``complaint``, ``allegations``: one side accusing another, in an article about a truce."""
+    complain: Words
+    """Verbs whose subject makes a complaint (``made the allegations``, ``lodged a
+    complaint``): the claim is the subject's."""
     launch: Words
     """Verbs that start fighting (``launched an offensive``)."""
     prior: Words
     """Words placing the fighting before the ceasefire (``until``, ``led to``): no violation."""
 
-    _check_verbs = field_validator("verbs", "acts", "accuse", "launch")(
+    _check_verbs = field_validator("verbs", "acts", "accuse", "launch", "complain")(
         classmethod(lambda cls, v: _verbs(v))
     )
     _check = field_validator("nouns", "markers", "prior", "complaints")(

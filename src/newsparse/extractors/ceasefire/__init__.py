@@ -28,6 +28,7 @@ from .triggers import (
     Article,
     Reading,
     anaphors_in,
+    complaint_verb,
     events_in,
     heads_in,
     monitors_in,
@@ -190,7 +191,8 @@ def _events(article: Article, reading: Reading, ctx: _Context, own: list[Finding
         later = [f for f in own if f.head[0] > span[1]]
         if later and any(prior_between(reading.words, span[1], f.head[0]) for f in later):
             continue  # "fighting went on until a truce was agreed"
-        out.append(Finding("violated", span, span, "event", 0.5))
+        accuser = complaint_verb(reading, span)
+        out.append(Finding("violated", span, span, "event", 0.5, accusation=accuser))
         break
     return out
 

@@ -71,8 +71,10 @@ def _accuser(claim: _Claim) -> Source | None:
             subject = (s, e, actor.id)
     if subject is None:
         return None
-    quote = next((q.id for q in claim.quotes), None)
-    return Source(subject[2], quote, subject[:2])
+    quote = next(iter(claim.quotes), None)
+    if quote is None:
+        return Source(subject[2], None, subject[:2])
+    return Source(subject[2], quote.id, subject[:2], _content(quote))
 
 
 @SOURCES.rule(

@@ -639,6 +639,15 @@ def _complaint(ctx: HeadContext) -> Offsets | None:
     return words.span(start, i + 1)
 
 
+def complaint_verb(reading: Reading, span: Offsets) -> int | None:
+    """Offset of the verb making a complaint right before it (``made the allegations``,
+    ``lodged a complaint``), whose subject is the accuser."""
+    words = reading.words
+    k = words.at(span[0])
+    found = vocab().complain.match_before(words, k, max(0, k - 3))
+    return words.starts[found[0]] if found is not None else None
+
+
 def events_in(article: Article, reading: Reading) -> list[Offsets]:
     """Fighting reported in a reading (the caller decides whether a ceasefire is in force)."""
     v = vocab()

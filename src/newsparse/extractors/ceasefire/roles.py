@@ -575,15 +575,21 @@ def _principals(draft: Draft, actor_id: str, states: dict[str, str]) -> list[str
 
 _BETWEEN_COUNT_AND_NOUN = 3  # words, as in "two main Kurdish factions"
 _BACK = 3  # sentences before a description of both sides searched for the pair it stands for
-_SIDES_OF: dict[CollectiveKind, frozenset[str]] = {
-    "sides": _SIDE_KINDS | {"person"},
-    "groups": _GROUP_KINDS,
-    "states": _STATE_KINDS,
-    "leaders": _SIDE_KINDS | {"person"},
+_PAIR_ROWS = 40  # mentions before it searched (a bound on claim-dense text)
+_APPOSED_ROWS = 6  # mentions an appositive may hold between two people ("A, leader of X, and B")
+#: What each description may stand for, in order of preference.
+_SIDES_OF: dict[CollectiveKind, tuple[frozenset[str], ...]] = {
+    "sides": (_SIDE_KINDS | {"person"},),
+    "groups": (_GROUP_KINDS,),
+    "states": (_STATE_KINDS,),
+    "leaders": (frozenset({"person"}), _SIDE_KINDS),
 }
 # "A and B", "A and rebel chief-of-staff B" (a few lower-case words describing B)
 _AND = regex.compile(r"\s*,?\s*(?:and|&)\s+(?:\p{Ll}[\p{Ll}'-]*\s+){0,3}")
-_APPOSED_AND = regex.compile(r"\s*,[^;.]{1,120}?,\s*and\s+(?:the\s+)?")  # "A, leader of X, and B"
+# "A, leader of X, and B", "A of X and B"
+_APPOSED_AND = regex.compile(
+    r"(?:\s*,[^;.]{1,120}?,\s*|\s+(?:of|from)\s+[^;.,]{1,80}?\s+)and\s+(?:the\s+)?"
+)
 _POSSESSIVE = regex.compile(r"\s*['’]\s*s\s+")  # "Iraq 's" in "the PUK and Iraq 's KDP"
 _APPOSITION = regex.compile(r"\s*[,(:—–-]\s*(?:the\s+)?")  # "the two factions, A and B"
 
@@ -630,25 +636,26 @@ def both_sides(draft: Draft, collective: Collective, sides: list[str]) -> list[s
     """The two actors a description of both sides stands for: a pair named right after it
     (``the two factions, A and B``), else the last pair named together before it, within three
     sentences (``A and B``, ``A, leader of X, and B``), else the article's sides of that kind."""
-    kinds = _SIDES_OF[collective.kind]
     s0, s1 = collective.span
     idx = draft.sentence_index(s0)
     if idx is None:
         return []
     se = draft.sentences[idx][1]
     after = _mentions(draft, s1, se)[:2]
-    if (
-        len(after) == 2
-        and _APPOSITION.fullmatch(draft.text, s1, after[0][0])
-        and (pair := _pair_at(draft, after, 1, kinds)) is not None
-    ):
-        return pair
     lo = draft.sentences[max(0, idx - _BACK)][0]
-    rows = _mentions(draft, max(lo, s0 - 3000), s0)
-    for k in range(len(rows) - 1, 0, -1):
-        pair = _pair_at(draft, rows, k, kinds)
-        if pair is not None:
+    rows = _mentions(draft, max(lo, s0 - 3000), s0)[-_PAIR_ROWS:]
+    for kinds in _SIDES_OF[collective.kind]:
+        if (
+            len(after) == 2
+            and _APPOSITION.fullmatch(draft.text, s1, after[0][0])
+            and (pair := _pair_at(draft, after, 1, kinds)) is not None
+        ):
             return pair
+        for k in range(len(rows) - 1, 0, -1):
+            pair = _pair_at(draft, rows, k, kinds)
+            if pair is not None:
+                return pair
+    kinds = _SIDES_OF[collective.kind][-1]
     of_kind = [a for a in sides if (x := draft.actors.get(a)) is not None and x.kind in kinds]
     return of_kind if len(of_kind) == 2 else []
 
@@ -668,7 +675,7 @@ def _pair_at(
     if a.kind in kinds and _AND.fullmatch(text, ae, gap_end) and not _object_of(text, as_):
         return _distinct(draft, a, b)
     if b.kind == "person":  # "A, leader of X, and B"
-        for _, pe, p in reversed(rows[:k]):
+        for _, pe, p in reversed(rows[max(0, k - _APPOSED_ROWS) : k]):
             if p.kind == "person":
                 return _distinct(draft, p, b) if _APPOSED_AND.fullmatch(text, pe, bs) else None
     return None

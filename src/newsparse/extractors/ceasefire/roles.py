@@ -295,6 +295,18 @@ def _third_party(m: Mention) -> Role | None:
     return None
 
 
+@ROLES.rule(
+    "international body",
+    produces="broker",
+    confidence=0.6,
+    example="The ceasefire held on Monday, two days after the African Union sent envoys.",
+)
+def _international(m: Mention) -> Role | None:
+    """An international body (UN, AU, a peacekeeping force) not named as a side: a broker,
+    guarantor or monitor of the truce, not bound by it."""
+    return "broker" if m.actor.kind == "igo" else None
+
+
 def _opens_clause(words: Words, k: int) -> bool:
     """Whether word ``k`` opens a clause (``which``, ``while``, ``but``, ``said``)."""
     v = vocab()
@@ -304,6 +316,26 @@ def _opens_clause(words: Words, k: int) -> bool:
         or w in ("but", "and")
         or v.subordinators.match(words, k, k + 1) is not None
         or v.reporting.match(words, k) is not None
+    )
+
+
+def _ends_list(words: Words, j: int, v: Vocab) -> bool:
+    """Whether word ``j`` ends the list of sides after ``between``: a comma before a clause
+    or anything but another side (``, two days after``), or the verb the phrase is subject of
+    (``… and the rebels held``)."""
+    w = words.low[j]
+    if w == ",":
+        if j + 1 >= len(words):
+            return True
+        nxt = words.low[j + 1]
+        return _opens_clause(words, j + 1) or not (
+            words.is_capitalised(j + 1) or nxt in v.determiners or nxt == "and"
+        )
+    return (
+        w in v.auxiliaries
+        or w in v.be
+        or v.predicates.match(words, j) is not None
+        or v.object_verbs.match(words, j) is not None
     )
 
 
@@ -317,9 +349,7 @@ def _between_span(words: Words, claim: Finding, hi: int) -> Offsets | None:
             end = words.ends[last - 1]
             for j in range(k + 1, last):
                 w = words.low[j]
-                if w in (";", ":", ".", "(", "—", "–") or (
-                    w == "," and j + 1 < len(words) and _opens_clause(words, j + 1)
-                ):
+                if w in (";", ":", ".", "(", "—", "–") or _ends_list(words, j, v):
                     end = words.starts[j]
                     break
             return words.starts[k], end

@@ -9,7 +9,8 @@ import newsparse
 from newsparse.draft import Draft
 from newsparse.extractors import segmentation
 from newsparse.extractors.ceasefire import find_claims
-from newsparse.extractors.ceasefire.roles import collectives_in
+from newsparse.extractors.ceasefire.roles import _agrees, collectives_in
+from newsparse.extractors.ceasefire.status import Finding
 from newsparse.extractors.ceasefire.words import Words
 
 
@@ -195,3 +196,15 @@ def test_descriptions_of_both_sides(text: str, expected: list[tuple[str, str]]) 
     words = Words(text, 0, len(text))
     found = collectives_in(words, 0, len(words))
     assert [(text[slice(*c.span)], c.kind) for c in found] == expected
+
+
+def test_a_pronoun_stands_for_the_speaker_only_when_it_can() -> None:
+    draft = Draft(text="x", id="t")
+    man = draft.add_actor("Omar Bakr", "person", gender="m")
+    army = draft.add_actor("the army", "government")
+    truce = Finding("agreed", (0, 1), (0, 1), "verb", 0.9)
+    broken = Finding("violated", (0, 1), (0, 1), "verb", 0.9)
+    assert _agrees("he", man, truce) and not _agrees("she", man, truce)
+    assert not _agrees("it", man, truce) and _agrees("it", army, truce)
+    assert _agrees("they", army, truce) and not _agrees("they", army, broken)
+    assert _agrees("we", man, truce) and not _agrees("you", army, truce)

@@ -20,6 +20,7 @@ import regex
 
 from ...draft import ActorDraft, Draft, Offsets
 from ...lexicon import inflect
+from ...lexicon.english import english
 from ...rules import RuleBook
 from .status import Finding
 from .vocab import Vocab, vocab
@@ -402,6 +403,9 @@ def roles_of(
             out.excluded.append(actor.id)
     _continue_lists(draft, out, lo, hi)
     out.collective = _nearest(collectives_in(words, words.at(lo), words.at(hi)), claim.trigger)
+    if speaker is not None and _speaker_acts(draft, claim, speaker, quoted):
+        out.parties.insert(0, speaker)
+        out.brokers = [b for b in out.brokers if b != speaker]
     if claim.status == "monitored":
         out.brokers += [m for m in members_of(draft, sentence) if m not in out.parties]
     out.brokers = list(dict.fromkeys(out.brokers))
@@ -410,6 +414,62 @@ def roles_of(
     ]
     out.excluded = list(dict.fromkeys(out.excluded))
     return out
+
+
+_SELF = 80  # characters before a claim searched for a pronoun standing for its speaker
+
+
+def _speaker_acts(draft: Draft, claim: Finding, speaker: str, quoted: tuple[Offsets, ...]) -> bool:
+    """Whether the speaker does the claim's act, named in its own words by the pronoun subject
+    of the act (``X said he had agreed a truce``, ``"We will respect the ceasefire," the army
+    said``)."""
+    t0 = claim.trigger[0]
+    box = next(((s, e) for s, e in quoted if s <= t0 < e), None)
+    actor = draft.actors.get(speaker)
+    if box is None or actor is None:
+        return False
+    words = Words(draft.text, max(box[0], t0 - _SELF), t0)
+    v = vocab()
+    pronouns = english().pronouns
+    for k in range(len(words) - 1, -1, -1):
+        w = words.low[k]
+        pronoun = pronouns.get(w)
+        if pronoun is not None and pronoun.case == "subject":
+            named = any(
+                s >= words.ends[k] for s, _, _, _ in draft.actors.mentions_in(words.ends[k], t0)
+            )
+            return not named and _agrees(w, actor, claim)
+        if not _in_verb_group(words, k, v):
+            return False
+    return False
+
+
+def _in_verb_group(words: Words, k: int, v: Vocab) -> bool:
+    """Whether word ``k`` may stand between a subject and the act (``had``, ``will not``,
+    ``also``, ``reportedly``)."""
+    w = words.low[k]
+    return (
+        w in v.auxiliaries
+        or w in v.modals
+        or w in v.be
+        or w in v.adverbs
+        or v.negations.match(words, k, k + 1) is not None
+    )
+
+
+def _agrees(pronoun: str, actor: ActorDraft, claim: Finding) -> bool:
+    """Whether a subject pronoun can stand for the speaker (``they`` does not in an accusation:
+    the accused are others)."""
+    person = actor.kind == "person"
+    if pronoun == "he":
+        return person and actor.gender != "f"
+    if pronoun == "she":
+        return person and actor.gender != "m"
+    if pronoun == "it":
+        return not person
+    if pronoun == "they":
+        return not person and claim.status != "violated"
+    return pronoun in ("we", "i")
 
 
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or|&)\s+)?(?:the\s+)?")

@@ -61,6 +61,7 @@ _KINDS = {
     "one_character_paragraphs": _ONE_CHARACTER,
     "unbalanced_marks": _UNBALANCED,
     "both_sides": _BOTH_SIDES,
+    "both_sides_one_sentence": "Omar Bakr and Ali Dara said the two sides agreed a ceasefire and ",
 }
 
 # Many different people: a lookup that scans every actor grows with their number.

@@ -666,6 +666,7 @@ def _principals(draft: Draft, actor_id: str, states: dict[str, str]) -> list[str
 _BETWEEN_COUNT_AND_NOUN = 3  # words, as in "two main Kurdish factions"
 _BACK = 3  # sentences before a description of both sides searched for the pair it stands for
 _PAIR_ROWS = 40  # mentions before it searched (a bound on claim-dense text)
+_AFTER = 200  # characters after it searched for the pair it announces ("…, A and B")
 _APPOSED_ROWS = 6  # mentions an appositive may hold between two people ("A, leader of X, and B")
 #: What each description may stand for, in order of preference.
 _SIDES_OF: dict[CollectiveKind, tuple[frozenset[str], ...]] = {
@@ -731,7 +732,7 @@ def both_sides(draft: Draft, collective: Collective, sides: list[str]) -> list[s
     if idx is None:
         return []
     se = draft.sentences[idx][1]
-    after = _mentions(draft, s1, se)[:2]
+    after = _mentions(draft, s1, min(se, s1 + _AFTER))[:2]
     lo = draft.sentences[max(0, idx - _BACK)][0]
     rows = _mentions(draft, max(lo, s0 - 3000), s0)[-_PAIR_ROWS:]
     for kinds in _SIDES_OF[collective.kind]:

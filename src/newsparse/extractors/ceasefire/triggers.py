@@ -184,7 +184,13 @@ class Article:
 
     def _context(self) -> tuple[list[int], list[int]]:
         if self._armed is None or self._civil is None:
-            self._armed, self._civil = _context_words(self.draft.text)
+            armed, self._civil = _context_words(self.draft.text)
+            # An armed group the actors extractor found (the Houthis, the ELN) is armed
+            # conflict whatever its name.
+            groups = [
+                s for a in self.draft.actors if a.kind == "armed_group" for s, _, _ in a.mentions
+            ]
+            self._armed = sorted(armed + groups) if groups else armed
         return self._armed, self._civil
 
     def armed_between(self, lo: int, hi: int) -> int:

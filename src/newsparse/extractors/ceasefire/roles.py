@@ -559,14 +559,12 @@ def article_sides(
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
     whole: dict[str, int] = {}
     for actor in draft.actors:
-        if (
-            actor.kind in _SIDE_KINDS
-            and actor.id not in count
-            and actor.id not in brokers
-            and actor.mentions
-        ):
-            whole[actor.id] = len(actor.mentions)
-            first[actor.id] = min(m[0] for m in actor.mentions)
+        if actor.kind not in _SIDE_KINDS or actor.id in count or actor.id in brokers:
+            continue
+        acting = [m[0] for m in actor.mentions if not _is_place(draft, m[0], actor)]
+        if acting:  # a country only ever named as a place is no side
+            whole[actor.id] = len(acting)
+            first[actor.id] = min(acting)
     ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
     if any(r.collective is not None and r.collective.kind == "groups" for _, _, r in claims):
         groups = [a for a in ranked if (x := draft.actors.get(a)) and x.kind in _GROUP_KINDS]

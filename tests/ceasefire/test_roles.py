@@ -208,3 +208,23 @@ def test_a_pronoun_stands_for_the_speaker_only_when_it_can() -> None:
     assert not _agrees("it", man, truce) and _agrees("it", army, truce)
     assert _agrees("they", army, truce) and not _agrees("they", army, broken)
     assert _agrees("we", man, truce) and not _agrees("you", army, truce)
+
+
+def test_a_named_side_is_never_a_mere_description_of_both() -> None:
+    from newsparse.extractors.ceasefire.roles import Collective, _described
+
+    text = "The PUK met envoys. The two party leaders and the Kurdish factions agreed a truce."
+    draft = Draft(text=text, id="t")
+    puk = draft.add_actor("PUK", "political_group")
+    puk.add_mention(4, 7)
+    # a description wrongly linked to a named side by the actors step
+    two = text.index("The two party")
+    puk.add_mention(two, two + len("The two party"))
+    factions = draft.add_actor("Kurdish factions", "armed_group")
+    k = text.index("Kurdish factions")
+    factions.add_mention(k, k + len("Kurdish factions"))
+    spans = [
+        Collective((text.index("two party"), text.index(" and the")), "leaders"),
+        Collective((text.index("the Kurdish"), k + len("Kurdish factions")), "groups"),
+    ]
+    assert _described(draft, spans) == {factions.id}

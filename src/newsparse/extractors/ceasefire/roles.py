@@ -10,6 +10,7 @@ naming fewer than two sides binds the sides of the article's ceasefire.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -604,15 +605,7 @@ def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> No
     """Give a claim the two sides a description of both stands for (``the two factions``),
     a claim naming fewer than two sides the sides of the article's ceasefire, and each side or
     broker acting for a state that state (``Kerry`` brings the United States)."""
-    described = {
-        a.id
-        for _, _, r in claims
-        if r.collective is not None
-        for _, me, _, a in draft.actors.mentions_in(
-            max(0, r.collective.span[0] - 40), r.collective.span[1]
-        )
-        if me > r.collective.span[0]
-    }
+    described = _described(draft, [r.collective for _, _, r in claims if r.collective])
     sides = article_sides(draft, claims, described)
     for _, _, roles in claims:
         if roles.collective is not None:
@@ -625,6 +618,25 @@ def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> No
             extra = [a for a in sides if a not in roles.brokers and a not in roles.excluded]
             roles.parties = list(dict.fromkeys(roles.parties + extra))
     _add_states(draft, [r for _, _, r in claims])
+
+
+def _described(draft: Draft, collectives: list[Collective]) -> set[str]:
+    """Actors that are only ever a description of both sides (``Kurdish factions``): every
+    mention of theirs lies in one (an actor named elsewhere is a side of its own, even if a
+    description was wrongly linked to it)."""
+    spans = sorted({(c.span[0] - _LEAD, c.span[1]) for c in collectives})
+    starts = [s0 for s0, _ in spans]
+
+    def inside(ms: int, me: int) -> bool:
+        k = bisect_right(starts, ms) - 1
+        return k >= 0 and me <= spans[k][1]
+
+    found: dict[str, ActorDraft] = {}
+    for s0, s1 in spans:
+        for _, me, _, actor in draft.actors.mentions_in(max(0, s0), s1):
+            if me > s0 + _LEAD:
+                found[actor.id] = actor
+    return {a for a, actor in found.items() if all(inside(ms, me) for ms, me, _ in actor.mentions)}
 
 
 def _add_states(draft: Draft, all_roles: list[Roles]) -> None:
@@ -664,6 +676,7 @@ def _principals(draft: Draft, actor_id: str, states: dict[str, str]) -> list[str
 _BETWEEN_COUNT_AND_NOUN = 3  # words, as in "two main Kurdish factions"
 _BACK = 3  # sentences before a description of both sides searched for the pair it stands for
 _PAIR_ROWS = 40  # mentions before it searched (a bound on claim-dense text)
+_LEAD = 4  # characters before a description a mention of it may start ("the" before "two")
 _AFTER = 200  # characters after it searched for the pair it announces ("…, A and B")
 _APPOSED_ROWS = 6  # mentions an appositive may hold between two people ("A, leader of X, and B")
 #: What each description may stand for, in order of preference.

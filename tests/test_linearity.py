@@ -43,6 +43,11 @@ _NO_PUNCTUATION = "the mayor said the river rose and the army told reporters the
 _PRONOUN_QUOTES = "“The water is rising,” he said. “We are leaving,” she added.\n\n"
 _ONE_CHARACTER = "x\n\n"
 _UNBALANCED = "He said “we stay and she said “no and they said “go "
+# Both sides described together after pairs of people and groups, claim after claim.
+_BOTH_SIDES = (
+    "Omar Bakr, leader of the Kesh Front, and Ali Dara met Turkey and Iran. "
+    "The two leaders agreed a ceasefire and the warring factions signed it; "
+)
 
 _KINDS = {
     "prose": _PROSE,
@@ -55,6 +60,8 @@ _KINDS = {
     "pronoun_quotes": _PRONOUN_QUOTES,
     "one_character_paragraphs": _ONE_CHARACTER,
     "unbalanced_marks": _UNBALANCED,
+    "both_sides": _BOTH_SIDES,
+    "both_sides_one_sentence": "Omar Bakr and Ali Dara said the two sides agreed a ceasefire and ",
 }
 
 # Many different people: a lookup that scans every actor grows with their number.

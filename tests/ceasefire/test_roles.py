@@ -9,6 +9,9 @@ import newsparse
 from newsparse.draft import Draft
 from newsparse.extractors import segmentation
 from newsparse.extractors.ceasefire import find_claims
+from newsparse.extractors.ceasefire.roles import _agrees, collectives_in
+from newsparse.extractors.ceasefire.status import Finding
+from newsparse.extractors.ceasefire.words import Words
 
 
 def _names(art: newsparse.Article, ids: tuple[str, ...]) -> set[str]:
@@ -135,3 +138,93 @@ def test_described_sides_become_actors_only_when_a_claim_uses_them() -> None:
     assert "separatist rebels" in said and "government troops" in said
     quiet = newsparse.parse("Separatist rebels marched through the town on Monday.")
     assert not quiet.ceasefire_claims
+
+
+def test_the_speaker_is_a_side_where_the_claim_names_it() -> None:
+    text = (
+        "The Kesh Front and the Dren Front broke the truce by shelling the Varan Army, "
+        "the Varan Army said."
+    )
+    draft = Draft(text=text, id="t")
+    for ex in segmentation.newsparse_extractors():
+        ex(draft)
+    ids: dict[str, str] = {}
+    for name, kind in (("Kesh Front", "armed_group"), ("Dren Front", "armed_group")):
+        actor = draft.add_actor(name, kind)
+        actor.add_mention(text.index(name), text.index(name) + len(name))
+        ids[name] = actor.id
+    army = draft.add_actor("Varan Army", "government")
+    first = text.index("Varan Army")
+    second = text.index("Varan Army", first + 1)
+    army.add_mention(first, first + 10)
+    army.add_mention(second, second + 10)
+    cue = text.index("said")
+    draft.add_quote(
+        "indirect",
+        [(0, text.index(", the Varan"))],
+        speaker=army.id,
+        speaker_mention=(second, second + 10),
+        cue=(cue, cue + 4),
+    )
+    find_claims(draft)
+    [claim] = draft.claims
+    assert claim.source == army.id
+    # The army named in its own attribution is no side, but the army shelled in the claim is.
+    assert set(claim.parties) == {ids["Kesh Front"], ids["Dren Front"], army.id}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leaders of Iraq's two main Kurdish factions met.",
+            [("two main Kurdish factions", "groups")],
+        ),
+        ("Both sides accused each other.", [("Both sides", "sides")]),
+        ("Talks between the warring parties resumed.", [("the warring parties", "sides")]),
+        ("The two countries signed it.", [("The two countries", "states")]),
+        ("The two leaders met.", [("The two leaders", "leaders")]),
+        ("The two also agreed to meet.", [("The two", "sides")]),
+        ("The two battalions met.", []),
+        ("Two soldiers died in the raid.", []),
+        ("Both the army and the rebels fired.", []),
+        ("Two of the factions left.", []),
+        ("A rival faction attacked.", []),
+    ],
+)
+def test_descriptions_of_both_sides(text: str, expected: list[tuple[str, str]]) -> None:
+    words = Words(text, 0, len(text))
+    found = collectives_in(words, 0, len(words))
+    assert [(text[slice(*c.span)], c.kind) for c in found] == expected
+
+
+def test_a_pronoun_stands_for_the_speaker_only_when_it_can() -> None:
+    draft = Draft(text="x", id="t")
+    man = draft.add_actor("Omar Bakr", "person", gender="m")
+    army = draft.add_actor("the army", "government")
+    truce = Finding("agreed", (0, 1), (0, 1), "verb", 0.9)
+    broken = Finding("violated", (0, 1), (0, 1), "verb", 0.9)
+    assert _agrees("he", man, truce) and not _agrees("she", man, truce)
+    assert not _agrees("it", man, truce) and _agrees("it", army, truce)
+    assert _agrees("they", army, truce) and not _agrees("they", army, broken)
+    assert _agrees("we", man, truce) and not _agrees("you", army, truce)
+
+
+def test_a_named_side_is_never_a_mere_description_of_both() -> None:
+    from newsparse.extractors.ceasefire.roles import Collective, _described
+
+    text = "The PUK met envoys. The two party leaders and the Kurdish factions agreed a truce."
+    draft = Draft(text=text, id="t")
+    puk = draft.add_actor("PUK", "political_group")
+    puk.add_mention(4, 7)
+    # a description wrongly linked to a named side by the actors step
+    two = text.index("The two party")
+    puk.add_mention(two, two + len("The two party"))
+    factions = draft.add_actor("Kurdish factions", "armed_group")
+    k = text.index("Kurdish factions")
+    factions.add_mention(k, k + len("Kurdish factions"))
+    spans = [
+        Collective((text.index("two party"), text.index(" and the")), "leaders"),
+        Collective((text.index("the Kurdish"), k + len("Kurdish factions")), "groups"),
+    ]
+    assert _described(draft, spans) == {factions.id}

@@ -26,7 +26,13 @@ class Expected:
     negated: bool = False
     hypothetical: bool = False
     source: str | None = None
-    """Part of the source actor's name; None: not checked."""
+    """Part of the source actor's name, or ``narrator``; None: not checked."""
+    parties: tuple[str, ...] = ()
+    """Parts of names that must be among the claim's parties."""
+    brokers: tuple[str, ...] = ()
+    """Parts of names that must be among the claim's brokers."""
+    others: tuple[str, ...] = ()
+    """Parts of names that must be neither party nor broker of the claim."""
 
 
 def parse_expected(field: str) -> list[Expected]:
@@ -39,12 +45,26 @@ def parse_expected(field: str) -> list[Expected]:
         if m is None:
             raise ValueError(f"malformed expectation {part!r}")
         flags = m.group("flags").split()
-        source = next((f[4:] for f in flags if f.startswith("src=")), None)
-        unknown = [f for f in flags if f not in ("neg", "hyp") and not f.startswith("src=")]
+        valued = {f.split("=", 1)[0]: [] for f in flags if "=" in f}
+        for f in flags:
+            if "=" in f:
+                key, _, value = f.partition("=")
+                valued[key].append(value.replace("_", " "))
+        unknown = [f for f in flags if f not in ("neg", "hyp") and "=" not in f]
+        unknown += [k for k in valued if k not in ("src", "party", "broker", "notparty")]
         if unknown or m.group("status") not in CEASEFIRE_STATUSES:
             raise ValueError(f"unknown status or flag in {part!r}")
         out.append(
-            Expected(m.group("status"), m.group("key"), "neg" in flags, "hyp" in flags, source)
+            Expected(
+                m.group("status"),
+                m.group("key"),
+                "neg" in flags,
+                "hyp" in flags,
+                next(iter(valued.get("src", [])), None),
+                tuple(valued.get("party", [])),
+                tuple(valued.get("broker", [])),
+                tuple(valued.get("notparty", [])),
+            )
         )
     return out
 
@@ -69,9 +89,22 @@ def _matches(art: Article, claim: CeasefireClaim, want: Expected) -> bool:
         return False
     if (claim.negated, claim.hypothetical) != (want.negated, want.hypothetical):
         return False
-    if want.source is None:
+    if not all(any(n in _names(art, a) for a in claim.parties) for n in want.parties):
+        return False
+    if not all(any(n in _names(art, a) for a in claim.brokers) for n in want.brokers):
+        return False
+    roles = (*claim.parties, *claim.brokers)
+    if any(n in _names(art, a) for n in want.others for a in roles):
+        return False
+    if want.source is None or want.source == claim.source == "narrator":
         return True
     return claim.source != "narrator" and want.source in art.actor(claim.source).name
+
+
+def _names(art: Article, actor_id: str) -> str:
+    """An actor's name and the text of its mentions, as one string to search."""
+    actor = art.actor(actor_id)
+    return " | ".join([actor.name, *(m.text for m in actor.mentions)])
 
 
 @pytest.mark.parametrize(("text", "expected"), rows())

@@ -162,12 +162,15 @@ class Violence(_Part):
     accuse: Words
     complaints: Words
     """``complaint``, ``allegations``: one side accusing another, in an article about a truce."""
+    complain: Words
+    """Verbs whose subject makes a complaint (``made the allegations``, ``lodged a
+    complaint``): the claim is the subject's."""
     launch: Words
     """Verbs that start fighting (``launched an offensive``)."""
     prior: Words
     """Words placing the fighting before the ceasefire (``until``, ``led to``): no violation."""
 
-    _check_verbs = field_validator("verbs", "acts", "accuse", "launch")(
+    _check_verbs = field_validator("verbs", "acts", "accuse", "launch", "complain")(
         classmethod(lambda cls, v: _verbs(v))
     )
     _check = field_validator("nouns", "markers", "prior", "complaints")(
@@ -182,6 +185,22 @@ class Context(_Part):
     civil: Words
 
     _check = field_validator("*")(classmethod(lambda cls, v: _lower(v)))
+
+
+class Collective(_Part):
+    """Plural descriptions of both sides of a truce (``the two sides``, ``the warring
+    factions``, ``Iraq's two main Kurdish factions``)."""
+
+    counts: Words
+    """Words that make the plural noun after them both sides (``two``, ``both``, ``warring``)."""
+    nouns: dict[Literal["sides", "groups", "states", "leaders"], Words]
+    """The plural noun, by what the sides are: any side, two groups, two states, two people
+    standing for their sides."""
+    alone: Words
+    """Words that may follow ``the two`` standing alone for both sides (``the two also
+    agreed``)."""
+
+    _check = field_validator("counts", "alone")(classmethod(lambda cls, v: _lower(v)))
 
 
 class Roles(_Part):
@@ -205,9 +224,7 @@ class Roles(_Part):
     compass: Words
     """Words that may stand between such a preposition and the country (``in south Lebanon``)."""
     accused: Words
-    two_groups: Words
-    """Phrases telling that the sides are two groups of one kind (``the two factions``,
-    ``each other``), not a state and a group."""
+    collective: Collective
 
     _check_verbs = field_validator("broker_verbs", "accused")(classmethod(lambda cls, v: _verbs(v)))
 

@@ -28,6 +28,7 @@ from .triggers import (
     Article,
     Reading,
     anaphors_in,
+    complaint_verb,
     events_in,
     heads_in,
     monitors_in,
@@ -190,7 +191,8 @@ def _events(article: Article, reading: Reading, ctx: _Context, own: list[Finding
         later = [f for f in own if f.head[0] > span[1]]
         if later and any(prior_between(reading.words, span[1], f.head[0]) for f in later):
             continue  # "fighting went on until a truce was agreed"
-        out.append(Finding("violated", span, span, "event", 0.5))
+        accuser = complaint_verb(reading, span)
+        out.append(Finding("violated", span, span, "event", 0.5, accusation=accuser))
         break
     return out
 
@@ -243,7 +245,8 @@ def find_claims(draft: Draft) -> None:
         for f in _unique(done.found[idx]):
             source = source_of(draft, f, sentence)
             speaker = None if source.who == "narrator" else source.who
-            claims.append((f, sentence, roles_of(draft, f, sentence, speaker, words)))
+            roles = roles_of(draft, f, sentence, speaker, words, source.mention, source.words)
+            claims.append((f, sentence, roles))
             sources.append(source)
     fill_sides(draft, claims)
     used = {a for _, _, r in claims for a in (*r.parties, *r.brokers, *r.excluded)}

@@ -10,6 +10,7 @@ naming fewer than two sides binds the sides of the article's ceasefire.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +21,7 @@ import regex
 
 from ...draft import ActorDraft, Draft, Offsets
 from ...lexicon import inflect
+from ...lexicon.english import english
 from ...rules import RuleBook
 from .status import Finding
 from .vocab import Vocab, vocab
@@ -40,6 +42,19 @@ _SUFFIX = regex.compile(r"-(\w+)")
 _DATELINE = regex.compile(r"\b\p{Lu}{3,}[\p{Lu} ,.]*[ \t]*\(\Z")
 
 
+CollectiveKind = Literal["sides", "groups", "states", "leaders"]
+"""What a plural description of both sides describes (``sides``, ``factions``, ``countries``,
+``leaders``)."""
+
+
+@dataclass(frozen=True)
+class Collective:
+    """A plural description of both sides of a truce (``Iraq's two main Kurdish factions``)."""
+
+    span: Offsets
+    kind: CollectiveKind
+
+
 @dataclass
 class Roles:
     """The actors of one claim, by role (ids, in order, without repeats)."""
@@ -47,6 +62,9 @@ class Roles:
     parties: list[str] = field(default_factory=list)
     brokers: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
+    collective: Collective | None = None
+    """``the two sides``, ``the warring factions`` around the claim: the sides it stands for
+    are found once every claim is read (:func:`fill_sides`)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,10 @@ class Mention:
     end: int
     actor: ActorDraft
     speaker: str | None
+    speaker_at: Offsets | None
+    """Where the claim's source is named in its attribution, when the quote says."""
+    quoted: tuple[Offsets, ...]
+    """The words of the quote or report holding the claim (empty: the narrator's)."""
     between: Offsets | None
     """The ``between X and Y`` phrase after the head, if any."""
     window: Offsets
@@ -124,14 +146,32 @@ def _place(m: Mention) -> Role | None:
     example="The truce is holding, the army said.",
 )
 def _speaker(m: Mention) -> Role | None:
-    """The claim's source named in its attribution (``…, the army said``) is not a side."""
+    """The claim's source named in its attribution (``…, the army said``) is not a side;
+    the same actor named elsewhere around the claim may be (``an attack on its positions``)."""
     if m.speaker != m.actor.id:
         return None
+    if m.speaker_at is not None:
+        s, e = m.speaker_at
+        return "none" if m.start < e and s < m.end else None
     if m.start >= m.claim.trigger[1]:
         return "none"
     if vocab().reporting.match(m.words, m.after) is not None:
         return "none"
     return None
+
+
+@ROLES.rule(
+    "outside the quote",
+    produces="none",
+    confidence=0.7,
+    example='"The ceasefire is holding," the colonel told Reuters after meeting Turkish envoys.',
+)
+def _attribution(m: Mention) -> Role | None:
+    """For a claim inside a quote or report, an actor named outside its words, in the
+    attribution (``told Reuters``, ``after meeting the envoy``), is no side of it."""
+    if not m.quoted or any(s <= m.start < e for s, e in m.quoted):
+        return None
+    return "none"
 
 
 @ROLES.rule(
@@ -257,6 +297,18 @@ def _third_party(m: Mention) -> Role | None:
     return None
 
 
+@ROLES.rule(
+    "international body",
+    produces="broker",
+    confidence=0.6,
+    example="The ceasefire held on Monday, two days after the African Union sent envoys.",
+)
+def _international(m: Mention) -> Role | None:
+    """An international body (UN, AU, a peacekeeping force) not named as a side: a broker,
+    guarantor or monitor of the truce, not bound by it."""
+    return "broker" if m.actor.kind == "igo" else None
+
+
 def _opens_clause(words: Words, k: int) -> bool:
     """Whether word ``k`` opens a clause (``which``, ``while``, ``but``, ``said``)."""
     v = vocab()
@@ -266,6 +318,26 @@ def _opens_clause(words: Words, k: int) -> bool:
         or w in ("but", "and")
         or v.subordinators.match(words, k, k + 1) is not None
         or v.reporting.match(words, k) is not None
+    )
+
+
+def _ends_list(words: Words, j: int, v: Vocab) -> bool:
+    """Whether word ``j`` ends the list of sides after ``between``: a comma before a clause
+    or anything but another side (``, two days after``), or the verb the phrase is subject of
+    (``… and the rebels held``)."""
+    w = words.low[j]
+    if w == ",":
+        if j + 1 >= len(words):
+            return True
+        nxt = words.low[j + 1]
+        return _opens_clause(words, j + 1) or not (
+            words.is_capitalised(j + 1) or nxt in v.determiners or nxt == "and"
+        )
+    return (
+        w in v.auxiliaries
+        or w in v.be
+        or v.predicates.match(words, j) is not None
+        or v.object_verbs.match(words, j) is not None
     )
 
 
@@ -279,9 +351,7 @@ def _between_span(words: Words, claim: Finding, hi: int) -> Offsets | None:
             end = words.ends[last - 1]
             for j in range(k + 1, last):
                 w = words.low[j]
-                if w in (";", ":", ".", "(", "—", "–") or (
-                    w == "," and j + 1 < len(words) and _opens_clause(words, j + 1)
-                ):
+                if w in (";", ":", ".", "(", "—", "–") or _ends_list(words, j, v):
                     end = words.starts[j]
                     break
             return words.starts[k], end
@@ -307,8 +377,12 @@ def roles_of(
     sentence: Offsets,
     speaker: str | None,
     words: Words | None = None,
+    speaker_at: Offsets | None = None,
+    quoted: tuple[Offsets, ...] = (),
 ) -> Roles:
-    """The actors around a claim, each in its role (``words``: the sentence's, if at hand)."""
+    """The actors around a claim, each in its role (``words``: the sentence's, if at hand;
+    ``speaker_at``: where the attribution names the claim's source; ``quoted``: the words of
+    the quote holding the claim)."""
     ss, se = sentence
     lo = max(ss, claim.trigger[0] - _WINDOW)
     hi = min(se, claim.trigger[1] + _WINDOW)
@@ -317,7 +391,9 @@ def roles_of(
     between = _between_span(words, claim, hi)
     out = Roles()
     for s, e, actor in _mentions(draft, lo, hi):
-        mention = Mention(draft, claim, s, e, actor, speaker, between, (lo, hi), words)
+        mention = Mention(
+            draft, claim, s, e, actor, speaker, speaker_at, quoted, between, (lo, hi), words
+        )
         found = ROLES.first(mention)
         role: Role = found[1] if found is not None else "party"
         if role == "party":
@@ -327,6 +403,10 @@ def roles_of(
         elif role == "excluded":
             out.excluded.append(actor.id)
     _continue_lists(draft, out, lo, hi)
+    out.collective = _nearest(collectives_in(words, words.at(lo), words.at(hi)), claim.trigger)
+    if speaker is not None and _speaker_acts(draft, claim, speaker, quoted):
+        out.parties.insert(0, speaker)
+        out.brokers = [b for b in out.brokers if b != speaker]
     if claim.status == "monitored":
         out.brokers += [m for m in members_of(draft, sentence) if m not in out.parties]
     out.brokers = list(dict.fromkeys(out.brokers))
@@ -335,6 +415,62 @@ def roles_of(
     ]
     out.excluded = list(dict.fromkeys(out.excluded))
     return out
+
+
+_SELF = 80  # characters before a claim searched for a pronoun standing for its speaker
+
+
+def _speaker_acts(draft: Draft, claim: Finding, speaker: str, quoted: tuple[Offsets, ...]) -> bool:
+    """Whether the speaker does the claim's act, named in its own words by the pronoun subject
+    of the act (``X said he had agreed a truce``, ``"We will respect the ceasefire," the army
+    said``)."""
+    t0 = claim.trigger[0]
+    box = next(((s, e) for s, e in quoted if s <= t0 < e), None)
+    actor = draft.actors.get(speaker)
+    if box is None or actor is None:
+        return False
+    words = Words(draft.text, max(box[0], t0 - _SELF), t0)
+    v = vocab()
+    pronouns = english().pronouns
+    for k in range(len(words) - 1, -1, -1):
+        w = words.low[k]
+        pronoun = pronouns.get(w)
+        if pronoun is not None and pronoun.case == "subject":
+            named = any(
+                s >= words.ends[k] for s, _, _, _ in draft.actors.mentions_in(words.ends[k], t0)
+            )
+            return not named and _agrees(w, actor, claim)
+        if not _in_verb_group(words, k, v):
+            return False
+    return False
+
+
+def _in_verb_group(words: Words, k: int, v: Vocab) -> bool:
+    """Whether word ``k`` may stand between a subject and the act (``had``, ``will not``,
+    ``also``, ``reportedly``)."""
+    w = words.low[k]
+    return (
+        w in v.auxiliaries
+        or w in v.modals
+        or w in v.be
+        or w in v.adverbs
+        or v.negations.match(words, k, k + 1) is not None
+    )
+
+
+def _agrees(pronoun: str, actor: ActorDraft, claim: Finding) -> bool:
+    """Whether a subject pronoun can stand for the speaker (``they`` does not in an accusation:
+    the accused are others)."""
+    person = actor.kind == "person"
+    if pronoun == "he":
+        return person and actor.gender != "f"
+    if pronoun == "she":
+        return person and actor.gender != "m"
+    if pronoun == "it":
+        return not person
+    if pronoun == "they":
+        return not person and claim.status != "violated"
+    return pronoun in ("we", "i")
 
 
 _LIST_GAP = regex.compile(r"[\s,;]*(?:(?:and|or|&)\s+)?(?:the\s+)?")
@@ -399,13 +535,16 @@ def _is_place(draft: Draft, start: int, actor: ActorDraft) -> bool:
     return _after_locative(words, len(words), 0)
 
 
-def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> list[str]:
+def article_sides(
+    draft: Draft, claims: list[tuple[Finding, Offsets, Roles]], described: set[str]
+) -> list[str]:
     """The two sides the article's ceasefire is most likely between: the countries,
     governments and groups its claims' sentences mention most (never one its claims only make a
-    broker, nor two names of one state), then the article's most mentioned; two groups when the
-    claims speak of two of a kind (``the two factions``, ``each other``)."""
+    broker, nor two names of one state, nor a description of both, ``described``), then the
+    article's most mentioned; two groups when the claims speak of two groups (``the two
+    factions``)."""
     parties = {p for _, _, r in claims for p in r.parties}
-    brokers = {b for _, _, r in claims for b in r.brokers} - parties
+    brokers = ({b for _, _, r in claims for b in r.brokers} - parties) | described
     sentences = list(dict.fromkeys(s for _, s, _ in claims))
     count: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -421,16 +560,14 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
     ranked = sorted(count, key=lambda a: (-count[a], first[a]))
     whole: dict[str, int] = {}
     for actor in draft.actors:
-        if (
-            actor.kind in _SIDE_KINDS
-            and actor.id not in count
-            and actor.id not in brokers
-            and actor.mentions
-        ):
-            whole[actor.id] = len(actor.mentions)
-            first[actor.id] = min(m[0] for m in actor.mentions)
+        if actor.kind not in _SIDE_KINDS or actor.id in count or actor.id in brokers:
+            continue
+        acting = [m[0] for m in actor.mentions if not _is_place(draft, m[0], actor)]
+        if acting:  # a country only ever named as a place is no side
+            whole[actor.id] = len(acting)
+            first[actor.id] = min(acting)
     ranked += sorted(whole, key=lambda a: (-whole[a], first[a]))
-    if _speaks_of_two_groups(draft, sentences):
+    if any(r.collective is not None and r.collective.kind == "groups" for _, _, r in claims):
         groups = [a for a in ranked if (x := draft.actors.get(a)) and x.kind in _GROUP_KINDS]
         if len(groups) >= 2:
             return groups[:2]
@@ -438,21 +575,6 @@ def article_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) ->
 
 
 _GROUP_KINDS = frozenset({"armed_group", "political_group"})
-
-
-@cache
-def _two_groups() -> PhraseTable[bool]:
-    return PhraseTable((w, True) for w in vocab().lex.roles.two_groups)
-
-
-def _speaks_of_two_groups(draft: Draft, sentences: list[Offsets]) -> bool:
-    """Whether a claim's sentence speaks of two sides of one kind (``the two factions``)."""
-    table = _two_groups()
-    for s, e in sentences:
-        words = Words(draft.text, s, min(e, s + 3000))
-        if any(table.match(words, i) is not None for i in range(len(words))):
-            return True
-    return False
 
 
 _STATE_KINDS = frozenset({"country", "government"})
@@ -480,9 +602,17 @@ def _two_sides(draft: Draft, ranked: list[str]) -> list[str]:
 
 
 def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> None:
-    """Give a claim naming fewer than two sides the sides of the article's ceasefire, and each
-    side or broker acting for a state that state (``Kerry`` brings the United States)."""
-    sides = article_sides(draft, claims)
+    """Give a claim the two sides a description of both stands for (``the two factions``),
+    a claim naming fewer than two sides the sides of the article's ceasefire, and each side or
+    broker acting for a state that state (``Kerry`` brings the United States)."""
+    described = _described(draft, [r.collective for _, _, r in claims if r.collective])
+    sides = article_sides(draft, claims, described)
+    for _, _, roles in claims:
+        if roles.collective is not None:
+            pair = both_sides(draft, roles.collective, sides)
+            if pair:
+                kept = [p for p in roles.parties if p not in described and p not in pair]
+                roles.parties = [p for p in pair if p not in roles.brokers] + kept
     for claim, _, roles in claims:
         if len(roles.parties) < 2 and claim.status != "excluded":
             extra = [a for a in sides if a not in roles.brokers and a not in roles.excluded]
@@ -490,23 +620,184 @@ def fill_sides(draft: Draft, claims: list[tuple[Finding, Offsets, Roles]]) -> No
     _add_states(draft, [r for _, _, r in claims])
 
 
+def _described(draft: Draft, collectives: list[Collective]) -> set[str]:
+    """Actors that are only ever a description of both sides (``Kurdish factions``): every
+    mention of theirs lies in one (an actor named elsewhere is a side of its own, even if a
+    description was wrongly linked to it)."""
+    spans = sorted({(c.span[0] - _LEAD, c.span[1]) for c in collectives})
+    starts = [s0 for s0, _ in spans]
+
+    def inside(ms: int, me: int) -> bool:
+        k = bisect_right(starts, ms) - 1
+        return k >= 0 and me <= spans[k][1]
+
+    found: dict[str, ActorDraft] = {}
+    for s0, s1 in spans:
+        for _, me, _, actor in draft.actors.mentions_in(max(0, s0), s1):
+            if me > s0 + _LEAD:
+                found[actor.id] = actor
+    return {a for a, actor in found.items() if all(inside(ms, me) for ms, me, _ in actor.mentions)}
+
+
 def _add_states(draft: Draft, all_roles: list[Roles]) -> None:
+    """Each person or government side or broker brings the state it acts for, and each person
+    the group or government it belongs to (``Talabani, leader of the PUK``); a group does not
+    bring its country (rebels are no side for their state)."""
     states: dict[str, str] = {}
     for a in draft.actors:
         if a.kind == "country" and a.country and a.country not in states:
             states[a.country] = a.id
-    if not states:
-        return
     for roles in all_roles:
         for name in ("parties", "brokers"):
             ids: list[str] = getattr(roles, name)
             other = roles.brokers if name == "parties" else roles.parties
-            extra = []
-            for i in ids:
-                actor = draft.actors.get(i)
-                if actor is not None and actor.kind != "country" and actor.country in states:
-                    extra.append(states[actor.country])
-            setattr(roles, name, list(dict.fromkeys(ids + [x for x in extra if x not in other])))
+            extra = [x for i in ids for x in _principals(draft, i, states) if x not in other]
+            setattr(roles, name, list(dict.fromkeys(ids + extra)))
+
+
+def _principals(draft: Draft, actor_id: str, states: dict[str, str]) -> list[str]:
+    """Whom an actor acts for: its state (people, governments), its group (people)."""
+    actor = draft.actors.get(actor_id)
+    if actor is None or actor.kind not in ("person", "government"):
+        return []
+    out = [states[actor.country]] if actor.country in states else []
+    if actor.kind == "person":
+        for a in actor.affiliations:
+            group = draft.actors.get(a)
+            if group is not None and group.kind in _SIDE_KINDS:
+                out.append(a)
+    return out
+
+
+# -- both sides described together ----------------------------------------------------------------
+# "The two sides", "the warring factions", "Iraq's two main Kurdish factions": news names the
+# sides once, together ("the PUK and the KDP"), then speaks of them as a pair.
+
+_BETWEEN_COUNT_AND_NOUN = 3  # words, as in "two main Kurdish factions"
+_BACK = 3  # sentences before a description of both sides searched for the pair it stands for
+_PAIR_ROWS = 40  # mentions before it searched (a bound on claim-dense text)
+_LEAD = 4  # characters before a description a mention of it may start ("the" before "two")
+_AFTER = 200  # characters after it searched for the pair it announces ("…, A and B")
+_APPOSED_ROWS = 6  # mentions an appositive may hold between two people ("A, leader of X, and B")
+#: What each description may stand for, in order of preference.
+_SIDES_OF: dict[CollectiveKind, tuple[frozenset[str], ...]] = {
+    "sides": (_SIDE_KINDS | {"person"},),
+    "groups": (_GROUP_KINDS,),
+    "states": (_STATE_KINDS,),
+    "leaders": (frozenset({"person"}), _SIDE_KINDS),
+}
+# "A and B", "A and rebel chief-of-staff B" (a few lower-case words describing B)
+_AND = regex.compile(r"\s*,?\s*(?:and|&)\s+(?:\p{Ll}[\p{Ll}'-]*\s+){0,3}")
+# "A, leader of X, and B", "A of X and B"
+_APPOSED_AND = regex.compile(
+    r"(?:\s*,[^;.]{1,120}?,\s*|\s+(?:of|from)\s+[^;.,]{1,80}?\s+)and\s+(?:the\s+)?"
+)
+_POSSESSIVE = regex.compile(r"\s*['’]\s*s\s+")  # "Iraq 's" in "the PUK and Iraq 's KDP"
+_APPOSITION = regex.compile(r"\s*[,(:—–-]\s*(?:the\s+)?")  # "the two factions, A and B"
+
+
+@cache
+def _collective_nouns() -> PhraseTable[CollectiveKind]:
+    nouns = vocab().lex.roles.collective.nouns
+    return PhraseTable((w, kind) for kind, words in nouns.items() for w in words)
+
+
+def collectives_in(words: Words, lo: int, hi: int) -> list[Collective]:
+    """Plural descriptions of both sides among words ``[lo, hi)``: a count (``two``,
+    ``both``, ``warring``), up to three plain words, a plural noun (``factions``)."""
+    v = vocab()
+    counts = v.lex.roles.collective.counts
+    nouns = _collective_nouns()
+    out: list[Collective] = []
+    alone = v.lex.roles.collective.alone
+    for i in range(lo, hi):
+        if words.low[i] not in counts:
+            continue
+        if i > lo and words.low[i - 1] == "the" and i + 1 < hi and words.low[i + 1] in alone:
+            out.append(Collective(words.span(i - 1, i + 1), "sides"))  # "the two also agreed"
+            continue
+        for k in range(i + 1, min(hi, i + 2 + _BETWEEN_COUNT_AND_NOUN)):
+            found = nouns.match(words, k, hi)
+            if found is not None:
+                first = i - 1 if i > lo and words.low[i - 1] in v.determiners else i
+                out.append(Collective(words.span(first, found[0]), found[1]))
+                break
+            w = words.low[k]
+            if not w.isalpha() or w in counts or w in v.determiners or w in v.prepositions_any:
+                break
+            if w in v.coordinators or w in v.relatives or w in v.possessives:
+                break
+    return out
+
+
+def _nearest(found: list[Collective], trigger: Offsets) -> Collective | None:
+    return min(found, key=lambda c: abs(c.span[0] - trigger[0]), default=None)
+
+
+def both_sides(draft: Draft, collective: Collective, sides: list[str]) -> list[str]:
+    """The two actors a description of both sides stands for: a pair named right after it
+    (``the two factions, A and B``), else the last pair named together before it, within three
+    sentences (``A and B``, ``A, leader of X, and B``), else the article's sides of that kind."""
+    s0, s1 = collective.span
+    idx = draft.sentence_index(s0)
+    if idx is None:
+        return []
+    se = draft.sentences[idx][1]
+    after = _mentions(draft, s1, min(se, s1 + _AFTER))[:2]
+    lo = draft.sentences[max(0, idx - _BACK)][0]
+    rows = _mentions(draft, max(lo, s0 - 3000), s0)[-_PAIR_ROWS:]
+    for kinds in _SIDES_OF[collective.kind]:
+        if (
+            len(after) == 2
+            and _APPOSITION.fullmatch(draft.text, s1, after[0][0])
+            and (pair := _pair_at(draft, after, 1, kinds)) is not None
+        ):
+            return pair
+        for k in range(len(rows) - 1, 0, -1):
+            pair = _pair_at(draft, rows, k, kinds)
+            if pair is not None:
+                return pair
+    kinds = _SIDES_OF[collective.kind][-1]
+    of_kind = [a for a in sides if (x := draft.actors.get(a)) is not None and x.kind in kinds]
+    return of_kind if len(of_kind) == 2 else []
+
+
+def _pair_at(
+    draft: Draft, rows: list[tuple[int, int, ActorDraft]], k: int, kinds: frozenset[str]
+) -> list[str] | None:
+    """``[A, B]`` when mention ``k`` is B in ``A and B`` (both of ``kinds``, two sides)."""
+    text = draft.text
+    bs, _, b = rows[k]
+    if b.kind not in kinds:
+        return None
+    j, gap_end = k - 1, bs
+    if j > 0 and _POSSESSIVE.fullmatch(text, rows[j][1], bs):
+        j, gap_end = j - 1, rows[j][0]  # "A and Iraq's B": Iraq only qualifies B
+    as_, ae, a = rows[j]
+    if a.kind in kinds and _AND.fullmatch(text, ae, gap_end) and not _object_of(text, as_):
+        return _distinct(draft, a, b)
+    if b.kind == "person":  # "A, leader of X, and B"
+        for _, pe, p in reversed(rows[max(0, k - _APPOSED_ROWS) : k]):
+            if p.kind == "person":
+                return _distinct(draft, p, b) if _APPOSED_AND.fullmatch(text, pe, bs) else None
+    return None
+
+
+def _object_of(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` follows a preposition (``leader of the PUK``): it
+    qualifies another name and is not coordinated with the next."""
+    words = Words(text, max(0, start - 20), start)
+    k = len(words)
+    if k and words.low[k - 1] in vocab().determiners:
+        k -= 1
+    return k > 0 and words.low[k - 1] in vocab().prepositions_any
+
+
+def _distinct(draft: Draft, a: ActorDraft, b: ActorDraft) -> list[str] | None:
+    """``[a, b]`` unless they are one side (one actor, or one state under two names)."""
+    if a.id == b.id or len(_two_sides(draft, [a.id, b.id])) < 2:
+        return None
+    return [a.id, b.id]
 
 
 def place_of(draft: Draft, claim: Finding, sentence: Offsets) -> Offsets | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from ...draft import Draft, Offsets, QuoteDraft
 from ...rules import RuleBook
 from .status import Finding
+from .vocab import vocab
+from .words import Words
 
 __all__ = ["SOURCES", "Source", "source_of"]
 
@@ -24,6 +26,10 @@ class Source:
 
     who: str
     quote: str | None
+    mention: Offsets | None = None
+    """Where the quote names its speaker (``the army said``), if it does."""
+    words: tuple[Offsets, ...] = ()
+    """What the speaker says: the quote's segments, or a partial quote's whole clause."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class _Claim:
     sentence: Offsets
     quotes: tuple[QuoteDraft, ...]
 
+
+_GAP = 12  # characters between a cue and the claim it may govern ("announced the end")
 
 SOURCES: RuleBook[_Claim, Source] = RuleBook("ceasefire sources")
 
@@ -63,8 +71,10 @@ def _accuser(claim: _Claim) -> Source | None:
             subject = (s, e, actor.id)
     if subject is None:
         return None
-    quote = next((q.id for q in claim.quotes), None)
-    return Source(subject[2], quote)
+    quote = next(iter(claim.quotes), None)
+    if quote is None:
+        return Source(subject[2], None, subject[:2])
+    return Source(subject[2], quote.id, subject[:2], _content(quote))
 
 
 @SOURCES.rule(
@@ -77,7 +87,7 @@ def _quoted(claim: _Claim) -> Source | None:
     """Inside quotation marks: the quoted speaker's claim."""
     for q in claim.quotes:
         if q.kind != "indirect" and q.speaker is not None:
-            return Source(q.speaker, q.id)
+            return Source(q.speaker, q.id, q.speaker_mention, _content(q))
     return None
 
 
@@ -101,13 +111,13 @@ def _reported(claim: _Claim) -> Source | None:
         # "X announced a truce", "X announces end of truce": the cue is the claim's own act
         # (its object follows it at once), told by the narrator, not a report of it.
         and not t0 <= q.cue[0] < t1
-        and not q.cue[1] <= t0 <= q.cue[1] + 1
+        and not _is_act(claim.draft.text, q.cue, t0)
     ]
     if not reports:
         return None
     # Nested reports ("X said Y accused …"): the innermost, the one starting nearest the claim.
     q = max(reports, key=lambda r: (r.start if r.start <= t0 else -1, -len(r.segments)))
-    return Source(q.speaker or "narrator", q.id)
+    return Source(q.speaker or "narrator", q.id, q.speaker_mention, _content(q))
 
 
 @SOURCES.rule(
@@ -119,6 +129,27 @@ def _reported(claim: _Claim) -> Source | None:
 def _narrator(claim: _Claim) -> Source | None:
     """Anything else is the article's own voice (a quote with no known speaker is kept)."""
     return Source("narrator", claim.quotes[0].id if claim.quotes else None)
+
+
+def _content(quote: QuoteDraft) -> tuple[Offsets, ...]:
+    """The words a quote reports: its segments, or a partial quote's clause."""
+    return ((quote.start, quote.end),) if quote.kind == "partial" else quote.segments
+
+
+def _is_act(text: str, cue: Offsets, trigger: int) -> bool:
+    """Whether a cue right before the claim (a determiner apart) is itself the act on the
+    ceasefire (``announces end of truce``, ``agreed a truce``), not a plain report (``said``):
+    ``X announced the end of the truce`` is told by the narrator, ``Tass said talks were
+    under way`` is Tass's."""
+    if not cue[1] <= trigger <= cue[1] + _GAP:
+        return False
+    v = vocab()
+    gap = Words(text, cue[1], trigger)
+    if any(w not in v.determiners and w not in v.possessives for w in gap.low):
+        return False
+    words = Words(text, *cue)
+    tables = (v.object_verbs, v.frames, v.accuse, v.cease_verbs, v.nouns)
+    return any(t.match(words, 0) is not None for t in tables)
 
 
 def source_of(draft: Draft, finding: Finding, sentence: Offsets) -> Source:

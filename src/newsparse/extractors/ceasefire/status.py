@@ -576,6 +576,10 @@ def _skip_postmodifiers(words: Words, j: int, hi: int, v: Vocab) -> int:
                 return j  # "a truce before the rains begin": a clause of its own follows
             j = _skip_noun_phrase(words, j + 1, hi, v, lists=w in v.lex.roles.between)
             continue
+        aside = _attribution_aside(words, j, hi, v)
+        if aside > j:
+            j = aside  # "the truce, the army said, had collapsed"
+            continue
         if w == "," and j + 1 < hi and words.low[j + 1] in v.determiners:
             # "the truce, the latest of several, was agreed": an apposition between commas.
             end = _skip_postmodifiers(words, _skip_noun_phrase(words, j + 1, hi, v), hi, v)
@@ -583,6 +587,26 @@ def _skip_postmodifiers(words: Words, j: int, hi: int, v: Vocab) -> int:
                 j = end + 1
                 continue
         return j
+    return j
+
+
+_ASIDE = 12  # words an attribution between commas may hold ("…, the army's spokesman said, …")
+
+
+def _attribution_aside(words: Words, j: int, hi: int, v: Vocab) -> int:
+    """Skip an attribution set between commas (``, the army said,``, ``, according to
+    officials,``): the word after it, or ``j`` when there is none."""
+    if words.low[j] != ",":
+        return j
+    reported = False
+    for k in range(j + 1, min(hi, j + 2 + _ASIDE)):
+        w = words.low[k]
+        if w == ",":
+            return k + 1 if reported else j
+        if w in (".", ";", ":", "(", ")") or w in v.relatives:
+            return j
+        if w == "according" or v.reporting.match(words, k, k + 1) is not None:
+            reported = True
     return j
 
 
@@ -615,7 +639,8 @@ def _skip_noun_phrase(words: Words, j: int, hi: int, v: Vocab, *, lists: bool = 
             or w in v.possessives
             or _is_number(w)
             or w.endswith("'s")
-            or (lists and w in ("and", ",", "&") and k > j)
+            or (lists and w in ("and", "&") and k > j)
+            or (lists and w == "," and k > j and _attribution_aside(words, k, hi, v) == k)
         ):
             k += 1
         elif (

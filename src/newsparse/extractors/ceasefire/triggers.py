@@ -184,7 +184,13 @@ class Article:
 
     def _context(self) -> tuple[list[int], list[int]]:
         if self._armed is None or self._civil is None:
-            self._armed, self._civil = _context_words(self.draft.text)
+            armed, self._civil = _context_words(self.draft.text)
+            # An armed group the actors extractor found (the Houthis, the ELN) is armed
+            # conflict whatever its name.
+            groups = [
+                s for a in self.draft.actors if a.kind == "armed_group" for s, _, _ in a.mentions
+            ]
+            self._armed = sorted(armed + groups) if groups else armed
         return self._armed, self._civil
 
     def armed_between(self, lo: int, hi: int) -> int:
@@ -637,6 +643,15 @@ def _complaint(ctx: HeadContext) -> Offsets | None:
             return None
     start = i - 1 if i > 0 and words.low[i - 1] in v.determiners else i
     return words.span(start, i + 1)
+
+
+def complaint_verb(reading: Reading, span: Offsets) -> int | None:
+    """Offset of the verb making a complaint right before it (``made the allegations``,
+    ``lodged a complaint``), whose subject is the accuser."""
+    words = reading.words
+    k = words.at(span[0])
+    found = vocab().complain.match_before(words, k, max(0, k - 3))
+    return words.starts[found[0]] if found is not None else None
 
 
 def events_in(article: Article, reading: Reading) -> list[Offsets]:

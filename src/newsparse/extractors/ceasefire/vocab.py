@@ -124,6 +124,8 @@ class Vocab:
     launch: PhraseTable[Verb]
     """Verbs starting fighting (``launched an offensive``)."""
     complaints: frozenset[str]
+    complain: PhraseTable[Verb]
+    """``made`` in ``made the allegations``: the subject is the accuser."""
     monitors: PhraseTable[bool]
     deploy: PhraseTable[Verb]
     inclusion: PhraseTable[bool]
@@ -231,6 +233,7 @@ def vocab() -> Vocab:
         causative=PhraseTable(_verb_rows(lex.causative.verbs, "in_effect")),
         launch=PhraseTable(_verb_rows(lex.violence.launch, "violated")),
         complaints=frozenset(lex.violence.complaints),
+        complain=PhraseTable(_verb_rows(lex.violence.complain, "violated")),
         monitors=PhraseTable((w, True) for w in lex.anaphors.monitors),
         deploy=PhraseTable(_verb_rows(lex.anaphors.deploy, "monitored")),
         inclusion=PhraseTable((w, True) for w in lex.exclusion.inclusion),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
@@ -39,9 +40,18 @@ TRAIL_WINDOW = 220
 #: Tokens between a cue and the colon or comma introducing a quotation (``told reporters on
 #: Monday:``).
 _GAP_TOKENS = 12
+#: Words a quotation opening its sentence needs to read as someone's words without an
+#: attribution (fewer are names or scare quotes: ``“Fake news,” a term …``).
+_SAID_WORDS = 5
+#: Tokens between a cue and the comma and mark opening a quotation it introduces (``told
+#: reporters on Monday, “…``).
+_CLOSE_TOKENS = 6
+#: Words of a speaker read loosely after a cue (``said one of two guards who …``).
+_LOOSE_WORDS = 5
 _DASHES = ("—", "–", "―", "--")
 _ENDING = " \t.!?…)]”\"'’;"
 _CLOSING_PUNCT = ",.!?…—–-:;"
+_MARK_CHARS = "”\"’»'“"
 _CLAUSE_WORDS = frozenset(["that", "if", "whether", "because"])
 _TITLE_WORD = regex.compile(r"\p{Lu}|\d")
 
@@ -154,12 +164,29 @@ def cue_speaker(story: Story, cue: Cue, lo: int, hi: int) -> Phrase | None:
         return sentence_subject(story, sentence_start, cue.start)
     if before is not None:
         return before
+    antecedent = _antecedent_of(story, cue.start, lo)
+    if antecedent is not None:
+        return antecedent  # "a message that said, …"
     if _after_coordinator(story, lo, cue.start):
         return sentence_subject(story, sentence_start, cue.start)  # "X confirmed and said, …"
     after = phrase_after(story, _skip_space(text, cue.end, hi), hi)
     if after is not None and _ends_phrase(text, after.end, hi):
         return after
     return None
+
+
+_RELATIVES = ("that", "which", "who")
+
+
+def _antecedent_of(story: Story, pos: int, lo: int) -> Phrase | None:
+    """The phrase a relative pronoun right before ``pos`` stands for (``a message that``)."""
+    toks = story.tokens(max(lo, pos - 30), pos)
+    if not toks or toks[-1][2] not in _RELATIVES:
+        return None
+    end = toks[-1][0]
+    while end > lo and story.text[end - 1] in SPACE + ",":
+        end -= 1
+    return phrase_before(story, end, lo) if end > lo else None
 
 
 def verb_position(story: Story, cue: Cue) -> bool:
@@ -169,9 +196,12 @@ def verb_position(story: Story, cue: Cue) -> bool:
     toks = story.tokens(max(0, cue.start - 20), cue.start)
     if not toks:
         return True
-    cls = classify(toks[-1][2])
+    word = toks[-1][2]
+    cls = classify(word)
     if cls == "prep":
-        return toks[-1][2] == "to" or cue.sense.form == "ing"  # "after saying", "to say"
+        return word == "to" or cue.sense.form == "ing"  # "after saying", "to say"
+    if word in _RELATIVES:
+        return True  # "a message that said": a relative clause's verb
     return cls not in ("det", "poss")
 
 
@@ -337,14 +367,39 @@ def _cue_at(trail: Trail, pos: int) -> Cue | None:
 )
 def _cue_then_speaker(trail: Trail) -> Attribution | None:
     """A cue right after the mark, then the speaker: ``,” said X``."""
+    if not _punctuated(trail):
+        return None
     cue = _cue_at(trail, trail.start)
     if cue is None or cue.sense.phrase or cue.sense.form == "ing":
         return None
     text = trail.story.text
-    phrase = phrase_after(trail.story, _skip_space(text, cue.end, trail.hi), trail.hi)
-    if phrase is None or _verb_follows(trail.story, phrase.end, trail.hi):
+    start = _skip_space(text, cue.end, trail.hi)
+    phrase = phrase_after(trail.story, start, trail.hi)
+    if phrase is None:
+        # "said the designer, who …": any determiner and a few words closing the attribution
+        phrase = phrase_after(trail.story, start, trail.hi, loose=True)
+        if (
+            phrase is None
+            or len(text[phrase.start : phrase.end].split()) > _LOOSE_WORDS
+            or not _ends_phrase(text, phrase.end, trail.hi)
+        ):
+            return None
+    if _verb_follows(trail.story, phrase.end, trail.hi):
         return None
     return _attribution(phrase, cue, "cue then speaker", 0.9)
+
+
+def _punctuated(trail: Trail) -> bool:
+    """Whether punctuation closes the quoted words before their attribution, inside or right
+    after the mark (``“…,” said X``, ``“…”, said X``); quoted words running straight into a
+    verb are its subject (``“Blue Harbour Grill” proclaims the sign``)."""
+    text = trail.story.text
+    k = trail.close
+    while k > 0 and (text[k - 1] in _MARK_CHARS or text[k - 1] in SPACE):
+        k -= 1  # past the marks (and the spaces of tokenised text: `` , " he said``)
+    before = text[k - 1 : k]
+    after = text[trail.close : trail.close + 2].strip(SPACE)[:1]
+    return before in _CLOSING_PUNCT or after in (",", "—", "–", "-")
 
 
 def _verb_follows(story: Story, pos: int, hi: int) -> bool:
@@ -353,7 +408,10 @@ def _verb_follows(story: Story, pos: int, hi: int) -> bool:
     if not toks:
         return False
     word, at = toks[0][2], toks[0][0]
-    return classify(word) == "adverb" or word == "that" or bool(story.cues_in(at, at + 1))
+    if classify(word) == "adverb" or word == "that":
+        return True
+    # a participle after a phrase describes it ("the base chief known as Bob")
+    return any(c.sense.form != "participle" for c in story.cues_in(at, at + 1))
 
 
 def _predicate_follows(story: Story, phrase: Phrase, hi: int) -> bool:
@@ -377,11 +435,16 @@ def _predicate_follows(story: Story, phrase: Phrase, hi: int) -> bool:
 def _speaker_then_cue(trail: Trail) -> Attribution | None:
     """The speaker right after the mark, then a cue: ``,” X said``, ``,” he added``, ``,” X,
     the head of Y, said``, ``,” one shopper wrote``."""
+    if not _punctuated(trail):
+        return None
     text = trail.story.text
-    cues = [c for c in trail.story.cues_in(trail.start + 1, trail.hi) if _closes_trail(c)]
+    story = trail.story
+    cues = [c for c in story.cues_in(trail.start + 1, trail.hi) if _closes_trail(story, c)]
     if not cues:
         return None
     phrase = phrase_after(trail.story, trail.start, cues[0].start, loose=True)
+    if phrase is None or phrase.end < cues[0].start - 1:
+        phrase = _words_before(story, trail.start, cues[0].start) or phrase
     if phrase is None or phrase.start != trail.start:
         return None
     pos = _past_parenthesis(text, phrase.end, trail.hi)
@@ -395,8 +458,54 @@ def _speaker_then_cue(trail: Trail) -> Attribution | None:
     return None
 
 
-def _closes_trail(cue: Cue) -> bool:
-    return not cue.sense.phrase and cue.sense.form != "ing"
+#: Tokens of a description read whole between a quotation and its cue.
+_DESCRIPTION_TOKENS = 8
+_DESCRIPTION_CLASSES = frozenset(
+    ["det", "number", "poss", "name", "title", "noun", "generic", "word", "dot", "prep"]
+)
+
+
+def _words_before(story: Story, start: int, end: int) -> Phrase | None:
+    """All the words between a quotation and its cue as a description of the speaker, when
+    they read as one noun phrase (``,” the progressive heavyweights wrote``, ``,” a staffer in
+    the room wondered``): a few words opened by a determiner or a name, no punctuation, no
+    verb; the head is the word before the first preposition, else the last."""
+    toks = story.tokens(start, end)
+    if not toks or len(toks) > _DESCRIPTION_TOKENS:
+        return None
+    if classify(toks[0][2]) not in ("det", "number", "poss", "name", "title"):
+        return None
+    head = len(toks) - 1
+    for k, (_, _, word) in enumerate(toks):
+        cls = classify(word)
+        if cls not in _DESCRIPTION_CLASSES or (cls == "word" and _verb_like(word)):
+            return None
+        if cls == "prep" and head == len(toks) - 1:
+            head = k - 1
+    if head < 1 or classify(toks[head][2]) in ("det", "prep", "poss", "dot"):
+        return None
+    word = toks[head][2]
+    kind: Literal["name", "description"] = "name" if classify(word) == "name" else "description"
+    first = toks[0][2].lower()
+    return Phrase(
+        toks[0][0],
+        toks[-1][1],
+        kind,
+        toks[0][0] if kind == "description" else toks[head][0],
+        toks[head][1],
+        word.lower(),
+        definite=first in ("the", "this", "that"),
+    )
+
+
+def _verb_like(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("ed")) or word in words().cues
+
+
+def _closes_trail(story: Story, cue: Cue) -> bool:
+    """Whether a cue can close an attribution after a quotation: a finite verb, not a noun
+    (``,” the report concluded``: ``report`` is no cue there)."""
+    return not cue.sense.phrase and cue.sense.form != "ing" and verb_position(story, cue)
 
 
 def _past_parenthesis(text: str, pos: int, hi: int) -> int:
@@ -589,7 +698,7 @@ class _Finder:
             attribution = trail or self._colon_before(first.open)
             if attribution is not None:
                 self._direct(segments, attribution)
-            elif ends and not self._names_only(group, lead):
+            elif (ends or self._reads_as_said(segments)) and not self._names_only(group, lead):
                 self._alone(segments, group)
             elif not ends:
                 self._embedded(group, lead)
@@ -597,7 +706,7 @@ class _Finder:
         intro = intros.first(lead)
         if (
             intro is not None
-            and self._introduced(intro[0].name, segments, ends, trail)
+            and self._introduced(intro[0].name, intro[1], segments, ends, trail)
             and (intro[0].name != "cue before mark" or not self._names_only(group, lead))
         ):
             self._direct(segments, intro[1])
@@ -618,7 +727,12 @@ class _Finder:
         return found[1] if found else None
 
     def _introduced(
-        self, rule: str, segments: list[Offsets], ends: bool, trail: Attribution | None
+        self,
+        rule: str,
+        intro: Attribution,
+        segments: list[Offsets],
+        ends: bool,
+        trail: Attribution | None,
     ) -> bool:
         """Whether an introduced quotation is direct: it ends its sentence, has its own
         attribution, follows a colon, or reads as a sentence of its own (``joked, “You’re
@@ -630,7 +744,41 @@ class _Finder:
             return upper and (ends or last in ".!?")
         if ends or trail is not None or rule.startswith("colon"):
             return True
+        if (
+            rule == "comma after cue"
+            and upper
+            and self._close_to_cue(intro, segments[0][0])
+            and self._set_off(segments[-1][1])
+        ):
+            return True  # "He said, “Donald Trump will build the wall” - at which point …"
         return last in ",!?" or (last == "." and upper)
+
+    def _set_off(self, end: int) -> bool:
+        """Whether a dash, a comma or a bracket follows the quoted words (their sentence
+        goes on around them, not through them: ``“…” from the ministry`` is a fragment)."""
+        k = end
+        text = self.text
+        while k < len(text) and k < end + 3 and text[k] in "”\"’»' ":
+            k += 1
+        return text[k : k + 1] in ("-", "—", "–", ",", ";", "(")
+
+    def _close_to_cue(self, intro: Attribution, start: int) -> bool:
+        """Whether at most a listener or an adjunct of a few words stands between the cue and
+        the quotation (``told reporters, “…``), not a clause (``said she can't tell why the
+        book, “…``)."""
+        if intro.cue is None:
+            return False
+        return len(self.story.tokens(intro.cue[1], start)) <= _CLOSE_TOKENS
+
+    def _reads_as_said(self, segments: list[Offsets]) -> bool:
+        """Whether a quotation opening its sentence with no attribution found reads as
+        someone's words: a few words or more closed by their own punctuation inside the marks
+        (``“They are not coming back,” the man by the gate``), not a scare quote."""
+        text = self.text
+        s, e = segments[0][0], segments[-1][1]
+        if text[e - 1] not in ",!?" or not text[s].isupper():
+            return False
+        return sum(len(text[a:b].split()) for a, b in segments) >= _SAID_WORDS
 
     def _mid_trail(self, group: list[Passage]) -> Attribution | None:
         """The attribution interrupting a quotation (``“…,” he said, “…”``)."""

@@ -121,7 +121,7 @@ def _classify_word(word: str, w: Words) -> TokenClass:
     if low in w.determiners or low in w.possessives:
         return "det"
     if word[0].isdigit():
-        return "number"
+        return "noun" if word.endswith("-old") else "number"  # "the 46-year-old"
     if word[0].isupper():
         return _classify_capitalised(word, low, w)
     if word.endswith(("’s", "'s")):
@@ -599,6 +599,8 @@ def _np_right(toks: list[Token], i: int) -> int:
     j = i
     n = len(toks)
     last_head = -1
+    if j + 2 < n and toks[j + 1][2] == "of" and classify(toks[j][2]) in ("det", "number"):
+        j += 2  # "one of two witnesses", "many of his aides"
     if j < n and classify(toks[j][2]) == "det":
         j += 1
     gap = False  # a verb after a name: only a noun may head the phrase on
@@ -658,6 +660,11 @@ def _loose(toks: list[Token]) -> Phrase | None:
     ``one``/``another`` (``read one``)."""
     if classify(toks[0][2]) != "det":
         return None
+    if len(toks) > 2 and toks[1][2] == "of":
+        # "one of two guards": the words after the quantifier describe who
+        rest = _loose(toks[2:]) if classify(toks[2][2]) == "det" else None
+        if rest is not None:
+            return replace(rest, start=toks[0][0])
     word = toks[0][2].lower()
     if word in ("one", "another", "others") and (len(toks) == 1 or not toks[1][2][0].isalnum()):
         s, e = toks[0][0], toks[0][1]

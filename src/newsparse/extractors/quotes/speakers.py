@@ -255,6 +255,12 @@ class Resolver:
             known = self._earlier(phrase)
             if known is None and head in w.body_nouns and head not in w.document_nouns:
                 known = self._named_body(phrase)
+            if known is None and _epithet(self.text, phrase) and not w.is_noun_head(head):
+                # a guess from nearness alone: the quote gets the person, the actor table
+                # gets no coreference claim it cannot back
+                person = self._nearest_person(phrase.start)
+                if person is not None:
+                    return person, 0.5
             if known is not None:
                 known.add_mention(phrase.start, phrase.end, "description")
                 return known, 0.65
@@ -273,6 +279,13 @@ class Resolver:
             if e <= phrase.end and (best is None or s == phrase.start):
                 best = actor
         return best
+
+    def _nearest_person(self, pos: int) -> ActorDraft | None:
+        """The person a pronoun at ``pos`` would most likely stand for, of either gender."""
+        for actor in self._candidates(pos):
+            if actor.kind == "person":
+                return actor
+        return None
 
     def _earlier(self, phrase: Phrase) -> ActorDraft | None:
         """The actor a definite description names again: a person titled so (``the minister``
@@ -493,6 +506,26 @@ def _description_end(text: str, phrase: Phrase) -> int:
         if word.lower().strip(".,’'") == phrase.head_word:
             return pos
     return phrase.end
+
+
+def _epithet(text: str, phrase: Phrase) -> bool:
+    """Whether a description reads as an epithet for someone named before: ``the``, a few
+    words naming no known role, singular (``the 46-year-old``, ``the billionaire business
+    mogul``), not a body or a group."""
+    words_ = text[phrase.start : phrase.end].split()
+    if len(words_) < 2 or words_[0].lower() != "the" or phrase.of is not None:
+        return False
+    last = words_[-1]
+    w = words()
+    if (
+        not last.islower()
+        or last.endswith("s")
+        or last in w.document_nouns
+        or last in w.media_nouns
+    ):
+        return False  # "the new Democratic", "the officials", "the note", "the state radio"
+    # a bare "the radio" is a thing as often as a person: an age or a qualified head it needs
+    return len(words_) >= 3 or last.endswith("-old")
 
 
 def _description_key(text: str) -> str:

@@ -402,6 +402,12 @@ def _punctuated(trail: Trail) -> bool:
     return before in _CLOSING_PUNCT or after in (",", "—", "–", "-")
 
 
+def _opens_aside(lead: str) -> bool:
+    """Whether the words before a quotation end by opening an aside, a bracket or a spaced
+    dash (``the reaction — “…,” one aide said — was``): the quotation starts a clause there."""
+    return lead.endswith("(") or (lead[-1:] in "—–-" and lead[-2:-1] in SPACE)
+
+
 def _verb_follows(story: Story, pos: int, hi: int) -> bool:
     """Whether a verb follows a phrase (``said Smith was …``: Smith is no speaker then)."""
     toks = story.tokens(pos, min(hi, pos + 40))
@@ -702,6 +708,9 @@ class _Finder:
                 self._alone(segments, group)
             elif not ends:
                 self._embedded(group, lead)
+            return
+        if trail is not None and trail.cue is not None and _opens_aside(lead_text):
+            self._direct(segments, trail)  # "… (“I want out,” wrote one reader) …"
             return
         intro = intros.first(lead)
         if (

@@ -751,6 +751,10 @@ class _Finder:
         upper = text[segments[0][0]].isupper()
         if rule == "cue before mark":
             return upper and (ends or last in ".!?")
+        if rule == "comma after cue" and not upper and trail is None and self._spoken(intro):
+            # a quoted sentence opens with a capital; a lowercase one finishes the reporter's
+            # sentence (``That, the board said, “would be unwise.”``): a fragment
+            return False
         if ends or trail is not None or rule.startswith("colon"):
             return True
         if (
@@ -761,6 +765,12 @@ class _Finder:
         ):
             return True  # "He said, “Donald Trump will build the wall” - at which point …"
         return last in ",!?" or (last == "." and upper)
+
+    def _spoken(self, intro: Attribution) -> bool:
+        """Whether an introduction's cue is a verb of speech (``said``, not ``shows``)."""
+        if intro.cue is None:
+            return False
+        return any(c.sense.speech for c in self.story.cues_in(intro.cue[0], intro.cue[0] + 1))
 
     def _set_off(self, end: int) -> bool:
         """Whether a dash, a comma or a bracket follows the quoted words (their sentence

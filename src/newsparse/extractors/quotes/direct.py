@@ -750,7 +750,8 @@ class _Finder:
         last = text[segments[-1][1] - 1]
         upper = text[segments[0][0]].isupper()
         if rule == "cue before mark":
-            return upper and (ends or last in ".!?")
+            # "X said “I saw nothing,” she said." repeats the attribution after a whole quote
+            return upper and (ends or last in ".!?" or (trail is not None and last == ","))
         if rule == "comma after cue" and not upper and trail is None and self._spoken(intro):
             # a quoted sentence opens with a capital; a lowercase one finishes the reporter's
             # sentence (``That, the board said, “would be unwise.”``): a fragment

@@ -34,16 +34,13 @@ def _work() -> regex.Pattern[str]:
     )
 
 
-@cache
-def _any_work() -> regex.Pattern[str]:
-    return regex.compile(r"(?i)\b\L<works>\b", works=cues().work_nouns)
-
-
 def titles_of_works(st: State) -> None:
     """Mark the names inside titles of works as ``misc`` (not actors)."""
     text = st.text
-    if _any_work().search(text) is None:
-        return  # most articles name no work: one search settles it
+    # casefold, not lower: the pattern's (?i) also matches the Kelvin sign and the long s
+    folded = text.casefold()
+    if not any(w in folded for w in cues().work_nouns):
+        return  # most articles name no work: a few substring searches in C settle it
     spans = []
     for m in _work().finditer(text):
         g = "plain" if m.group("plain") is not None else "quoted"

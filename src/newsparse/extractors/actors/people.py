@@ -54,8 +54,10 @@ class _Bodies:
 def _office_between(text: str, bodies: _Bodies, person: ActorDraft, it: Item) -> None:
     """A lower-case office between a body and the name: ``Hamas spokesman Hazem Qassem``."""
     titles = gazetteer().titles_lower
-    i = bisect.bisect_left(bodies.ends, it.start - 40)
-    for e in bodies.ends[i:]:
+    ends = bodies.ends
+    # by index, not over a slice: a slice copies every later end, once per person
+    for i in range(bisect.bisect_left(ends, it.start - 40), len(ends)):
+        e = ends[i]
         if e >= it.start:
             break
         between = " ".join(text[e : it.start].split()).lower().rstrip(".")

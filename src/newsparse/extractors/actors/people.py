@@ -16,10 +16,13 @@ from .linker import Linker
 
 __all__ = ["affiliations", "described_people"]
 
-_AFTER_TITLE = regex.compile(
-    r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
-    r"(?=[ \t]*(?:[,–—\-]|\b(?:of|for|at|to|said)\b|$))"
-)
+@cache
+def _after_title() -> regex.Pattern[str]:
+    return regex.compile(
+        r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
+        r"(?=[ \t]*(?:[,–—\-]|\b\L<stops>\b|$))",
+        stops=cues().after_title_stops,
+    )
 
 
 @cache
@@ -70,7 +73,7 @@ def _office_between(text: str, bodies: _Bodies, person: ActorDraft, it: Item) ->
 
 def _title_after(text: str, bodies: _Bodies, person: ActorDraft, it: Item) -> None:
     """``X, the UN spokesman``, ``X, chief negotiator – Syrian opposition``."""
-    m = _AFTER_TITLE.match(text, it.end, it.end + 80)
+    m = _after_title().match(text, it.end, it.end + 80)
     if not m:
         return
     titles = gazetteer().titles_lower

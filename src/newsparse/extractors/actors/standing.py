@@ -144,15 +144,19 @@ def _longer_title(person: ActorDraft, title: str) -> None:
     person.titles = (*kept, title)
 
 
-_AT = regex.compile(
-    r"\b(?:at|in|inside|outside|to|into|near)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$", regex.I
-)
+@cache
+def _at() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\b\L<preps>[ \t\u00a0]+(?:the[ \t\u00a0]+)?$",
+        regex.I,
+        preps=cues().venue_prepositions,
+    )
 
 
 def _at_venue(text: str, start: int, building: bool) -> bool:
     """Whether a mention follows ``at the`` (any seat) or ``in``/``outside``/``to`` (a
     building, not an assembly: ``in Congress`` is the body)."""
-    m = _AT.search(text, max(0, start - 16), start)
+    m = _at().search(text, max(0, start - 16), start)
     if m is None:
         return False
     return building or m.group().split()[0].lower() == "at"

@@ -17,7 +17,7 @@ from .items import State
 __all__ = ["titles_of_works"]
 
 _H = r"[ \t\u00a0]"
-_SMALL = r"(?:of|the|in|and|for|a|an|to|on|at|by|with|from|or)"
+_SMALL = r"\L<small>"  # lower-case words inside a title (data: title_small_words)
 _WORD = r"(?:\p{Lu}|\p{N})[\p{L}\p{N}'’\-]*"
 _TITLE_CASE = rf"{_WORD}(?:(?:{_H}+|:{_H}+)(?:{_SMALL}{_H}+){{0,3}}{_WORD}){{0,14}}"
 
@@ -31,6 +31,7 @@ def _work() -> regex.Pattern[str]:
         rf"(?:{_H}+(?P<plain>{_TITLE_CASE})"
         rf"|[^.!?\n“”\"]{{0,60}}?[“\"](?P<quoted>[^”\"\n]{{1,160}})[”\"])",
         works=cues().work_nouns,
+        small=cues().title_small_words,
     )
 
 

@@ -82,6 +82,30 @@ def _many_actors(size: int) -> str:
     return "".join(out)
 
 
+_SYLLABLES = ("ba", "ko", "ri", "mu", "te", "la", "si", "no")
+
+
+def _shared_names(size: int) -> str:
+    """About ``size`` characters of people who share one surname and bodies whose names share
+    their last words, each new: finding a person or body by surname or by ending must not scan
+    everyone met before."""
+    out: list[str] = []
+    n = 0
+    i = 0
+    while n < size:
+        digits, k = [], i
+        while True:
+            digits.append(_SYLLABLES[k % 8])
+            k //= 8
+            if not k:
+                break
+        given = "".join(digits).capitalize()
+        out.append(f"General {given} Brandauer met the {given} Relief Council. ")
+        n += len(out[-1])
+        i += 1
+    return "".join(out)
+
+
 # An article dense in ceasefire claims, one a clause (issue 17).
 _DENSE_CLAIMS = "the rebels would not reject any ceasefire and "
 
@@ -90,6 +114,8 @@ def _text(kind: str, size: int) -> str:
     """About ``size`` characters of one kind of text."""
     if kind == "many_actors":
         return _many_actors(size)
+    if kind == "shared_names":
+        return _shared_names(size)
     if kind == "dense_claims":
         return "Intro. " + _DENSE_CLAIMS * (size // len(_DENSE_CLAIMS)) + "."
     unit = _KINDS[kind]
@@ -118,7 +144,7 @@ def _lines_run(fn: Callable[[], Any]) -> int:
     return count
 
 
-@pytest.mark.parametrize("kind", [*sorted(_KINDS), "many_actors", "dense_claims"])
+@pytest.mark.parametrize("kind", [*sorted(_KINDS), "many_actors", "shared_names", "dense_claims"])
 def test_work_grows_linearly(kind: str) -> None:
     small, large = _text(kind, 6_000), _text(kind, 24_000)
     # Compile the lazy patterns outside the count, and fill the actors extractor's cache of

@@ -8,10 +8,10 @@ from typing import Any
 import pluggy
 import pytest
 
+from ._isolation import MakePluginManager, ParseWith, isolated_plugin_manager, warm_up
 from .api import parse
 from .checks import assert_article_consistent
 from .models import Article
-from .testing import MakePluginManager, ParseWith, isolated_plugin_manager, warm_up
 
 __all__ = ["newsparse_parse", "newsparse_pm"]
 

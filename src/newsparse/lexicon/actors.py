@@ -148,6 +148,14 @@ class ActorCues(DataFile):
     work_nouns: Words
     """Words after which a title-case name or a quotation is the title of a work (``the book
     …``, ``a report titled …``): the names in it are no actors."""
+    title_small_words: Words
+    """Short words a title-case name of a work may hold in lower case (``The Arc of Business``)."""
+    venue_prepositions: Words
+    """Prepositions that make the body named after them a venue (``at the Kremlin``)."""
+    workplace_prepositions: Words
+    """Prepositions between a role and the body it is held at (``analyst at``, ``fellow with``)."""
+    after_title_stops: Words
+    """Words that end a role written after a name (``X, the head of``, ``X, the envoy, said``)."""
     anaphor_heads: dict[str, Words]
     """Nouns that, after ``the``, point back to the last body of one of these kinds named
     before (``the group``: an armed or political group, or an organisation)."""

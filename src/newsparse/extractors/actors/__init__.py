@@ -85,9 +85,12 @@ def _analysed(text: str, s: int, e: int, sent: tuple[int, int], key: _RunKey) ->
     return templates
 
 
-def _scan_sentence(
-    st: State, sent: tuple[int, int], memo: dict[tuple[str, bool, bool], list[Item]]
-) -> None:
+_Memo = dict[tuple[str, bool, bool], tuple[int, int, int]]
+"""Runs met so far in the article: where the first one starts, and the slice of ``st.items``
+its items took (a later run of the same words copies them, shifted)."""
+
+
+def _scan_sentence(st: State, sent: tuple[int, int], memo: _Memo) -> None:
     text = st.text
     never = never_names()
     caps = caps_sentence(text, *sent)
@@ -106,13 +109,18 @@ def _scan_sentence(
         ):
             continue  # "The", "However": the commonest runs, settled without analysis
         key = (chunk, opening, caps)
-        templates = memo.get(key)
-        if templates is None:
+        items = st.items
+        seen = memo.get(key)
+        if seen is None:
             said = said_after(text, e0, sent[1])
-            templates = _analysed(text, s0, e0, sent, (*key, said))
-            memo[key] = templates
-        for t in templates:
-            st.items.append(t.shifted(s0))
+            first = len(items)
+            items.extend(t.shifted(s0) for t in _analysed(text, s0, e0, sent, (*key, said)))
+            memo[key] = (s0, first, len(items))
+        else:
+            # copies of the first run's items, untouched until every sentence is scanned: the
+            # memo holds three numbers per run, not a second copy of its items
+            s_first, lo, hi = seen
+            items.extend(items[i].shifted(s0 - s_first) for i in range(lo, hi))
 
 
 _SURE = 0.75
@@ -199,7 +207,7 @@ def find_actors(draft: Draft) -> None:
     """Find actors and places and link their mentions."""
     text = draft.text
     st = State(draft=draft, text=text)
-    memo: dict[tuple[str, bool, bool], list[Item]] = {}
+    memo: _Memo = {}
     sentences = list(draft.sentences) or ([(0, len(text))] if text.strip() else [])
     credits = credit_lines(text, sentences)
     st.sports = results_lines(text, sentences)

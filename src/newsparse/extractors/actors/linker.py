@@ -12,6 +12,9 @@ from ...lexicon.english import english
 
 __all__ = ["Linker", "person_tokens"]
 
+_Entry = tuple[int, ActorDraft]
+"""A person in a name index: the number of the indexing that put them there, and the person."""
+
 
 @cache
 def _particle() -> regex.Pattern[str]:
@@ -37,6 +40,25 @@ def person_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_ENDING_WORDS = 6
+"""The longest ending of an organisation's name that is indexed, in words."""
+
+
+def _endings(name: str) -> list[str]:
+    """The endings of ``name`` that start after a space and hold two to six words, shortest
+    first: ``Relief Council`` … ``Red Cross Relief Council`` for ``the Red Cross Relief
+    Council``."""
+    out = []
+    pos = name.rfind(" ")
+    words = 1
+    while pos >= 0 and words < _ENDING_WORDS:
+        pos = name.rfind(" ", 0, pos)
+        words += 1
+        if pos >= 0:
+            out.append(name[pos + 1 :])
+    return out
+
+
 class Linker:
     """Build one actor or place per real-world entity from the labelled items."""
 
@@ -45,12 +67,19 @@ class Linker:
         self.text = draft.text
         self.countries: dict[str, ActorDraft] = {}
         self.orgs: dict[str, ActorDraft] = {}
+        self._org_endings: dict[str, list[str]] = {}
+        """Organisation names by each of their endings of two to six words (``org_ending``)."""
         self.people: list[ActorDraft] = []
         self.places: dict[str, PlaceDraft] = {}
         self.abbrev: dict[str, ActorDraft] = {}
         self.groups: dict[tuple[str, str | None], ActorDraft] = {}
         self._tokens: dict[int, tuple[str, ...]] = {}
-        self._by_last: dict[str, list[ActorDraft]] = {}
+        self._by_last: dict[str, list[_Entry]] = {}
+        self._by_last_first: dict[tuple[str, str], list[_Entry]] = {}
+        self._by_last_alone: dict[str, list[_Entry]] = {}
+        self._seq = 0
+        self._indexed: dict[int, int] = {}
+        """The number of each person's latest indexing: older index entries are stale."""
         self._by_first: dict[str, list[ActorDraft]] = {}
         self.sides: list[ActorDraft] = []
         """Named groups the article also describes as rebels or separatists."""
@@ -72,6 +101,8 @@ class Linker:
         if a is None:
             a = self.draft.add_actor(name, kind or "organization", country=iso)
             self.orgs[name] = a
+            for ending in _endings(name):
+                self._org_endings.setdefault(ending, []).append(name)
         return a
 
     def org_ending(self, name: str) -> ActorDraft | None:
@@ -80,7 +111,12 @@ class Linker:
         if " " not in name:
             return None
         tail = " " + name
-        found = {id(a): a for n, a in self.orgs.items() if n.endswith(tail)}
+        # the names indexed under this name's ending (a scan of every organisation per call
+        # made articles dense in names quadratic); longer names are checked word for word
+        ending = _endings(tail)[-1]
+        orgs = self.orgs
+        longer = self._org_endings.get(ending, ())
+        found = {id(orgs[n]): orgs[n] for n in longer if n.endswith(tail)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def place(self, name: str, iso: str | None) -> PlaceDraft:
@@ -100,8 +136,15 @@ class Linker:
         """(Re)index a person under the last token of their current name."""
         toks = person_tokens(a.name)
         self._tokens[id(a)] = toks
+        self._seq += 1
+        seq = self._indexed[id(a)] = self._seq
         if toks:
-            self._by_last.setdefault(toks[-1], []).append(a)
+            entry = (seq, a)
+            self._by_last.setdefault(toks[-1], []).append(entry)
+            if len(toks) == 1:
+                self._by_last_alone.setdefault(toks[-1], []).append(entry)
+            else:
+                self._by_last_first.setdefault((toks[-1], toks[0]), []).append(entry)
         if len(toks) >= 2:
             self._by_first.setdefault(toks[0], []).append(a)
 
@@ -124,14 +167,32 @@ class Linker:
         toks = person_tokens(name)
         if not toks:
             return None
-        for p in reversed(self._by_last.get(toks[-1], ())):
-            ptoks = self._tokens[id(p)]
-            if not ptoks or ptoks[-1] != toks[-1]:
-                continue  # indexed under a name the person no longer has
-            if toks == ptoks or len(toks) == 1 or toks[0] == ptoks[0] or len(ptoks) == 1:
-                return p
+        last = toks[-1]
         if len(toks) == 1:
+            # the person last indexed under this last word
+            found = self._latest(self._by_last.get(last))
+            if found is not None:
+                return found[1]
             return self._first_name_only(name, toks[0], titled)
+        # the person last indexed under this last word whose first word agrees or whose name
+        # is that one word: the later of the two indexes' latest entries
+        same = self._latest(self._by_last_first.get((last, toks[0])))
+        alone = self._latest(self._by_last_alone.get(last))
+        if same is None or (alone is not None and alone[0] > same[0]):
+            same = alone
+        return None if same is None else same[1]
+
+    def _latest(self, entries: list[_Entry] | None) -> _Entry | None:
+        """The last entry of an index list that is still current; stale ones at its end (the
+        person was indexed again since, under a new name) are dropped for good."""
+        if not entries:
+            return None
+        indexed = self._indexed
+        while entries:
+            seq, p = entries[-1]
+            if indexed[id(p)] == seq:
+                return entries[-1]
+            entries.pop()
         return None
 
     def _first_name_only(self, name: str, key: str, titled: bool) -> ActorDraft | None:

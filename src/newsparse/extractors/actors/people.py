@@ -16,10 +16,13 @@ from .linker import Linker
 
 __all__ = ["affiliations", "described_people"]
 
-_AFTER_TITLE = regex.compile(
-    r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
-    r"(?=[ \t]*(?:[,–—\-]|\b(?:of|for|at|to|said)\b|$))"
-)
+@cache
+def _after_title() -> regex.Pattern[str]:
+    return regex.compile(
+        r"[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?([\p{L} \-]{2,40}?)"
+        r"(?=[ \t]*(?:[,–—\-]|\b\L<stops>\b|$))",
+        stops=cues().after_title_stops,
+    )
 
 
 @cache
@@ -54,8 +57,10 @@ class _Bodies:
 def _office_between(text: str, bodies: _Bodies, person: ActorDraft, it: Item) -> None:
     """A lower-case office between a body and the name: ``Hamas spokesman Hazem Qassem``."""
     titles = gazetteer().titles_lower
-    i = bisect.bisect_left(bodies.ends, it.start - 40)
-    for e in bodies.ends[i:]:
+    ends = bodies.ends
+    # by index, not over a slice: a slice copies every later end, once per person
+    for i in range(bisect.bisect_left(ends, it.start - 40), len(ends)):
+        e = ends[i]
         if e >= it.start:
             break
         between = " ".join(text[e : it.start].split()).lower().rstrip(".")
@@ -68,7 +73,7 @@ def _office_between(text: str, bodies: _Bodies, person: ActorDraft, it: Item) ->
 
 def _title_after(text: str, bodies: _Bodies, person: ActorDraft, it: Item) -> None:
     """``X, the UN spokesman``, ``X, chief negotiator – Syrian opposition``."""
-    m = _AFTER_TITLE.match(text, it.end, it.end + 80)
+    m = _after_title().match(text, it.end, it.end + 80)
     if not m:
         return
     titles = gazetteer().titles_lower

@@ -38,11 +38,26 @@ def _role_before() -> regex.Pattern[str]:
         rf"(?:^|(?P<comma>,){h}*|[(—–]{h}*|\b(?:is|was){h}+(?:now{h}+|also{h}+)?)"
         rf"(?:(?:a|an|the){h}+)?"
         rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
-        rf"(?:of|at|with|for|from|in){h}+(?:the{h}+)?"
-        rf"(?:[\p{{L}}\p{{N}}]+(?:-[\p{{L}}]+)+{h}+){{0,2}}"  # "Berlin-based", "now-shuttered"
-        # "Cornell University's": the body's parent in the possessive
-        rf"(?:(?:\p{{Lu}}[^\s,;:]*{h}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{h}+)?$"
+        rf"{_TAIL}$",
+        preps=cues().workplace_prepositions,
     )
+
+
+_H = r"[ \t\u00a0]"
+_TAIL = (
+    rf"\L<preps>{_H}+(?:the{_H}+)?"
+    rf"(?:[\p{{L}}\p{{N}}]+(?:-[\p{{L}}]+)+{_H}+){{0,2}}"  # "Berlin-based", "now-shuttered"
+    # "Cornell University's": the body's parent in the possessive
+    rf"(?:(?:\p{{Lu}}[^\s,;:]*{_H}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{_H}+)?"
+)
+"""What ends the text before a body named as a workplace: ``of``/``at``/``with`` …"""
+
+
+@cache
+def _tail_before() -> regex.Pattern[str]:
+    """The end of :func:`_role_before` alone, matched right to left from the name: most names
+    have no preposition before them, and one anchored attempt tells."""
+    return regex.compile(rf"(?r)\b{_TAIL}$", preps=cues().workplace_prepositions)
 
 
 def _media(text: str, name: str, end: int) -> bool:
@@ -69,6 +84,8 @@ class _Sentences:
 def _role_at(text: str, start: int, lo: int) -> regex.Match[str] | None:
     """The apposed role in ``text[lo:start]``, before a mention, if its words name a role of
     somebody quoted for what they know (match offsets are relative to ``lo``)."""
+    if _tail_before().search(text, lo, start) is None:
+        return None  # no "at"/"of"/"with" before the name: the full pattern cannot match
     m = _role_before().search(text[lo:start])
     if m is None:
         return None
@@ -128,15 +145,19 @@ def _longer_title(person: ActorDraft, title: str) -> None:
     person.titles = (*kept, title)
 
 
-_AT = regex.compile(
-    r"\b(?:at|in|inside|outside|to|into|near)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$", regex.I
-)
+@cache
+def _at() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\b\L<preps>[ \t\u00a0]+(?:the[ \t\u00a0]+)?$",
+        regex.I,
+        preps=cues().venue_prepositions,
+    )
 
 
 def _at_venue(text: str, start: int, building: bool) -> bool:
     """Whether a mention follows ``at the`` (any seat) or ``in``/``outside``/``to`` (a
     building, not an assembly: ``in Congress`` is the body)."""
-    m = _AT.search(text, max(0, start - 16), start)
+    m = _at().search(text, max(0, start - 16), start)
     if m is None:
         return False
     return building or m.group().split()[0].lower() == "at"

@@ -17,7 +17,7 @@ from .items import State
 __all__ = ["titles_of_works"]
 
 _H = r"[ \t\u00a0]"
-_SMALL = r"(?:of|the|in|and|for|a|an|to|on|at|by|with|from|or)"
+_SMALL = r"\L<small>"  # lower-case words inside a title (data: title_small_words)
 _WORD = r"(?:\p{Lu}|\p{N})[\p{L}\p{N}'’\-]*"
 _TITLE_CASE = rf"{_WORD}(?:(?:{_H}+|:{_H}+)(?:{_SMALL}{_H}+){{0,3}}{_WORD}){{0,14}}"
 
@@ -31,19 +31,17 @@ def _work() -> regex.Pattern[str]:
         rf"(?:{_H}+(?P<plain>{_TITLE_CASE})"
         rf"|[^.!?\n“”\"]{{0,60}}?[“\"](?P<quoted>[^”\"\n]{{1,160}})[”\"])",
         works=cues().work_nouns,
+        small=cues().title_small_words,
     )
-
-
-@cache
-def _any_work() -> regex.Pattern[str]:
-    return regex.compile(r"(?i)\b\L<works>\b", works=cues().work_nouns)
 
 
 def titles_of_works(st: State) -> None:
     """Mark the names inside titles of works as ``misc`` (not actors)."""
     text = st.text
-    if _any_work().search(text) is None:
-        return  # most articles name no work: one search settles it
+    # casefold, not lower: the pattern's (?i) also matches the Kelvin sign and the long s
+    folded = text.casefold()
+    if not any(w in folded for w in cues().work_nouns):
+        return  # most articles name no work: a few substring searches in C settle it
     spans = []
     for m in _work().finditer(text):
         g = "plain" if m.group("plain") is not None else "quoted"

@@ -718,7 +718,12 @@ class _Finder:
             and self._introduced(intro[0].name, intro[1], segments, ends, trail)
             and (intro[0].name != "cue before mark" or not self._names_only(group, lead))
         ):
-            self._direct(segments, intro[1])
+            attribution = intro[1]
+            if attribution.cue is None and trail is not None and trail.cue is not None:
+                # "Her verdict: “…,” she said." — a reporting verb names the speaker; the
+                # subject of a clause before a colon is only a guess
+                attribution = trail
+            self._direct(segments, attribution)
             return
         self._embedded(group, lead)
 

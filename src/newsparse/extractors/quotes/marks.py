@@ -54,6 +54,8 @@ def _role(text: str, pos: int, length: int, is_open: bool) -> Role:
     after = text[pos + length] if pos + length < len(text) else " "
     left_free = before in _LEFT_CONTEXT
     right_free = after in _RIGHT_CONTEXT
+    if ch in "“”" and not is_open and (pos == 0 or before in "\n\r"):
+        return "open"  # a paragraph opening with a spaced or miscurled mark: ” … they knew,” …
     if before in SPACE and after in SPACE:
         # A curly mark standing alone between spaces quotes nothing; a straight one may be
         # tokenised text (`` " We will stay , " he said ``) and pairs by position.

@@ -321,7 +321,7 @@ def _link_body(lk: Linker, it: Item) -> None:
         start = it.name_start if 0 <= it.name_start < it.start else it.start
         name = norm(text[start : it.end])
         name = name[4:] if name.startswith(("the ", "The ")) else name
-        a = lk.draft.add_actor(name, "government", country=it.iso)
+        a = lk.draft.add_actor(name, it.kind or "government", country=it.iso)
         lk.groups[key] = a
     _describe(a, lk, it)
 

@@ -640,6 +640,10 @@ def _profile(fn: Callable[[], None], n: int = 15) -> list[dict[str, Any]]:
 def section_coldstart(seed: Path, plugins: bool, repeat: int) -> dict[str, Any]:
     """Import + first parse against pydantic + one model, fresh interpreters, alternating."""
     env = _child_env(plugins)
+    # The first child must be able to write the bytecode caches (an installed pydantic has
+    # them already); with PYTHONDONTWRITEBYTECODE set, every child would compile newsparse's
+    # sources anew and the ratio would measure the compiler.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def child(code: str, *args: str) -> dict[str, Any]:
         w0 = time.perf_counter()

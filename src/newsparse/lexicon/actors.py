@@ -154,6 +154,8 @@ class ActorCues(DataFile):
     """Short words a title-case name of a work may hold in lower case (``The Arc of Business``)."""
     venue_prepositions: Words
     """Prepositions that make the body named after them a venue (``at the Kremlin``)."""
+    workplace_prepositions: Words
+    """Prepositions between a role and the body it is held at (``analyst at``, ``fellow with``)."""
     after_title_stops: Words
     """Words that end a role written after a name (``X, the head of``, ``X, the envoy, said``)."""
     anaphor_heads: dict[str, Words]

@@ -38,13 +38,14 @@ def _role_before() -> regex.Pattern[str]:
         rf"(?:^|(?P<comma>,){h}*|[(—–]{h}*|\b(?:is|was){h}+(?:now{h}+|also{h}+)?)"
         rf"(?:(?:a|an|the){h}+)?"
         rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
-        rf"{_TAIL}$"
+        rf"{_TAIL}$",
+        preps=cues().workplace_prepositions,
     )
 
 
 _H = r"[ \t\u00a0]"
 _TAIL = (
-    rf"(?:of|at|with|for|from|in){_H}+(?:the{_H}+)?"
+    rf"\L<preps>{_H}+(?:the{_H}+)?"
     rf"(?:[\p{{L}}\p{{N}}]+(?:-[\p{{L}}]+)+{_H}+){{0,2}}"  # "Berlin-based", "now-shuttered"
     # "Cornell University's": the body's parent in the possessive
     rf"(?:(?:\p{{Lu}}[^\s,;:]*{_H}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{_H}+)?"
@@ -56,7 +57,7 @@ _TAIL = (
 def _tail_before() -> regex.Pattern[str]:
     """The end of :func:`_role_before` alone, matched right to left from the name: most names
     have no preposition before them, and one anchored attempt tells."""
-    return regex.compile(rf"(?r)\b{_TAIL}$")
+    return regex.compile(rf"(?r)\b{_TAIL}$", preps=cues().workplace_prepositions)
 
 
 def _media(text: str, name: str, end: int) -> bool:

@@ -92,6 +92,7 @@ class PhraseTable(Generic[V]):
     def __init__(self, items: Iterable[tuple[str, V]] = ()) -> None:
         self._forward: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         self._backward: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._phrases: set[tuple[str, ...]] = set()
         self.longest = 0
         for phrase, value in items:
             self.add(phrase, value)
@@ -101,13 +102,19 @@ class PhraseTable(Generic[V]):
         words = split_phrase(phrase)
         if not words:
             return
-        self.longest = max(self.longest, len(words))
+        if words in self._phrases:
+            return
+        self._phrases.add(words)
+        n = len(words)
+        self.longest = max(self.longest, n)
         for table, key in ((self._forward, words[0]), (self._backward, words[-1])):
             rows = table.setdefault(key, [])
-            if any(w == words for w, _ in rows):
-                continue
-            rows.append((words, value))
-            rows.sort(key=lambda row: -len(row[0]))
+            # Rows stay longest first, ties in the order added: insert after the last row
+            # at least as long (what a stable sort after appending gave, without sorting).
+            k = len(rows)
+            while k and len(rows[k - 1][0]) < n:
+                k -= 1
+            rows.insert(k, (words, value))
 
     def __contains__(self, word: str) -> bool:
         return word in self._forward

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsparse.draft import Draft
-from newsparse.extractors.actors.coreference import initials
+from newsparse.extractors.actors.coreference import _nested_groups, initials
+from newsparse.extractors.actors.items import Item
 from newsparse.extractors.actors.linker import Linker, person_tokens
+
+from .conftest import actors_draft
 
 
 @pytest.mark.parametrize(
@@ -58,3 +61,34 @@ def test_given_name_alone_needs_a_title() -> None:
 def test_ambiguous_first_word_finds_nobody() -> None:
     lk = _linker("Wen Kaiyuan", "Wen Lihua")
     assert lk.person("Wen") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # one phrase, one mention: the longer group, not also the group inside it
+        ("Kenyan military authorities said the road was shut.", ["Kenyan military authorities"]),
+        ("NATO military forces struck the depot twice.", ["NATO military forces"]),
+        # two groups side by side both stay
+        (
+            "The Kenyan government said government forces had left.",
+            ["Kenyan government", "government forces"],
+        ),
+    ],
+)
+def test_nested_group_yields_to_the_longer(text: str, mentions: list[str]) -> None:
+    draft = actors_draft(text)
+    found = sorted(
+        text[s:e] for a in draft.actors if a.kind != "country" for s, e, _f in a.mentions
+    )
+    assert found == sorted(mentions)
+
+
+def test_nested_groups_are_dropped_in_one_pass() -> None:
+    outer, inner, same, later = (
+        Item(0, 30, "group"),
+        Item(0, 16, "group"),
+        Item(0, 30, "group"),
+        Item(20, 40, "group"),
+    )
+    assert _nested_groups([outer, same, inner, later]) == {id(inner)}

@@ -82,6 +82,8 @@ class ActorCues(DataFile):
     """First words that make a name an event or vessel (``Operation``, ``USS``)."""
     strong_place_prepositions: Words
     """Words before an unknown name that make it a place (``near``, ``outside``)."""
+    compass_points: Words
+    """Directions in ``north of X``, ``20 km southwest of X`` that make X a place."""
     person_verbs: Words
     """Words after an unknown name that make it a person (``said``, ``resigned``)."""
     generic_people: Words

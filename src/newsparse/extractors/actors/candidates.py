@@ -631,7 +631,10 @@ def _group(st: State, start: int, end: int, sent: tuple[int, int]) -> None:
     role = party_role
     if role == "body":
         # "Essex police", "China's foreign ministry": the place keeps its own mention.
-        _body(st, phrase_start if named_place else start, name_start, end, iso, owner, sent)
+        # a state's media are media (organization); its other bodies are government
+        body_kind = "organization" if found.kind == "organization" else "government"
+        body_start = phrase_start if named_place else start
+        _body(st, body_start, name_start, end, iso, owner, sent, body_kind)
         return
     it = Item(start, end, "group", owner, iso=iso, kind=found.kind, form="description", role=role)
     it.name_start = name_start
@@ -662,9 +665,10 @@ def _body(
     iso: str | None,
     owner: Entry | None,
     sent: tuple[int, int],
+    kind: str = "government",
 ) -> None:
-    """A state body named by a common noun (``China's foreign ministry``, ``the police``):
-    its own actor, named with its owner, mentioned by the noun."""
+    """A state body named by a common noun (``China's foreign ministry``, ``the police``,
+    ``Syrian state television``): its own actor, named with its owner, mentioned by the noun."""
     nxt = _LOWER_WORD.match(st.text, end, min(sent[1], end + 30))
     if nxt is not None and nxt.group(1) in cues().sets["body_things"]:
         return  # "police station", "ministry website": a thing of the body, not the body
@@ -673,5 +677,5 @@ def _body(
     if iso is None and owner is None:
         return  # "in court", "the police": whose, the text must say
     it = Item(start, end, "group", owner, iso=iso or (owner.iso if owner else None))
-    it.kind, it.form, it.role, it.name_start = "government", "description", "body", owner_start
+    it.kind, it.form, it.role, it.name_start = kind, "description", "body", owner_start
     st.items.append(it)

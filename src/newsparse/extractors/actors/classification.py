@@ -886,10 +886,14 @@ def _person_verb(ctx: UnknownContext) -> Verdict | None:
     example="Shells fell near Bremwick overnight.",
 )
 def _place_prep(ctx: UnknownContext) -> Verdict | None:
-    """A place preposition (``near``) or ``the town of`` just before."""
+    """A place preposition (``near``), ``the town of`` or ``north of`` just before."""
     c = cues().sets
     before = ctx.before
-    town_of = len(before) >= 2 and before[-1] == "of" and before[-2].lower() in c["place_nouns"]
+    town_of = (
+        len(before) >= 2
+        and before[-1] == "of"
+        and (before[-2].lower() in c["place_nouns"] or before[-2].lower() in c["compass_points"])
+    )
     if (ctx.b1 in c["strong_place_prepositions"] or town_of) and len(ctx.words) <= 3:
         return Verdict("place", "place")
     return None

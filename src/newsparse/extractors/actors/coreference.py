@@ -42,12 +42,25 @@ def _near_groups(it: Item, groups: list[Item], starts: list[int], dropped: set[i
     return near
 
 
+def _nested_groups(groups: list[Item]) -> set[int]:
+    """Groups inside a longer group (``Israeli military`` in ``Israeli military
+    authorities``): one phrase, one mention. ``groups`` is sorted by start, longest first."""
+    dropped: set[int] = set()
+    widest = (-1, -1)
+    for g in groups:
+        if g.end <= widest[1] and (g.start, g.end) != widest:
+            dropped.add(id(g))
+        elif g.end > widest[1]:
+            widest = (g.start, g.end)
+    return dropped
+
+
 def resolve_group_overlaps(items: list[Item]) -> list[Item]:
     """Names inside common-noun groups yield to them (``Syrian`` in ``the Syrian government``),
     except known organisations and wider names (``Kurdistan Regional Government``)."""
     groups = [it for it in items if it.label == "group"]
     starts = [g.start for g in groups]
-    dropped: set[int] = set()
+    dropped = _nested_groups(groups)
     names: list[Item] = []
     for it in items:
         if it.label == "group":
@@ -321,7 +334,7 @@ def _link_body(lk: Linker, it: Item) -> None:
         start = it.name_start if 0 <= it.name_start < it.start else it.start
         name = norm(text[start : it.end])
         name = name[4:] if name.startswith(("the ", "The ")) else name
-        a = lk.draft.add_actor(name, "government", country=it.iso)
+        a = lk.draft.add_actor(name, it.kind or "government", country=it.iso)
         lk.groups[key] = a
     _describe(a, lk, it)
 

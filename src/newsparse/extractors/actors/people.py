@@ -16,6 +16,7 @@ from .linker import Linker
 
 __all__ = ["affiliations", "described_people"]
 
+
 @cache
 def _after_title() -> regex.Pattern[str]:
     return regex.compile(

@@ -31,6 +31,10 @@ def _norm(word: str) -> str:
 
 def split_phrase(phrase: str) -> tuple[str, ...]:
     """The words of a lexicon phrase, as :class:`Words` would split and lower them."""
+    parts = phrase.split()
+    # Most entries are lower-case ASCII words: the pattern would keep each as it is.
+    if all(p.isascii() and p.isalpha() and p.islower() for p in parts):
+        return tuple(parts)
     return tuple(_norm(m.group()) for m in _WORD.finditer(phrase))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -18,11 +19,16 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _imports(path: Path, name: str) -> set[str]:
     """Every newsparse module ``path`` imports, at any depth (inside functions too)."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("newsparse"))
         elif isinstance(node, ast.ImportFrom):
@@ -39,6 +45,7 @@ def _imports(path: Path, name: str) -> set[str]:
     return found
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in SRC.rglob("*.py")}
     graph: dict[str, set[str]] = {}
@@ -95,12 +102,13 @@ def test_the_layers_point_one_way() -> None:
 _WORD = regex.compile(r"^[a-z]+(?: [a-z]+)?$")
 
 
+@cache
 def _labels() -> frozenset[str]:
     """The names of typed labels (``Literal[...]`` values anywhere in the package): a set of
     labels in code is a type, not vocabulary."""
     found: set[str] = set()
     for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "Literal":
                 found.update(
                     c.value
@@ -158,7 +166,7 @@ def test_extractors_hold_no_word_lists() -> None:
     found = {}
     labels = _labels()
     for path in sorted(EXTRACTORS.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         if hits := _word_lists(tree, labels) + _alternations(tree):
             found[str(path.relative_to(SRC))] = hits
     assert not found, found

@@ -13,7 +13,6 @@ The extractor is a small driver over four steps, each a module of this package:
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from functools import lru_cache
 
@@ -45,7 +44,7 @@ from .classification import (
     team_context,
 )
 from .coreference import link
-from .items import Item, State
+from .items import Item, Sentences, State
 from .works import titles_of_works
 
 __all__ = ["find_actors", "forget_runs", "newsparse_extractors"]
@@ -130,21 +129,7 @@ _READ_AT_MOST = 8
 times, not once per mention)."""
 
 
-class _Sentences:
-    """The sentence of an offset, by bisection."""
-
-    def __init__(self, sentences: list[tuple[int, int]], size: int) -> None:
-        self.sentences = sentences
-        self.starts = [s for s, _ in sentences]
-        self.size = size
-
-    def of(self, offset: int) -> tuple[int, int]:
-        """The sentence holding ``offset`` (the whole text when there is none)."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.sentences[i] if i >= 0 else (0, self.size)
-
-
-def _teams(st: State, sents: _Sentences) -> None:
+def _teams(st: State, sents: Sentences) -> None:
     """In a sports story, a town before a score or a verb of a match is a team, and so are its
     other mentions (datelines excepted)."""
     if len(st.sports) < 3:
@@ -166,7 +151,7 @@ def _teams(st: State, sents: _Sentences) -> None:
                 it.label, it.kind, it.entry = "org", "organization", None
 
 
-def _classify(st: State, sents: _Sentences) -> None:
+def _classify(st: State, sents: Sentences) -> None:
     """Label unknown names from context, once per name: the most confident verdict among its
     first mentions decides for every mention of the same words (one sense per article)."""
     unknown: dict[str, list[Item]] = {}
@@ -216,7 +201,7 @@ def find_actors(draft: Draft) -> None:
             _scan_sentence(st, sent, memo)
     titles_of_works(st)
     find_groups(st, sentences)
-    sents = _Sentences(sentences, len(text))
+    sents = Sentences(sentences, len(text))
     _teams(st, sents)
     _classify(st, sents)
     link(st)

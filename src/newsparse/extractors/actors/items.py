@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ...draft import Draft
 from ...lexicon.actors import Entry
 
-__all__ = ["Item", "Label", "State", "norm"]
+__all__ = ["Item", "Label", "Sentences", "State", "norm"]
 
 Label = Literal[
     "person",  # a person's name
@@ -110,3 +111,17 @@ class State:
 def norm(s: str) -> str:
     """The text with every run of white space made one space."""
     return " ".join(s.split())
+
+
+class Sentences:
+    """The sentence of an offset, by bisection."""
+
+    def __init__(self, sentences: list[tuple[int, int]], size: int) -> None:
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        self.size = size
+
+    def of(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (the whole text when there is none)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.sentences[i] if i >= 0 else (0, self.size)

@@ -12,7 +12,6 @@ White House``, ``she spoke at the European Parliament``) is a place, not the bod
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Callable
 from functools import cache
@@ -21,26 +20,12 @@ import regex
 
 from ...draft import ActorDraft, PlaceDraft
 from ...lexicon.actors import cues
-from .items import State
+from .items import Sentences, State
 
 __all__ = ["employers_only", "venues_only"]
 
 _WINDOW = 160
 """How far before a body's name its person's role is looked for (a role is a few words)."""
-
-
-@cache
-def _role_before() -> regex.Pattern[str]:
-    """A role in apposition, then ``at``/``of``/``with``, at the end of the text before a name:
-    ``, senior fellow with the``, ``A media analyst at the``, ``is now an analyst at``."""
-    h = r"[ \t\u00a0]"
-    return regex.compile(
-        rf"(?:^|(?P<comma>,){h}*|[(—–]{h}*|\b(?:is|was){h}+(?:now{h}+|also{h}+)?)"
-        rf"(?:(?:a|an|the){h}+)?"
-        rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
-        rf"{_TAIL}$",
-        preps=cues().workplace_prepositions,
-    )
 
 
 _H = r"[ \t\u00a0]"
@@ -51,6 +36,20 @@ _TAIL = (
     rf"(?:(?:\p{{Lu}}[^\s,;:]*{_H}+){{0,5}}\p{{Lu}}[^\s,;:]*?['’]s{_H}+)?"
 )
 """What ends the text before a body named as a workplace: ``of``/``at``/``with`` …"""
+
+
+@cache
+def _role_before() -> regex.Pattern[str]:
+    """A role in apposition, then ``at``/``of``/``with``, at the end of the text before a name:
+    ``, senior fellow with the``, ``A media analyst at the``, ``is now an analyst at``."""
+    h = _H
+    return regex.compile(
+        rf"(?:^|(?P<comma>,){h}*|[(—–]{h}*|\b(?:is|was){h}+(?:now{h}+|also{h}+)?)"
+        rf"(?:(?:a|an|the){h}+)?"
+        rf"(?P<role>(?:[^\s,;:()“”\"]+{h}+){{1,10}}?)"
+        rf"{_TAIL}$",
+        preps=cues().workplace_prepositions,
+    )
 
 
 @cache
@@ -68,17 +67,6 @@ def _media(text: str, name: str, end: int) -> bool:
     after = text[end : end + 20].split()[:2]
     nouns = c.sets["media_nouns"]
     return bool(after) and (after[0].lower() in nouns or " ".join(after).lower() in nouns)
-
-
-class _Sentences:
-    """The sentence start before an offset, by bisection."""
-
-    def __init__(self, st: State) -> None:
-        self.starts = [s for s, _ in st.draft.sentences] or [0]
-
-    def start(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.starts[i] if i >= 0 else 0
 
 
 def _role_at(text: str, start: int, lo: int) -> regex.Match[str] | None:
@@ -109,13 +97,13 @@ def employers_only(st: State) -> None:
     """Take out the organisations the article names only as a quoted person's workplace; the
     role and the body become a title of the person when the person is at hand."""
     text, draft = st.text, st.draft
-    sents = _Sentences(st)
+    sents = Sentences(list(draft.sentences), len(text))
     for a in list(draft.actors):
         if a.kind != "organization" or not a.mentions or _media(text, a.name, a.mentions[0][1]):
             continue
         found = []
         for s, e, _f in a.mentions:
-            lo = max(sents.start(s), s - _WINDOW)
+            lo = max(sents.of(s)[0], s - _WINDOW)
             m = _role_at(text, s, lo)
             if m is None:
                 break
